@@ -1,0 +1,22 @@
+import express, { type Express } from 'express';
+import type { Logger } from 'pino';
+import type { CaseDeps } from './cases/open-concern';
+import { ApiError, errorHandler } from './errors';
+import { casesRouter } from './routes/cases';
+import { healthRouter } from './routes/health';
+import { schoolsRouter } from './routes/schools';
+
+export interface AppDeps extends CaseDeps {
+  logger: Logger;
+}
+
+export function createApp(deps: AppDeps): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.use(express.json({ limit: '100kb' }));
+  app.use(healthRouter(deps));
+  app.use('/v1', casesRouter(deps), schoolsRouter(deps.db));
+  app.use((_req, _res, next) => next(new ApiError(404, 'not_found', 'no such route')));
+  app.use(errorHandler(deps.logger));
+  return app;
+}

@@ -1,0 +1,27 @@
+import { loadEnv } from '../config/env';
+import { createLogger } from '../config/logger';
+import { createDb } from '../db/prisma';
+import { connectClient } from '../temporal/client';
+import { createApp } from './app';
+
+async function main(): Promise<void> {
+  const env = loadEnv();
+  if (!env.DATABASE_URL || !env.TEMPORAL_ADDRESS) throw new Error('The API needs DATABASE_URL and TEMPORAL_ADDRESS');
+  const logger = createLogger('api', env.LOG_LEVEL);
+  const db = createDb(env.DATABASE_URL);
+  const temporal = await connectClient({ address: env.TEMPORAL_ADDRESS, namespace: env.TEMPORAL_NAMESPACE });
+  const app = createApp({ db, temporal, logger, taskQueue: env.TEMPORAL_TASK_QUEUE, temporalDeadlineMs: env.API_TEMPORAL_DEADLINE_MS });
+  const server = app.listen(env.API_PORT, env.API_HOST, () => logger.info(`API listening on http://${env.API_HOST}:${env.API_PORT}`));
+  const stop = () => {
+    server.close(() => {
+      void Promise.all([db.$disconnect(), temporal.connection.close()]).then(() => process.exit(0));
+    });
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+main().catch((error) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,18 @@
+import { Router } from 'express';
+import type { Db } from '../../db/prisma';
+import { schoolBody, schoolUrnParams } from '../schemas';
+import { parseOr400 } from '../validate';
+
+/** The school register: which LA each URN belongs to. Bulk import from CSV comes with issue #5. */
+export function schoolsRouter(db: Db): Router {
+  const router = Router();
+
+  router.put('/schools/:urn', async (req, res) => {
+    const { urn } = parseOr400(schoolUrnParams, req.params);
+    const school = parseOr400(schoolBody, req.body);
+    const saved = await db.school.upsert({ where: { urn }, create: { urn, ...school }, update: school });
+    res.json({ urn: saved.urn, name: saved.name, laCode: saved.laCode });
+  });
+
+  return router;
+}

@@ -1,0 +1,113 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import { loadEnv } from '../config/env';
+import { resolveDataDir } from '../config/paths';
+import { migrateDatabase } from '../db/migrate';
+import { stopChild } from './devstack/child-process';
+import { portIsFree } from './devstack/free-port';
+import { startPrivatePostgres } from './devstack/postgres-cluster';
+import { ensureTemporalBinaries } from './devstack/temporal-binaries';
+import { startTemporalDevServer } from './devstack/temporal-dev-server';
+
+/**
+ * `npm start`: the whole system on embedded defaults. Starts (or connects to) PostgreSQL and Temporal,
+ * applies migrations, runs the worker and the API, prints where everything is, and stops it all on Ctrl-C.
+ * State lives in DATA_DIR, so a restart finds its cases again.
+ */
+const stopsInReverse: Array<() => Promise<void> | void> = [];
+let stopping = false;
+
+async function main(): Promise<void> {
+  const env = loadEnv();
+  const dataDir = resolveDataDir(env.DATA_DIR);
+  process.once('SIGINT', () => void shutdown(0));
+  process.once('SIGTERM', () => void shutdown(0));
+
+  await requireFreePort(env.API_PORT, 'API_PORT');
+  let databaseUrl = env.DATABASE_URL;
+  if (!databaseUrl) {
+    const postgres = await startPrivatePostgres({ dataDir });
+    stopsInReverse.push(() => postgres.stop());
+    await postgres.ensureDatabase('cme');
+    databaseUrl = postgres.urlFor('cme');
+    console.log(`PostgreSQL     ${databaseUrl} (data: ${postgres.dataDirectory})`);
+  }
+  migrateDatabase(databaseUrl);
+
+  let temporalAddress = env.TEMPORAL_ADDRESS;
+  let temporalUi: string | undefined;
+  if (!temporalAddress) {
+    await requireFreePort(env.TEMPORAL_PORT, 'TEMPORAL_PORT');
+    await requireFreePort(env.TEMPORAL_UI_PORT, 'TEMPORAL_UI_PORT');
+    const server = await startTemporalDevServer({
+      cliPath: ensureTemporalBinaries().cli,
+      dataDir,
+      port: env.TEMPORAL_PORT,
+      uiPort: env.TEMPORAL_UI_PORT,
+      namespace: env.TEMPORAL_NAMESPACE,
+    });
+    stopsInReverse.push(() => server.stop());
+    temporalAddress = server.address;
+    temporalUi = server.uiUrl;
+  }
+
+  const childEnv = { ...process.env, DATABASE_URL: databaseUrl, TEMPORAL_ADDRESS: temporalAddress };
+  startService('worker', path.join(__dirname, '..', 'worker', 'main.js'), childEnv);
+  startService('api', path.join(__dirname, '..', 'api', 'main.js'), childEnv);
+  const apiUrl = `http://${env.API_HOST}:${env.API_PORT}`;
+  await waitForHealth(apiUrl);
+
+  console.log(`Temporal       ${temporalAddress} (namespace ${env.TEMPORAL_NAMESPACE})`);
+  if (temporalUi) console.log(`Temporal UI    ${temporalUi}`);
+  console.log(`API            ${apiUrl}  (health: ${apiUrl}/healthz)`);
+  console.log('Web UI         arrives with issue #4; the API is the interface for now');
+  console.log('Press Ctrl-C to stop everything.');
+}
+
+function startService(name: string, entry: string, env: NodeJS.ProcessEnv): ChildProcess {
+  const child = spawn(process.execPath, [entry], { env, stdio: 'inherit' });
+  child.once('exit', (code, signal) => {
+    if (stopping) return;
+    console.error(`${name} exited unexpectedly (${signal ?? `code ${code}`}); stopping everything`);
+    void shutdown(1);
+  });
+  stopsInReverse.push(() => stopChild(child));
+  return child;
+}
+
+async function requireFreePort(port: number, variable: string): Promise<void> {
+  if (!(await portIsFree(port))) {
+    throw new Error(`${variable}: port ${port} is already in use (is the system already running?); choose another with ${variable}=...`);
+  }
+}
+
+async function waitForHealth(apiUrl: string, timeoutMs = 120000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      if ((await fetch(`${apiUrl}/healthz`)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  throw new Error(`API did not become healthy at ${apiUrl} within ${timeoutMs} ms`);
+}
+
+async function shutdown(code: number): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  for (const stop of stopsInReverse.reverse()) {
+    try {
+      await stop();
+    } catch (error) {
+      console.error(`while stopping: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+  process.exit(code);
+}
+
+main().catch(async (error) => {
+  console.error(error instanceof Error ? error.message : error);
+  await shutdown(1);
+});
