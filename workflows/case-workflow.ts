@@ -1,4 +1,4 @@
-import { condition, proxyActivities, setHandler, sleep, upsertSearchAttributes, uuid4, workflowInfo } from '@temporalio/workflow';
+import { ApplicationFailure, condition, proxyActivities, setHandler, sleep, upsertSearchAttributes, uuid4, workflowInfo } from '@temporalio/workflow';
 import type { CaseActivities } from '../activities';
 import { concernReasons, type CaseState } from '../domain/case';
 import { reasonForAbsenceRule } from '../domain/rules';
@@ -13,6 +13,7 @@ const { deadlineAfterSchoolDays, recordCaseEvent, notify } = proxyActivities<Cas
 /** One child at risk: opened by the first concern, then driven by statutory clocks and decisions. */
 export async function caseWorkflow(input: CaseWorkflowInput): Promise<void> {
   const state: CaseState = { ...input, stage: 'opening', concerns: [] };
+  let opened = false;
 
   setHandler(getCaseState, () => state);
   setHandler(
@@ -20,7 +21,8 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<void> {
     async (concern) => {
       const attached = state.concerns.length > 0;
       state.concerns.push({ ...concern, receivedAt: new Date().toISOString() });
-      await condition(() => state.stage !== 'opening');
+      // The receipt is only given once the case is on record, so a caller that got one can rely on it.
+      await condition(() => opened);
       if (attached) await record('concern_attached', concern.reportedBy, { reason: concern.reason });
       return { caseId: state.caseId, attached, stage: state.stage, nextDeadline: state.nextDeadline };
     },
@@ -42,6 +44,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<void> {
   ]);
   await record('case_opened', first.reportedBy, { reason: first.reason }, rule.id);
   await notify({ caseId: state.caseId, step: 'case_opened', recipient: laCmeOfficer(), template: 'case_opened', ruleId: rule.id });
+  opened = true;
 
   await sleep(Math.max(Date.parse(deadline) - Date.now(), 1), {
     summary: `${rule.id}: ${rule.title} within ${rule.schoolDays} school days (${rule.source})`,
@@ -64,9 +67,11 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<void> {
   }
 
   function validateConcern(concern: ReportConcernInput): void {
-    if (!concernReasons.includes(concern.reason)) throw new Error(`reason: unknown concern reason ${concern.reason}`);
+    if (!concernReasons.includes(concern.reason)) {
+      throw ApplicationFailure.nonRetryable(`reason: unknown concern reason ${concern.reason}`, 'ConcernRejected');
+    }
     if (state.concerns.some((existing) => existing.reportId === concern.reportId)) {
-      throw new Error(`reportId: report ${concern.reportId} is already on this case`);
+      throw ApplicationFailure.nonRetryable(`reportId: report ${concern.reportId} is already on this case`, 'ConcernRejected');
     }
   }
 

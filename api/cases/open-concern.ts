@@ -25,25 +25,20 @@ export interface CaseDeps {
 
 /**
  * Opens a case for the child, or attaches the report to the child's open case. The open case id is claimed
- * atomically on the pupil row, then the workflow is started-or-updated (update-with-start, USE_EXISTING):
+ * atomically on the pupil row (the only place the UPN is kept), then the workflow is started-or-updated (update-with-start, USE_EXISTING):
  * concurrent or retried reports for one child always reach the same case.
  */
 export async function openConcern(deps: CaseDeps, report: ConcernReport): Promise<ConcernReceipt> {
   const school = await deps.db.school.findUnique({ where: { urn: report.schoolUrn } });
   if (!school) throw new ApiError(422, 'unknown_school', `school ${report.schoolUrn} is not on the register`, 'schoolUrn');
 
-  const pupil = await deps.db.pupil.upsert({
-    where: { upn: report.upn },
-    create: { upn: report.upn, schoolUrn: school.urn },
-    update: {},
-  });
-  const caseId = await claimOpenCaseId(deps.db, pupil.id);
+  const { pupilId, caseId } = await claimOpenCase(deps.db, report.upn, school.urn);
 
   const startWorkflowOperation = new WithStartWorkflowOperation<typeof caseWorkflow>('caseWorkflow', {
     workflowId: caseWorkflowId(caseId),
     taskQueue: deps.taskQueue,
     workflowIdConflictPolicy: 'USE_EXISTING',
-    args: [{ caseId, pupilId: pupil.id, laCode: school.laCode, schoolUrn: school.urn }],
+    args: [{ caseId, pupilId, laCode: school.laCode, schoolUrn: school.urn }],
     typedSearchAttributes: [
       { key: caseStageKey, value: 'opening' },
       { key: laCodeKey, value: school.laCode },
@@ -60,11 +55,16 @@ export async function openConcern(deps: CaseDeps, report: ConcernReport): Promis
   );
 }
 
-async function claimOpenCaseId(db: Db, pupilId: string): Promise<string> {
-  const [row] = await db.$queryRaw<{ open_case_id: string }[]>`
-    UPDATE pupil SET open_case_id = COALESCE(open_case_id, ${randomUUID()})
-    WHERE id = ${pupilId}::uuid
-    RETURNING open_case_id`;
-  if (!row) throw new Error('pupil row vanished while claiming its case');
-  return row.open_case_id;
+/**
+ * Registers the child if new and claims the id of the child's open case, creating one if there is none, in a
+ * single statement: concurrent first reports for one child all get the same case id.
+ */
+async function claimOpenCase(db: Db, upn: string, schoolUrn: string): Promise<{ pupilId: string; caseId: string }> {
+  const [row] = await db.$queryRaw<{ id: string; open_case_id: string }[]>`
+    INSERT INTO pupil (id, upn, school_urn, open_case_id)
+    VALUES (${randomUUID()}::uuid, ${upn}, ${schoolUrn}, ${randomUUID()})
+    ON CONFLICT (upn) DO UPDATE SET open_case_id = COALESCE(pupil.open_case_id, EXCLUDED.open_case_id)
+    RETURNING id, open_case_id`;
+  if (!row) throw new Error('claiming the open case returned no row');
+  return { pupilId: row.id, caseId: row.open_case_id };
 }

@@ -92,6 +92,7 @@ function reachableDataDirectory(wanted: string): string {
   const reachable = commandSucceeds(...postgresUserArgv('test', ['-x', path.dirname(wanted)]));
   const key = crypto.createHash('sha256').update(wanted).digest('hex').slice(0, 16);
   const pgdata = reachable ? wanted : path.join('/var/lib/cme-engine', key, 'postgres');
+  fs.mkdirSync(path.dirname(pgdata), { recursive: true, mode: 0o755 });
   fs.mkdirSync(pgdata, { recursive: true, mode: 0o700 });
   run('chown', ['postgres:postgres', pgdata]);
   return pgdata;

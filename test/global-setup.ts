@@ -1,0 +1,31 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { migrateDatabase } from '../db/migrate';
+import { startPrivatePostgres, type PrivatePostgres } from '../scripts/devstack/postgres-cluster';
+import { ensureTemporalBinaries } from '../scripts/devstack/temporal-binaries';
+import { TEMPLATE_DATABASE } from './helpers/database';
+
+declare global {
+  var __testPostgres: PrivatePostgres | undefined;
+  var __testDataDir: string | undefined;
+}
+
+/**
+ * Installs the Temporal binaries if missing and starts one private PostgreSQL for the run, with a migrated
+ * template database each suite clones. Test workers inherit the environment set here.
+ */
+export default async function globalSetup(): Promise<void> {
+  const binaries = ensureTemporalBinaries();
+  process.env.TEMPORAL_CLI_PATH = binaries.cli;
+  process.env.TEMPORAL_TEST_SERVER_PATH = binaries.testServer;
+
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cme-test-'));
+  fs.chmodSync(dataDir, 0o755); // reachable by the postgres user when the suite runs as root
+  const postgres = await startPrivatePostgres({ dataDir });
+  await postgres.ensureDatabase(TEMPLATE_DATABASE);
+  migrateDatabase(postgres.urlFor(TEMPLATE_DATABASE));
+  process.env.TEST_POSTGRES_ADMIN_URL = postgres.urlFor('postgres');
+  globalThis.__testPostgres = postgres;
+  globalThis.__testDataDir = dataDir;
+}

@@ -1,0 +1,48 @@
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import type { Worker } from '@temporalio/worker';
+import pino from 'pino';
+import type { NotificationMessage, Notifier } from '../../activities/notifications/notifier';
+import { createApp } from '../../api/app';
+import { createCaseWorker } from '../../worker/create-worker';
+import { createTestDatabase, type TestDatabase } from './database';
+import { createDevServerEnv } from './temporal';
+
+/** Records what would be sent: the transport is the edge; the outbox in front of it is real. */
+export function recordingNotifier(): Notifier & { sent: NotificationMessage[] } {
+  const sent: NotificationMessage[] = [];
+  return { transport: 'recording', sent, send: async (message) => void sent.push(message) };
+}
+
+/** The real system in one process: Temporal dev server, a fresh Postgres database, a worker and the API. */
+export async function startStack(taskQueue: string) {
+  const env: TestWorkflowEnvironment = await createDevServerEnv();
+  const database: TestDatabase = await createTestDatabase();
+  const notifier = recordingNotifier();
+  const worker: Worker = await createCaseWorker({
+    connection: env.nativeConnection,
+    namespace: env.namespace ?? 'default',
+    taskQueue,
+    db: database.db,
+    notifier,
+  });
+  const workerRun = worker.run();
+  const app = createApp({
+    db: database.db,
+    temporal: env.client,
+    logger: pino({ level: 'silent' }),
+    taskQueue,
+    temporalDeadlineMs: 20000,
+  });
+  return {
+    env,
+    database,
+    notifier,
+    app,
+    async stop() {
+      worker.shutdown();
+      await workerRun;
+      await env.teardown();
+      await database.drop();
+    },
+  };
+}

@@ -1,0 +1,86 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Client } from '@temporalio/client';
+import { NativeConnection, type Worker } from '@temporalio/worker';
+import pino from 'pino';
+import request from 'supertest';
+import { createApp } from '../../api/app';
+import { freePort } from '../../scripts/devstack/free-port';
+import { startTemporalDevServer, type RunningDevServer } from '../../scripts/devstack/temporal-dev-server';
+import { connectClient } from '../../temporal/client';
+import { createCaseWorker } from '../../worker/create-worker';
+import { createTestDatabase, type TestDatabase } from '../helpers/database';
+import { recordingNotifier } from '../helpers/stack';
+
+const taskQueue = 'durability';
+
+describe('durability: Temporal dev server and worker stopped mid-case, restarted on the same data folder', () => {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cme-durability-'));
+  const notifier = recordingNotifier();
+  let port: number;
+  let database: TestDatabase;
+  let server: RunningDevServer | undefined;
+  let client: Client;
+  let worker: { connection: NativeConnection; worker: Worker; run: Promise<void> } | undefined;
+
+  const startServer = () =>
+    startTemporalDevServer({ cliPath: process.env.TEMPORAL_CLI_PATH!, dataDir, port, namespace: 'default' });
+
+  async function startWorker() {
+    const connection = await NativeConnection.connect({ address: `127.0.0.1:${port}` });
+    const started = await createCaseWorker({ connection, namespace: 'default', taskQueue, db: database.db, notifier });
+    return { connection, worker: started, run: started.run() };
+  }
+
+  async function stopWorker() {
+    if (!worker) return;
+    worker.worker.shutdown();
+    await worker.run;
+    await worker.connection.close();
+    worker = undefined;
+  }
+
+  beforeAll(async () => {
+    port = await freePort();
+    database = await createTestDatabase();
+    server = await startServer();
+    client = await connectClient({ address: server.address, namespace: 'default' });
+    worker = await startWorker();
+  });
+
+  afterAll(async () => {
+    await stopWorker();
+    await client?.connection.close();
+    await server?.stop();
+    await database?.drop();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('continues the case after the restart, with nothing duplicated', async () => {
+    const app = createApp({ db: database.db, temporal: client, logger: pino({ level: 'silent' }), taskQueue, temporalDeadlineMs: 20000 });
+    await request(app).put('/v1/schools/100002').send({ name: 'Elm Academy', laCode: '938' }).expect(200);
+    const opened = await request(app).post('/v1/concerns').send({ schoolUrn: '100002', upn: 'B801200005001', reason: 'unexplained_absence' }).expect(201);
+    const before = (await request(app).get(`/v1/cases/${opened.body.caseId}`).expect(200)).body;
+
+    await stopWorker();
+    await server!.stop();
+    expect(fs.existsSync(path.join(dataDir, 'temporal.sqlite'))).toBe(true);
+
+    server = await startServer();
+    worker = await startWorker();
+
+    const after = (await request(app).get(`/v1/cases/${opened.body.caseId}`).expect(200)).body;
+    expect(after).toEqual(before);
+
+    const again = await request(app).post('/v1/concerns').send({ schoolUrn: '100002', upn: 'B801200005001', reason: 'continuous_unauthorised_absence' }).expect(200);
+    expect(again.body).toMatchObject({ caseId: opened.body.caseId, attached: true, nextDeadline: before.nextDeadline });
+
+    expect((await client.workflow.count()).count).toBe(1);
+    expect(await database.db.case.count()).toBe(1);
+    const actions = (await database.db.auditEntry.findMany({ orderBy: { id: 'asc' } })).map((entry) => entry.action);
+    expect(actions).toEqual(['case_opened', 'concern_attached']);
+    expect(await database.db.notification.count()).toBe(1);
+    expect(notifier.sent).toHaveLength(1);
+  });
+});

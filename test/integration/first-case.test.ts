@@ -1,0 +1,149 @@
+import { execFileSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import pino from 'pino';
+import request from 'supertest';
+import { createApp } from '../../api/app';
+import { createDb } from '../../db/prisma';
+import { startStack } from '../helpers/stack';
+
+const URN = '100001';
+const LA = '938';
+const UPN = 'B801200005001';
+
+describe('a first case end to end: API -> workflow -> Postgres (dev server, real database)', () => {
+  let stack: Awaited<ReturnType<typeof startStack>>;
+
+  beforeAll(async () => {
+    stack = await startStack('first-case-it');
+    await request(stack.app).put(`/v1/schools/${URN}`).send({ name: 'Oak Primary', laCode: LA }).expect(200);
+  });
+
+  afterAll(async () => {
+    await stack?.stop();
+  });
+
+  const report = (body: Record<string, unknown>) => request(stack.app).post('/v1/concerns').send(body);
+
+  it('opens a case: read-model row, audit entry and one LA notification', async () => {
+    const response = await report({ schoolUrn: URN, upn: UPN, reason: 'unexplained_absence' }).expect(201);
+    const { caseId } = response.body;
+    expect(response.headers.location).toBe(`/v1/cases/${caseId}`);
+    expect(response.body).toMatchObject({ attached: false, stage: 'awaiting_reason', nextDeadline: { ruleId: 'T1' } });
+
+    const row = await stack.database.db.case.findUniqueOrThrow({ where: { id: caseId } });
+    expect(row).toMatchObject({ laCode: LA, schoolUrn: URN, stage: 'awaiting_reason' });
+    expect(row.nextDeadlineAt?.toISOString()).toBe(response.body.nextDeadline.at);
+    const audit = await stack.database.db.auditEntry.findMany({ where: { caseId } });
+    expect(audit.map((entry) => [entry.action, entry.ruleId, entry.actor])).toEqual([['case_opened', 'T1', `school:${URN}`]]);
+    const outbox = await stack.database.db.notification.findMany({ where: { caseId } });
+    expect(outbox.map((n) => [n.recipient, n.template, n.status])).toEqual([[`la_cme_officer:${LA}`, 'case_opened', 'sent']]);
+    expect(stack.notifier.sent.filter((m) => m.caseId === caseId)).toHaveLength(1);
+  });
+
+  it('attaches a second report for the same pupil to the open case', async () => {
+    const first = await request(stack.app).post('/v1/concerns').send({ schoolUrn: URN, upn: UPN, reason: 'unexplained_absence' });
+    const second = await report({ schoolUrn: URN, upn: UPN.toLowerCase().replace(/^b/, 'B'), reason: 'continuous_unauthorised_absence' }).expect(200);
+    expect(second.body).toMatchObject({ caseId: first.body.caseId, attached: true });
+    expect(await stack.database.db.case.count()).toBe(1);
+    const actions = (await stack.database.db.auditEntry.findMany({ orderBy: { id: 'asc' } })).map((e) => e.action);
+    expect(actions.filter((a) => a === 'case_opened')).toHaveLength(1);
+    expect(actions.filter((a) => a === 'concern_attached').length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('records a retried report (same reportId) once', async () => {
+    const reportId = randomUUID();
+    const body = { schoolUrn: URN, upn: UPN, reason: 'unexplained_absence', reportId };
+    const first = await report(body);
+    const retry = await report(body);
+    expect(retry.body).toEqual(first.body);
+    const state = await request(stack.app).get(`/v1/cases/${first.body.caseId}`).expect(200);
+    expect(state.body.concerns.filter((c: { reportId: string }) => c.reportId === reportId)).toHaveLength(1);
+  });
+
+  it('opens exactly one case when reports for a new pupil arrive at once', async () => {
+    const upn = 'D93812340012A';
+    const responses = await Promise.all(
+      Array.from({ length: 6 }, () => report({ schoolUrn: URN, upn, reason: 'unexplained_absence' })),
+    );
+    const caseIds = new Set(responses.map((r) => r.body.caseId));
+    expect(caseIds.size).toBe(1);
+    expect(responses.filter((r) => r.status === 201)).toHaveLength(1);
+    const pupil = await stack.database.db.pupil.findUniqueOrThrow({ where: { upn } });
+    expect(await stack.database.db.case.count({ where: { pupilId: pupil.id } })).toBe(1);
+  });
+
+  it('returns the stage and next deadline from the live workflow', async () => {
+    const opened = await report({ schoolUrn: URN, upn: UPN, reason: 'unexplained_absence' });
+    const response = await request(stack.app).get(`/v1/cases/${opened.body.caseId}`).expect(200);
+    expect(response.body).toMatchObject({
+      caseId: opened.body.caseId,
+      stage: 'awaiting_reason',
+      laCode: LA,
+      schoolUrn: URN,
+      nextDeadline: { ruleId: 'T1', at: opened.body.nextDeadline.at },
+    });
+    expect(JSON.stringify(response.body)).not.toContain(UPN);
+  });
+
+  it('answers 404 for an unknown case and 400 naming the field for a malformed id', async () => {
+    const missing = await request(stack.app).get(`/v1/cases/${randomUUID()}`).expect(404);
+    expect(missing.body).toEqual({ error: { code: 'not_found', message: 'case not found' } });
+    const malformed = await request(stack.app).get('/v1/cases/not-a-case').expect(400);
+    expect(malformed.body.error).toMatchObject({ code: 'invalid_request', field: 'caseId' });
+  });
+
+  it.each([
+    [{ schoolUrn: URN, upn: 'A801200005001', reason: 'unexplained_absence' }, 400, 'upn'],
+    [{ schoolUrn: '12345', upn: UPN, reason: 'unexplained_absence' }, 400, 'schoolUrn'],
+    [{ schoolUrn: URN, upn: UPN, reason: 'bored' }, 400, 'reason'],
+    [{ schoolUrn: URN, upn: UPN, reason: 'unexplained_absence', childName: 'Ann' }, 400, 'childName'],
+    [{ schoolUrn: URN, upn: UPN, reason: 'unexplained_absence', reportId: 'r1' }, 400, 'reportId'],
+    [{ schoolUrn: '999999', upn: 'P207000016049', reason: 'unexplained_absence' }, 422, 'schoolUrn'],
+  ])('refuses %j with %i naming %s, and starts or writes nothing', async (body, status, field) => {
+    const before = await counts();
+    const response = await report(body).expect(status);
+    expect(response.body.error.field).toBe(field);
+    expect(response.body.error.message).toEqual(expect.any(String));
+    expect(await counts()).toEqual(before);
+  });
+
+  it('refuses malformed JSON with 400', async () => {
+    const response = await request(stack.app).post('/v1/concerns').set('content-type', 'application/json').send('{"upn":').expect(400);
+    expect(response.body.error.code).toBe('malformed_json');
+  });
+
+  it('reports Temporal and database reachability', async () => {
+    const healthy = await request(stack.app).get('/healthz').expect(200);
+    expect(healthy.body).toEqual({ status: 'ok', temporal: 'ok', database: 'ok' });
+
+    const brokenDb = createDb('postgresql://nobody@127.0.0.1:1/none');
+    const degraded = createApp({ db: brokenDb, temporal: stack.env.client, logger: pino({ level: 'silent' }), taskQueue: 'x', temporalDeadlineMs: 2000 });
+    const response = await request(degraded).get('/healthz').expect(503);
+    expect(response.body).toEqual({ status: 'degraded', temporal: 'ok', database: 'unreachable' });
+  });
+
+  it('lists the case with its search attributes in `temporal workflow list`, with no pupil data in its history', async () => {
+    const opened = await report({ schoolUrn: URN, upn: UPN, reason: 'unexplained_absence' });
+    const workflowId = `case-${opened.body.caseId}`;
+    const cli = (args: string[]) =>
+      execFileSync(process.env.TEMPORAL_CLI_PATH!, [...args, '--address', stack.env.address, '--output', 'json'], { encoding: 'utf8' });
+
+    let listed: Array<{ execution: { workflowId: string } }> = [];
+    for (let attempt = 0; attempt < 40 && listed.length === 0; attempt += 1) {
+      listed = JSON.parse(cli(['workflow', 'list', '--query', `CaseStage = "awaiting_reason" AND LaCode = "${LA}" AND SchoolUrn = "${URN}" AND WorkflowId = "${workflowId}"`]) || '[]');
+      if (listed.length === 0) await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+    expect(listed.map((w) => w.execution.workflowId)).toEqual([workflowId]);
+
+    const history = cli(['workflow', 'show', '--workflow-id', workflowId]);
+    expect(history).toContain('caseWorkflow');
+    expect(history).not.toContain(UPN);
+    expect(Buffer.from(history).toString('base64')).not.toContain(Buffer.from(UPN).toString('base64'));
+  });
+
+  async function counts() {
+    const db = stack.database.db;
+    const workflows = await stack.env.client.workflow.count();
+    return { pupils: await db.pupil.count(), cases: await db.case.count(), audit: await db.auditEntry.count(), workflows: workflows.count };
+  }
+});
