@@ -16,6 +16,8 @@ export interface CaseEventRecord {
   action: string;
   ruleId?: string;
   detail?: Record<string, string | number | boolean | null>;
+  /** Set when this event closes the case: the pupil's open case is released for a future one. */
+  outcome?: string;
 }
 
 /** Writes the case's read-model row and its audit entry in one transaction. */
@@ -24,6 +26,7 @@ export function createRecordCaseEvent(db: Db) {
     const row = {
       stage: event.stage,
       nextDeadlineAt: event.nextDeadlineAt ? new Date(event.nextDeadlineAt) : null,
+      ...(event.outcome ? { outcome: event.outcome, closedAt: new Date(event.occurredAt) } : {}),
     };
     await db.$transaction([
       db.case.upsert({
@@ -52,6 +55,9 @@ export function createRecordCaseEvent(db: Db) {
         ],
         skipDuplicates: true,
       }),
+      ...(event.outcome
+        ? [db.pupil.updateMany({ where: { id: event.pupilId, openCaseId: event.caseId }, data: { openCaseId: null } })]
+        : []),
     ]);
   };
 }

@@ -1,15 +1,31 @@
-import { endOfEnglandDay, englandDateOf } from '../domain/england-time';
-import { addSchoolDays } from '../domain/school-days';
+import type { CalendarStore } from '../db/calendar-store';
+import { endOfEnglandDay, englandDateOf } from '../domain/calendar/england-time';
+import { addCalendarDays, type IsoDate } from '../domain/calendar/iso-date';
 
 export interface DeadlineRequest {
-  /** ISO instant the clock starts from. */
+  /** ISO instant the clock starts from; the day it falls on never counts. */
   from: string;
-  schoolDays: number;
+  count: number;
+  /** School days of this school's calendar, or plain days where the rule says days. */
+  unit: 'school_days' | 'days';
   schoolUrn: string;
 }
 
-/** The instant a school-day clock runs out: the end of the Nth school day after `from`, in England. */
-export async function deadlineAfterSchoolDays(request: DeadlineRequest): Promise<string> {
-  const lastDay = addSchoolDays(englandDateOf(new Date(request.from)), request.schoolDays);
-  return endOfEnglandDay(lastDay).toISOString();
+export interface Deadline {
+  /** The instant the clock runs out: the end of `lastDay` in England. */
+  at: string;
+  lastDay: IsoDate;
+  /** Counted past the school's known term dates: recompute when they are entered. */
+  provisional: boolean;
+}
+
+export function createComputeDeadline(calendars: Pick<CalendarStore, 'calendarOf'>) {
+  return async function computeDeadline(request: DeadlineRequest): Promise<Deadline> {
+    const startDay = englandDateOf(new Date(request.from));
+    const { date: lastDay, provisional } =
+      request.unit === 'days'
+        ? { date: addCalendarDays(startDay, request.count), provisional: false }
+        : (await calendars.calendarOf(request.schoolUrn)).addSchoolDays(startDay, request.count);
+    return { at: endOfEnglandDay(lastDay).toISOString(), lastDay, provisional };
+  };
 }

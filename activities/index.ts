@@ -1,6 +1,9 @@
 import type { Db } from '../db/prisma';
 import { createRecordCaseEvent } from './case-record';
-import { deadlineAfterSchoolDays } from './deadlines';
+import { createCalendarStore } from '../db/calendar-store';
+import { createAssessDeletion } from './assess-deletion';
+import { createLoadCaseContext } from './case-context';
+import { createComputeDeadline } from './deadlines';
 import type { Notifier } from './notifications/notifier';
 import { createNotify } from './notify';
 
@@ -11,8 +14,11 @@ export interface ActivityDeps {
 
 /** Every activity the case workflow may call, built over injected dependencies. */
 export function createActivities({ db, notifier }: ActivityDeps) {
+  const calendars = createCalendarStore(db);
   return {
-    deadlineAfterSchoolDays,
+    computeDeadline: createComputeDeadline(calendars),
+    assessDeletion: createAssessDeletion(calendars),
+    loadCaseContext: createLoadCaseContext(db),
     recordCaseEvent: createRecordCaseEvent(db),
     notify: createNotify(db, notifier),
   };

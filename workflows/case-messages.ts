@@ -1,5 +1,7 @@
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
-import type { CaseStage, CaseState, ConcernReason } from '../domain/case';
+import type { Actor } from '../domain/actor';
+import type { CaseOutcome, CaseStage, CaseState, ConcernReason } from '../domain/case';
+import type { DeletionRequestDetails, JointEnquiryOutcome } from '../domain/deletion/evidence';
 
 export interface CaseWorkflowInput {
   caseId: string;
@@ -23,7 +25,48 @@ export interface ConcernReceipt {
   nextDeadline?: CaseState['nextDeadline'];
 }
 
+/** Each decision carries who makes it; the update id is the caller's idempotency key. */
+interface Decision {
+  actor: Actor;
+}
+
+export type RequestDeletionInput = Decision & DeletionRequestDetails & { requestId: string };
+
+export interface DeletionReceipt {
+  requestId: string;
+  status: 'refused' | 'awaiting_la_consent' | 'confirmed';
+  /** Why the ground does not apply, for a refusal. */
+  reasons: string[];
+}
+
+export interface ConsentDecisionInput extends Decision {
+  reason: string;
+}
+
+export interface SignJointEnquiriesInput extends Decision {
+  outcome: JointEnquiryOutcome;
+}
+
+export interface SosDirectionInput extends Decision {
+  /** The reference of the Secretary of State's direction. */
+  reference: string;
+}
+
+export interface CloseCaseInput extends Decision {
+  outcome: CaseOutcome;
+  reason: string;
+}
+
 /** A school (or officer) reports a concern; the first one opens the case, later ones attach to it. */
 export const reportConcern = defineUpdate<ConcernReceipt, [ReportConcernInput]>('reportConcern');
+/** School and LA each sign the outcome of their joint reasonable enquiries (grounds H and I). */
+export const signJointEnquiries = defineUpdate<CaseState['jointEnquiries'], [SignJointEnquiriesInput]>('signJointEnquiries');
+/** The school asks to delete the pupil on a ground; the case checks it and applies the consent gate. */
+export const requestDeletion = defineUpdate<DeletionReceipt, [RequestDeletionInput]>('requestDeletion');
+export const grantLaConsent = defineUpdate<CaseStage, [ConsentDecisionInput]>('grantLaConsent');
+export const refuseLaConsent = defineUpdate<CaseStage, [ConsentDecisionInput]>('refuseLaConsent');
+/** After a refusal only a Secretary of State direction lets the deletion proceed. */
+export const recordSosDirection = defineUpdate<CaseStage, [SosDirectionInput]>('recordSosDirection');
+export const closeCase = defineUpdate<CaseStage, [CloseCaseInput]>('closeCase');
 
 export const getCaseState = defineQuery<CaseState>('getCaseState');

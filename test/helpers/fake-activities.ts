@@ -1,14 +1,26 @@
 import type { CaseActivities } from '../../activities';
-import { deadlineAfterSchoolDays } from '../../activities/deadlines';
+import { createAssessDeletion } from '../../activities/assess-deletion';
 import type { CaseEventRecord } from '../../activities/case-record';
+import { createComputeDeadline } from '../../activities/deadlines';
 import type { NotifyInput } from '../../activities/notify';
+import type { Placement } from '../../domain/deletion/consent-gate';
+import { defaultPolicy, type LaPolicy } from '../../domain/rules/policy';
+import { fixtureCalendar } from '../fixtures/calendar';
 
-/** Typed fakes for workflow tests: record what the workflow asked for; deadlines use the real pure rule. */
-export function fakeActivities() {
+export const mainstreamPupil: Placement = { isSpecialSchool: false, placedByLa: false, senStatus: 'none' };
+
+/**
+ * Typed fakes for workflow tests: the register and LA settings are given, writes and notifications are
+ * recorded; deadlines and ground checks run the real rules on the fixture calendar.
+ */
+export function fakeActivities(options: { placement?: Placement; policy?: Partial<LaPolicy> } = {}) {
   const events: CaseEventRecord[] = [];
   const notifications: NotifyInput[] = [];
+  const calendars = { calendarOf: async () => fixtureCalendar() };
   const activities: CaseActivities = {
-    deadlineAfterSchoolDays,
+    computeDeadline: createComputeDeadline(calendars),
+    assessDeletion: createAssessDeletion(calendars),
+    loadCaseContext: async () => ({ placement: options.placement ?? mainstreamPupil, policy: { ...defaultPolicy, ...options.policy } }),
     recordCaseEvent: async (event) => {
       events.push(event);
     },

@@ -1,13 +1,10 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import { historyToJSON } from '@temporalio/common/lib/proto-utils';
-import type { History } from '@temporalio/common/lib/proto-utils';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import { caseWorkflowId } from '../../temporal/workflow-ids';
 import { caseWorkflow } from '../../workflows';
 import { getCaseState, reportConcern } from '../../workflows/case-messages';
 import { fakeActivities } from '../helpers/fake-activities';
+import { recordHistory } from '../helpers/histories';
 import { createTimeSkippingEnv } from '../helpers/temporal';
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -65,7 +62,7 @@ describe('T1 (SAR24 reg 10(7)-(9) [S]): reason for an unexplained absence establ
         ['case_opened', 'la_cme_officer:938'],
         ['reason_not_established', 'la_cme_officer:938'],
       ]);
-      await recordHistory('first-case-escalated', await handle.fetchHistory());
+      await recordHistory('first-case-escalated', handle);
     });
   });
 
@@ -92,20 +89,13 @@ describe('T1 (SAR24 reg 10(7)-(9) [S]): reason for an unexplained absence establ
       expect(second).toMatchObject({ caseId, attached: true, stage: 'awaiting_reason' });
       await expect(
         handle.executeUpdate(reportConcern, { args: [{ reportId: 'r-1', reason: 'unexplained_absence', reportedBy: 'school:100001' }] }),
-      ).rejects.toMatchObject({ cause: { type: 'ConcernRejected', message: expect.stringMatching(/^reportId: .*already on this case/) } });
+      ).rejects.toMatchObject({ cause: { type: 'CaseRequestRejected', message: expect.stringMatching(/^reportId: .*already on this case/) } });
 
       expect((await handle.query(getCaseState)).concerns.map((c) => c.reportId)).toEqual(['r-1', 'r-2']);
       expect(fakes.events.map((e) => e.action)).toEqual(['case_opened', 'concern_attached']);
       expect(fakes.notifications).toHaveLength(1);
-      await recordHistory('first-case-attached-and-rejected', await handle.fetchHistory());
+      await recordHistory('first-case-attached-and-rejected', handle);
     });
   });
 });
 
-/** `RECORD_HISTORIES=1 npm test -- test/workflows` refreshes the committed histories the replay test guards. */
-async function recordHistory(name: string, history: History): Promise<void> {
-  if (!process.env.RECORD_HISTORIES) return;
-  const file = path.join(__dirname, '..', 'histories', `${name}.json`);
-  await fs.promises.mkdir(path.dirname(file), { recursive: true });
-  await fs.promises.writeFile(file, historyToJSON(history));
-}

@@ -1,4 +1,4 @@
-import type { IsoDate } from './school-days';
+import type { IsoDate } from './iso-date';
 
 /**
  * Statutory days are days in England, so "the end of a school day" is midnight in Europe/London, which is

@@ -1,0 +1,57 @@
+import { isEnglandBankHoliday } from '../domain/calendar/england-bank-holidays';
+import type { IsoDate } from '../domain/calendar/iso-date';
+import { SchoolCalendar, type Term } from '../domain/calendar/school-calendar';
+import type { Db } from './prisma';
+
+const isoDate = (date: Date): IsoDate => date.toISOString().slice(0, 10);
+const dbDate = (date: IsoDate): Date => new Date(`${date}T00:00:00Z`);
+
+export class UnknownSchoolError extends Error {
+  constructor(readonly urn: string) {
+    super(`school ${urn} is not on the register`);
+  }
+}
+
+/** Term dates, closures and bank holidays as stored, for the API and the activities alike. */
+export function createCalendarStore(db: Db) {
+  async function termsOf(laCode: string): Promise<Term[]> {
+    const rows = await db.laTerm.findMany({ where: { laCode }, orderBy: { startDate: 'asc' } });
+    return rows.map((row) => ({ name: row.name, start: isoDate(row.startDate), end: isoDate(row.endDate) }));
+  }
+
+  async function closuresOf(schoolUrn: string): Promise<{ date: IsoDate; reason: string }[]> {
+    const rows = await db.schoolClosure.findMany({ where: { schoolUrn }, orderBy: { date: 'asc' } });
+    return rows.map((row) => ({ date: isoDate(row.date), reason: row.reason }));
+  }
+
+  return {
+    termsOf,
+    closuresOf,
+
+    async replaceTerms(laCode: string, terms: Term[]): Promise<void> {
+      await db.$transaction([
+        db.laTerm.deleteMany({ where: { laCode } }),
+        db.laTerm.createMany({
+          data: terms.map((term) => ({ laCode, name: term.name, startDate: dbDate(term.start), endDate: dbDate(term.end) })),
+        }),
+      ]);
+    },
+
+    async replaceClosures(schoolUrn: string, closures: { date: IsoDate; reason: string }[]): Promise<void> {
+      await db.$transaction([
+        db.schoolClosure.deleteMany({ where: { schoolUrn } }),
+        db.schoolClosure.createMany({ data: closures.map((c) => ({ schoolUrn, date: dbDate(c.date), reason: c.reason })) }),
+      ]);
+    },
+
+    /** The calendar of one school: its LA's terms, its own closures, England's bank holidays. */
+    async calendarOf(schoolUrn: string): Promise<SchoolCalendar> {
+      const school = await db.school.findUnique({ where: { urn: schoolUrn }, select: { laCode: true } });
+      if (!school) throw new UnknownSchoolError(schoolUrn);
+      const [terms, closures] = await Promise.all([termsOf(school.laCode), closuresOf(schoolUrn)]);
+      return new SchoolCalendar({ terms, closures: closures.map((c) => c.date), isBankHoliday: isEnglandBankHoliday });
+    },
+  };
+}
+
+export type CalendarStore = ReturnType<typeof createCalendarStore>;

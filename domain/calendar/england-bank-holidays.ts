@@ -1,0 +1,24 @@
+import Holidays from 'date-holidays';
+import type { IsoDate } from './iso-date';
+
+const england = new Holidays('GB', 'ENG');
+const byYear = new Map<number, ReadonlySet<IsoDate>>();
+
+/**
+ * England's bank holidays, substitute days included, from the maintained `date-holidays` data
+ * (Banking and Financial Dealings Act 1971 and royal proclamations).
+ */
+export function isEnglandBankHoliday(date: IsoDate): boolean {
+  const year = Number(date.slice(0, 4));
+  let days = byYear.get(year);
+  if (!days) {
+    days = new Set(
+      england
+        .getHolidays(year)
+        .filter((holiday) => holiday.type === 'public' || holiday.type === 'bank')
+        .map((holiday) => holiday.date.slice(0, 10)),
+    );
+    byYear.set(year, days);
+  }
+  return days.has(date);
+}

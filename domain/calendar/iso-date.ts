@@ -1,0 +1,22 @@
+/** ISO calendar dates (YYYY-MM-DD), as days in England, with plain-day arithmetic. */
+export type IsoDate = string;
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+export function isIsoDate(value: string): boolean {
+  return ISO_DATE.test(value) && toIsoDate(Date.parse(`${value}T00:00:00Z`)) === value;
+}
+
+export function addCalendarDays(date: IsoDate, days: number): IsoDate {
+  return toIsoDate(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS);
+}
+
+export function isWeekend(date: IsoDate): boolean {
+  const weekday = new Date(`${date}T00:00:00Z`).getUTCDay();
+  return weekday === 0 || weekday === 6;
+}
+
+function toIsoDate(epochMs: number): IsoDate {
+  return new Date(epochMs).toISOString().slice(0, 10);
+}

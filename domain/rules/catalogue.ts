@@ -1,0 +1,155 @@
+import { z } from 'zod';
+import { deletionGrounds, type DeletionGround } from '../deletion/grounds-list';
+import type { ConfigurableRule, Rule } from './rule';
+
+const schoolDays = z.number().int().min(1).max(190);
+
+/** T1: code N must be replaced with a proper code within 5 school days. */
+export const reasonForAbsenceRule = {
+  id: 'T1',
+  kind: 'clock',
+  title: 'Reason for an unexplained absence established',
+  source: 'SAR24 reg 10(7)-(9); WTISA (code N) [S]',
+  confidence: 'S',
+  schoolDays: 5,
+} as const satisfies Rule & { schoolDays: number };
+
+/** Ground I: at least 20 continuous school days, every session G, N or O. */
+export const groundIAbsenceRule = {
+  id: 'GROUND-I',
+  kind: 'guard',
+  title: 'Continuous absence of 20 school days, all sessions coded G, N or O, joint enquiries failed',
+  source: 'SAR24 reg 9(1)(i) [S] (Browne Jacobson; Shropshire quoting DfE)',
+  confidence: 'S',
+  schoolDays: 20,
+  codes: ['G', 'N', 'O'],
+} as const satisfies Rule & { schoolDays: number; codes: readonly string[] };
+
+/** Ground H: 10 school days after a leave of absence ended. 2006 number, presumed unchanged in 2024. */
+export const groundHLeaveRule: ConfigurableRule<number> = {
+  id: 'GROUND-H',
+  kind: 'guard',
+  title: 'Not returned within N school days after a leave of absence ended, joint enquiries failed',
+  source: 'PRR06 reg 8(1)(f) [P]; SAR24 reg 9(1)(h) presumed the same [unverified]',
+  confidence: 'unverified',
+  setting: { schema: schoolDays, defaultValue: 10, describe: 'school days after the end of leave' },
+};
+
+/** No deletion may be backdated. */
+export const noBackdatingRule = {
+  id: 'NO-BACKDATING',
+  kind: 'guard',
+  title: 'A name is never deleted retrospectively',
+  source: 'DfE via Shropshire bulletin; Central Bedfordshire, Bradford, Bristol [S]',
+  confidence: 'S',
+} as const satisfies Rule;
+
+/** The deletion return goes to the LA as soon as the ground is met and no later than the deletion. */
+export const deletionReturnRule = {
+  id: 'DELETION-RETURN',
+  kind: 'notification',
+  title: 'Deletion return to the LA before the deletion is confirmed',
+  source: 'SAR24 reg 13(4) [P]; timing per 2016 amendment, Torbay and Bradford forms [S] (G3)',
+  confidence: 'S',
+} as const satisfies Rule;
+
+/** LA-placed special-school pupils are not deleted without LA consent (or a Secretary of State direction). */
+export const specialSchoolConsentRule: ConfigurableRule<string[]> = {
+  id: 'GATE-SPECIAL-SCHOOL',
+  kind: 'gate',
+  title: 'LA consent before a pupil placed by the LA at a special school is deleted',
+  source: 'PRR06 reg 8(2) [P]; SAR24 reg 9 (paragraph unverified, G1) [S]',
+  confidence: 'S',
+  setting: {
+    // PRR06 exempted its grounds (a), (j), (m); the 2024 equivalents are inferred (G1).
+    schema: z.array(z.enum(deletionGrounds)),
+    defaultValue: ['D', 'E', 'K', 'O'],
+    describe: 'grounds exempt from the consent gate',
+  },
+};
+
+/** No statutory time for the LA's consent decision (G11): a local SLA with reminder, then manager. */
+export const consentReminderRule: ConfigurableRule<number> = {
+  id: 'CONSENT-REMINDER',
+  kind: 'clock',
+  title: 'Reminder to the SEND team when a consent request is undecided',
+  source: 'No statutory limit (G11); local practice',
+  confidence: 'local',
+  setting: { schema: schoolDays, defaultValue: 5, describe: 'school days after the request' },
+};
+
+export const consentManagerEscalationRule: ConfigurableRule<number> = {
+  id: 'CONSENT-ESCALATION',
+  kind: 'clock',
+  title: 'Escalation to a manager when a consent request is still undecided',
+  source: 'No statutory limit (G11); local practice',
+  confidence: 'local',
+  setting: { schema: schoolDays, defaultValue: 10, describe: 'school days after the request' },
+};
+
+/** Mainstream EHC plan pupil leaving for EHE: no gate, but the SEND team reviews the plan. */
+export const ehcpReviewOnEheRule = {
+  id: 'EHCP-EHE-REVIEW',
+  kind: 'notification',
+  title: 'SEND team told to review the EHC plan when a mainstream pupil with a plan is deleted for EHE',
+  source: 'SENDCoP 10.33; CME24 p.7; DfE consultation response Aug 2023 (no consent gate) [S]',
+  confidence: 'S',
+} as const satisfies Rule;
+
+/** CWSA26 consent for home education of special-school and child-protection pupils: not yet commenced. */
+export const cwsa26ConsentRule: ConfigurableRule<boolean> = {
+  id: 'CWSA26-CONSENT',
+  kind: 'gate',
+  title: "LA consent before EHE for special-school or child-protection pupils (Children's Wellbeing and Schools Act 2026)",
+  source: 'CWSA26 new EA96 s434A [S]; not commenced (G12)',
+  confidence: 'unverified',
+  setting: { schema: z.boolean(), defaultValue: false, describe: 'enforce once commenced' },
+};
+
+const groundRule = (ground: DeletionGround, title: string, source: string, confidence: Rule['confidence']): Rule => ({
+  id: `GROUND-${ground}`,
+  kind: 'guard',
+  title,
+  source,
+  confidence,
+});
+
+/** SAR24 reg 9(1) grounds A-O (statutory-rules.md (d), A2). Conditions of F-O partly unverified (G2). */
+export const groundRules: Record<DeletionGround, Rule> = {
+  A: groundRule('A', 'Registered at another school', 'SAR24 reg 9(1)(a) [P]', 'P'),
+  B: groundRule('B', 'Nursery pupil not moving into reception here', 'SAR24 reg 9(1)(b) [P]', 'P'),
+  C: groundRule('C', 'Dual-registered; every other school consents', 'SAR24 reg 9(1)(c) [P]', 'P'),
+  D: groundRule('D', 'School attendance order amended to name another school', 'SAR24 reg 9(1)(d) [P]', 'P'),
+  E: groundRule('E', 'School attendance order revoked: education arranged otherwise', 'SAR24 reg 9(1)(e) [P]', 'P'),
+  F: groundRule('F', "Parent's written notice of elective home education, date passed", 'SAR24 reg 9(1)(f) [S] Torbay; CME24 p.7 [S]', 'S'),
+  G: groundRule('G', 'No longer lives within a reasonable distance (not a boarder)', 'SAR24 reg 9(1)(g) [S]; PRR06 8(1)(e) [P]', 'S'),
+  H: groundHLeaveRule,
+  I: groundIAbsenceRule,
+  J: groundRule('J', 'Detained under a sentence, not expected back', 'SAR24 reg 9(1)(j) [S] Torbay', 'S'),
+  K: groundRule('K', 'Died', 'SAR24 reg 9(1)(k) [S] Torbay', 'S'),
+  L: groundRule('L', 'Leaving at the end of compulsory school age, not into the sixth form', 'SAR24 reg 9(1)(l) [S] Torbay', 'S'),
+  M: groundRule('M', 'Boarder with boarding fees unpaid', 'SAR24 reg 9(1)(m) [S] Torbay', 'S'),
+  N: groundRule('N', 'Ceased to be a pupil of an independent or non-maintained special school', 'SAR24 reg 9(1)(n) [S] Torbay', 'S'),
+  O: groundRule('O', 'Permanently excluded, review process concluded', 'SAR24 reg 9(1)(o) [S] Torbay; EXCL12 reg 24 [P]', 'S'),
+};
+
+export const configurableRules: ConfigurableRule<unknown>[] = [
+  groundHLeaveRule,
+  specialSchoolConsentRule,
+  consentReminderRule,
+  consentManagerEscalationRule,
+  cwsa26ConsentRule,
+];
+
+/** Every rule the engine encodes, with its source: the table each test is named after. */
+export const ruleTable: Rule[] = [
+  reasonForAbsenceRule,
+  ...Object.values(groundRules),
+  noBackdatingRule,
+  deletionReturnRule,
+  specialSchoolConsentRule,
+  consentReminderRule,
+  consentManagerEscalationRule,
+  ehcpReviewOnEheRule,
+  cwsa26ConsentRule,
+];

@@ -1,0 +1,51 @@
+import type { DeletionGround } from '../deletion/grounds-list';
+import {
+  configurableRules,
+  consentManagerEscalationRule,
+  consentReminderRule,
+  cwsa26ConsentRule,
+  groundHLeaveRule,
+  specialSchoolConsentRule,
+} from './catalogue';
+
+/** The values of the configurable rules in force for one LA, keyed by rule id. */
+export interface LaPolicy {
+  'GROUND-H': number;
+  'GATE-SPECIAL-SCHOOL': DeletionGround[];
+  'CONSENT-REMINDER': number;
+  'CONSENT-ESCALATION': number;
+  'CWSA26-CONSENT': boolean;
+}
+
+export const defaultPolicy: LaPolicy = {
+  'GROUND-H': groundHLeaveRule.setting.defaultValue,
+  'GATE-SPECIAL-SCHOOL': specialSchoolConsentRule.setting.defaultValue as DeletionGround[],
+  'CONSENT-REMINDER': consentReminderRule.setting.defaultValue,
+  'CONSENT-ESCALATION': consentManagerEscalationRule.setting.defaultValue,
+  'CWSA26-CONSENT': cwsa26ConsentRule.setting.defaultValue,
+};
+
+export class RuleSettingError extends Error {
+  constructor(
+    readonly ruleId: string,
+    message: string,
+  ) {
+    super(`${ruleId}: ${message}`);
+  }
+}
+
+/** Checks one LA setting against its rule; unknown or non-configurable rules are refused. */
+export function parseRuleSetting(ruleId: string, value: unknown): unknown {
+  const rule = configurableRules.find((candidate) => candidate.id === ruleId);
+  if (!rule) throw new RuleSettingError(ruleId, 'not a configurable rule');
+  const parsed = rule.setting.schema.safeParse(value);
+  if (!parsed.success) throw new RuleSettingError(ruleId, parsed.error.issues[0]?.message ?? 'invalid value');
+  return parsed.data;
+}
+
+/** The LA's policy: its stored settings over the defaults. */
+export function resolvePolicy(settings: { ruleId: string; value: unknown }[]): LaPolicy {
+  const policy: Record<string, unknown> = { ...defaultPolicy };
+  for (const setting of settings) policy[setting.ruleId] = parseRuleSetting(setting.ruleId, setting.value);
+  return policy as unknown as LaPolicy;
+}

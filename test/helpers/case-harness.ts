@@ -1,0 +1,45 @@
+import { randomUUID } from 'node:crypto';
+import type { WorkflowHandle } from '@temporalio/client';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { bundleWorkflowCode, Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import type { Actor } from '../../domain/actor';
+import { caseWorkflowId } from '../../temporal/workflow-ids';
+import { caseWorkflow } from '../../workflows';
+import { reportConcern } from '../../workflows/case-messages';
+import type { fakeActivities } from './fake-activities';
+
+export const actors = {
+  school: { role: 'school', userId: 'u-school-1', schoolUrn: '100001' },
+  otherSchool: { role: 'school', userId: 'u-school-9', schoolUrn: '100009' },
+  cmeOfficer: { role: 'la_cme_officer', userId: 'u-cme-1' },
+  sendOfficer: { role: 'la_send_officer', userId: 'u-send-1' },
+  manager: { role: 'manager', userId: 'u-manager-1' },
+} satisfies Record<string, Actor>;
+
+let bundle: Promise<WorkflowBundleWithSourceMap> | undefined;
+
+/** Bundles the workflows once per test file; each case then gets its own worker and task queue. */
+export function workflowBundle(): Promise<WorkflowBundleWithSourceMap> {
+  bundle ??= bundleWorkflowCode({ workflowsPath: require.resolve('../../workflows') });
+  return bundle;
+}
+
+/** Opens a case on the time-skipping server and runs `body` while a worker with the fakes serves it. */
+export async function withOpenCase(
+  env: TestWorkflowEnvironment,
+  fakes: ReturnType<typeof fakeActivities>,
+  body: (handle: WorkflowHandle<typeof caseWorkflow>) => Promise<void>,
+): Promise<void> {
+  const taskQueue = `case-${randomUUID()}`;
+  const worker = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowBundle: await workflowBundle(), activities: fakes.activities });
+  await worker.runUntil(async () => {
+    const caseId = randomUUID();
+    const handle = await env.client.workflow.start(caseWorkflow, {
+      workflowId: caseWorkflowId(caseId),
+      taskQueue,
+      args: [{ caseId, pupilId: randomUUID(), laCode: '938', schoolUrn: '100001' }],
+    });
+    await handle.executeUpdate(reportConcern, { args: [{ reportId: randomUUID(), reason: 'unexplained_absence', reportedBy: 'school:100001' }] });
+    await body(handle);
+  });
+}

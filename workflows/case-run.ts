@@ -1,0 +1,109 @@
+import { condition, upsertSearchAttributes, uuid4, workflowInfo } from '@temporalio/workflow';
+import { describeActor, type Actor } from '../domain/actor';
+import type { CaseStage, CaseState, ScheduledDeadline } from '../domain/case';
+import type { Rule } from '../domain/rules/rule';
+import { defaultPolicy, type LaPolicy } from '../domain/rules/policy';
+import { caseStageKey, nextDeadlineKey, sendFlagKey } from '../temporal/search-attributes';
+import { activities } from './activities';
+import type { CaseWorkflowInput } from './case-messages';
+
+type Detail = Record<string, string>;
+
+/** One case's state and the moves every step makes: record, notify, set a stage, start or stop a clock. */
+export class CaseRun {
+  readonly state: CaseState;
+  policy: LaPolicy = defaultPolicy;
+  opened = false;
+  private scheduleVersion = 0;
+
+  constructor(input: CaseWorkflowInput) {
+    this.state = { ...input, stage: 'opening', concerns: [], deadlines: [], jointEnquiries: {}, refusedDeletions: [] };
+  }
+
+  get closed(): boolean {
+    return this.state.stage === 'closed';
+  }
+
+  recipients() {
+    const la = this.state.laCode;
+    return {
+      laCmeOfficer: `la_cme_officer:${la}`,
+      sendTeam: `la_send_team:${la}`,
+      manager: `la_manager:${la}`,
+      school: `school:${this.state.schoolUrn}`,
+    };
+  }
+
+  setStage(stage: CaseStage): void {
+    this.state.stage = stage;
+    upsertSearchAttributes([{ key: caseStageKey, value: stage }]);
+  }
+
+  markSend(flag: boolean): void {
+    upsertSearchAttributes([{ key: sendFlagKey, value: flag }]);
+  }
+
+  /** Writes the read-model row and one audit entry: who, what, why, under which rule. */
+  async record(action: string, actor: Actor | 'system' | string, detail: Detail = {}, ruleId?: string, outcome?: string): Promise<void> {
+    await activities.recordCaseEvent({
+      eventId: `${workflowInfo().workflowId}:${uuid4()}`,
+      caseId: this.state.caseId,
+      pupilId: this.state.pupilId,
+      laCode: this.state.laCode,
+      schoolUrn: this.state.schoolUrn,
+      stage: this.state.stage,
+      nextDeadlineAt: this.state.nextDeadline?.at ?? null,
+      openedAt: this.state.openedAt ?? new Date().toISOString(),
+      occurredAt: new Date().toISOString(),
+      actor: typeof actor === 'string' ? actor : describeActor(actor),
+      action,
+      ruleId,
+      detail,
+      outcome,
+    });
+  }
+
+  async notify(step: string, recipient: string, template: string, ruleId?: string): Promise<void> {
+    await activities.notify({ caseId: this.state.caseId, step, recipient, template, ruleId });
+  }
+
+  /** Starts a clock of `count` school days from now under `rule`; the instant comes from the school's calendar. */
+  async schedule(kind: ScheduledDeadline['kind'], rule: Rule, count: number): Promise<ScheduledDeadline> {
+    const { at } = await activities.computeDeadline({ from: new Date().toISOString(), count, unit: 'school_days', schoolUrn: this.state.schoolUrn });
+    const deadline: ScheduledDeadline = { id: kind, kind, ruleId: rule.id, title: `${rule.title} (${count} school days; ${rule.source})`, at };
+    this.state.deadlines = [...this.state.deadlines.filter((d) => d.id !== kind), deadline];
+    this.deadlinesChanged();
+    return deadline;
+  }
+
+  cancel(...kinds: ScheduledDeadline['kind'][]): void {
+    this.state.deadlines = this.state.deadlines.filter((d) => !kinds.includes(d.kind));
+    this.deadlinesChanged();
+  }
+
+  /** Sleeps until the earliest clock runs out, or until the clocks change or the case closes. */
+  async nextExpiredDeadline(): Promise<ScheduledDeadline | undefined> {
+    const seen = this.scheduleVersion;
+    const changed = () => this.scheduleVersion !== seen || this.closed;
+    const next = this.earliestDeadline();
+    if (!next) {
+      await condition(changed);
+      return undefined;
+    }
+    const timeout = Math.max(Date.parse(next.at) - Date.now(), 1);
+    if (await condition(changed, timeout, { summary: `${next.ruleId}: ${next.title}` })) return undefined;
+    this.cancel(next.kind);
+    return next;
+  }
+
+  private earliestDeadline(): ScheduledDeadline | undefined {
+    return [...this.state.deadlines].sort((a, b) => a.at.localeCompare(b.at))[0];
+  }
+
+  private deadlinesChanged(): void {
+    this.scheduleVersion += 1;
+    const next = this.earliestDeadline();
+    this.state.nextDeadline = next && { at: next.at, ruleId: next.ruleId, title: next.title };
+    upsertSearchAttributes([{ key: nextDeadlineKey, value: next ? new Date(next.at) : null }]);
+  }
+}

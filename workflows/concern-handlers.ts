@@ -1,0 +1,29 @@
+import { condition, setHandler } from '@temporalio/workflow';
+import { concernReasons } from '../domain/case';
+import { getCaseState, reportConcern, type ReportConcernInput } from './case-messages';
+import type { CaseRun } from './case-run';
+import { reject } from './reject';
+
+export function registerConcernHandlers(run: CaseRun): void {
+  setHandler(getCaseState, () => run.state);
+  setHandler(
+    reportConcern,
+    async (concern) => {
+      const attached = run.state.concerns.length > 0;
+      run.state.concerns.push({ ...concern, receivedAt: new Date().toISOString() });
+      // The receipt is only given once the case is on record, so a caller that got one can rely on it.
+      await condition(() => run.opened);
+      if (attached) await run.record('concern_attached', concern.reportedBy, { reason: concern.reason });
+      return { caseId: run.state.caseId, attached, stage: run.state.stage, nextDeadline: run.state.nextDeadline };
+    },
+    { validator: (concern) => validateConcern(run, concern) },
+  );
+}
+
+function validateConcern(run: CaseRun, concern: ReportConcernInput): void {
+  if (run.closed) reject('caseId', 'this case is closed; a new report opens a new case');
+  if (!concernReasons.includes(concern.reason)) reject('reason', `unknown concern reason ${concern.reason}`);
+  if (run.state.concerns.some((existing) => existing.reportId === concern.reportId)) {
+    reject('reportId', `report ${concern.reportId} is already on this case`);
+  }
+}

@@ -1,0 +1,152 @@
+import { setHandler } from '@temporalio/workflow';
+import type { Actor } from '../domain/actor';
+import type { JointEnquiriesRecord } from '../domain/case';
+import { ehcpReviewRequired, laConsentRequired } from '../domain/deletion/consent-gate';
+import type { DeletionRequestDetails, JointEnquiries } from '../domain/deletion/evidence';
+import { deletionGrounds } from '../domain/deletion/grounds-list';
+import {
+  consentManagerEscalationRule,
+  consentReminderRule,
+  deletionReturnRule,
+  ehcpReviewOnEheRule,
+  groundRules,
+  specialSchoolConsentRule,
+} from '../domain/rules/catalogue';
+import { activities } from './activities';
+import {
+  grantLaConsent,
+  recordSosDirection,
+  refuseLaConsent,
+  requestDeletion,
+  type DeletionReceipt,
+  type RequestDeletionInput,
+} from './case-messages';
+import type { CaseRun } from './case-run';
+import { reject, requireRole, requireStage, requireText } from './reject';
+
+/**
+ * Deletion from roll: the ground is checked (refused with reasons if it does not apply), the deletion return
+ * goes to the LA first, then either the deletion is confirmed or, for an LA-placed special-school pupil, it
+ * waits for LA consent. No path confirms a gated deletion without consent or a Secretary of State direction.
+ */
+export function registerDeletionHandlers(run: CaseRun): void {
+  setHandler(requestDeletion, (input) => handleDeletionRequest(run, input), {
+    validator: (input) => {
+      requireRole(input.actor, ['school']);
+      if (input.actor.schoolUrn !== run.state.schoolUrn) reject('actor.schoolUrn', 'not the school of this case');
+      requireStage(run.state.stage, ['awaiting_reason', 'escalated_to_la']);
+      if (run.state.deletion) reject('requestId', `deletion ${run.state.deletion.requestId} is already ${run.state.deletion.status}`);
+      requireText('requestId', input.requestId);
+      if (!deletionGrounds.includes(input.ground)) reject('ground', `unknown ground ${input.ground}`);
+    },
+  });
+
+  setHandler(
+    grantLaConsent,
+    async ({ actor, reason }) => {
+      decide(run, actor, reason, 'confirmed');
+      await run.record('la_consent_granted', actor, { reason }, specialSchoolConsentRule.id);
+      await confirmDeletion(run, actor);
+      return run.state.stage;
+    },
+    { validator: (input) => validateConsentDecision(run, input.actor, input.reason) },
+  );
+
+  setHandler(
+    refuseLaConsent,
+    async ({ actor, reason }) => {
+      decide(run, actor, reason, 'consent_refused');
+      run.setStage('consent_refused');
+      await run.record('la_consent_refused', actor, { reason, next: 'Secretary of State direction' }, specialSchoolConsentRule.id);
+      await run.notify(`consent_refused:${run.state.deletion?.requestId}`, run.recipients().school, 'la_consent_refused', specialSchoolConsentRule.id);
+      return run.state.stage;
+    },
+    { validator: (input) => validateConsentDecision(run, input.actor, input.reason) },
+  );
+
+  setHandler(
+    recordSosDirection,
+    async ({ actor, reference }) => {
+      await run.record('sos_direction_recorded', actor, { reference }, specialSchoolConsentRule.id);
+      await confirmDeletion(run, actor);
+      return run.state.stage;
+    },
+    {
+      validator: ({ actor, reference }) => {
+        requireRole(actor, ['la_cme_officer', 'la_send_officer', 'manager']);
+        requireStage(run.state.stage, ['consent_refused']);
+        requireText('reference', reference);
+      },
+    },
+  );
+}
+
+async function handleDeletionRequest(run: CaseRun, input: RequestDeletionInput): Promise<DeletionReceipt> {
+  const { requestId, ground, deleteOn, actor } = input;
+  run.state.deletion = { requestId, ground, deleteOn, status: 'assessing' };
+  const assessment = await activities.assessDeletion({
+    request: { ground, deleteOn, evidence: input.evidence } as DeletionRequestDetails,
+    schoolUrn: run.state.schoolUrn,
+    jointEnquiries: signedEnquiries(run.state.jointEnquiries),
+    groundHSchoolDays: run.policy['GROUND-H'],
+  });
+  const rule = groundRules[ground];
+  if (!assessment.qualifies) {
+    run.state.deletion = undefined;
+    run.state.refusedDeletions.push({ requestId, ground, reasons: assessment.reasons });
+    await run.record('deletion_refused', actor, { ground, reasons: assessment.reasons.join('; ') }, rule.id);
+    return { requestId, status: 'refused', reasons: assessment.reasons };
+  }
+
+  // A met ground establishes why the pupil is away, so the T1 clock stops here. The return reaches the LA
+  // as soon as the ground is met and before the deletion is confirmed (G3).
+  run.cancel('reason_for_absence');
+  await run.notify(`deletion_return:${requestId}`, run.recipients().laCmeOfficer, 'deletion_return', deletionReturnRule.id);
+  await run.record('deletion_return_sent', actor, { ground, deleteOn }, deletionReturnRule.id);
+
+  if (run.state.placement && laConsentRequired(run.state.placement, ground, run.policy)) {
+    run.state.deletion = { ...run.state.deletion, status: 'awaiting_la_consent', consentRequired: true };
+    run.setStage('awaiting_la_consent');
+    await run.schedule('consent_reminder', consentReminderRule, run.policy['CONSENT-REMINDER']);
+    await run.schedule('consent_escalation', consentManagerEscalationRule, run.policy['CONSENT-ESCALATION']);
+    await run.record('la_consent_requested', actor, { ground }, specialSchoolConsentRule.id);
+    await run.notify(`consent_requested:${requestId}`, run.recipients().sendTeam, 'la_consent_requested', specialSchoolConsentRule.id);
+    return { requestId, status: 'awaiting_la_consent', reasons: [] };
+  }
+
+  await confirmDeletion(run, actor);
+  return { requestId, status: 'confirmed', reasons: [] };
+}
+
+/** The school may now delete the name; the pupil's SEND team reviews an EHC plan when it is an EHE deletion. */
+async function confirmDeletion(run: CaseRun, actor: Actor): Promise<void> {
+  const deletion = run.state.deletion;
+  if (!deletion) throw new Error('unreachable: confirming a deletion that was never requested');
+  run.state.deletion = { ...deletion, status: 'confirmed' };
+  run.cancel('reason_for_absence', 'consent_reminder', 'consent_escalation');
+  run.setStage('deleted_from_roll');
+  await run.record('deletion_confirmed', actor, { ground: deletion.ground, deleteOn: deletion.deleteOn }, groundRules[deletion.ground].id);
+  await run.notify(`deletion_confirmed:${deletion.requestId}`, run.recipients().school, 'deletion_confirmed', groundRules[deletion.ground].id);
+  if (run.state.placement && ehcpReviewRequired(run.state.placement, deletion.ground)) {
+    await run.notify(`ehcp_review:${deletion.requestId}`, run.recipients().sendTeam, 'ehcp_review_on_ehe', ehcpReviewOnEheRule.id);
+    await run.record('send_team_told_to_review_plan', 'system', { ground: deletion.ground }, ehcpReviewOnEheRule.id);
+  }
+}
+
+function decide(run: CaseRun, actor: Actor, reason: string, status: 'confirmed' | 'consent_refused'): void {
+  const deletion = run.state.deletion;
+  if (!deletion) throw new Error('unreachable: a consent decision without a deletion request');
+  run.state.deletion = { ...deletion, status, decidedBy: actor.userId, decisionReason: reason };
+  run.cancel('consent_reminder', 'consent_escalation');
+}
+
+function validateConsentDecision(run: CaseRun, actor: Actor, reason: string): void {
+  requireRole(actor, ['la_send_officer']);
+  requireStage(run.state.stage, ['awaiting_la_consent']);
+  requireText('reason', reason);
+}
+
+function signedEnquiries(record: JointEnquiriesRecord): JointEnquiries | undefined {
+  if (!record.outcome) return undefined;
+  return { outcome: record.outcome, schoolSignedOff: Boolean(record.schoolSignedBy), laSignedOff: Boolean(record.laSignedBy) };
+}

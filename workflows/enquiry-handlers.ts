@@ -1,0 +1,36 @@
+import { setHandler } from '@temporalio/workflow';
+import { signJointEnquiries, type SignJointEnquiriesInput } from './case-messages';
+import type { CaseRun } from './case-run';
+import { reject, requireRole, requireStage } from './reject';
+
+/**
+ * Joint school + LA reasonable enquiries (grounds H and I): each side signs the same outcome. Found and may
+ * return keeps the pupil on roll; not found, or found and not returning, lets an H/I deletion proceed.
+ */
+export function registerEnquiryHandlers(run: CaseRun): void {
+  setHandler(
+    signJointEnquiries,
+    async (input) => {
+      const enquiries = run.state.jointEnquiries;
+      enquiries.outcome = input.outcome;
+      if (input.actor.role === 'school') enquiries.schoolSignedBy = input.actor.userId;
+      else enquiries.laSignedBy = input.actor.userId;
+      await run.record('joint_enquiries_signed', input.actor, { outcome: input.outcome, forGrounds: 'H, I' });
+      return enquiries;
+    },
+    { validator: (input) => validateSignature(run, input) },
+  );
+}
+
+function validateSignature(run: CaseRun, input: SignJointEnquiriesInput): void {
+  requireRole(input.actor, ['school', 'la_cme_officer']);
+  requireStage(run.state.stage, ['awaiting_reason', 'escalated_to_la']);
+  if (input.actor.role === 'school' && input.actor.schoolUrn !== run.state.schoolUrn) reject('actor.schoolUrn', 'not the school of this case');
+  if (!['not_found', 'found_will_not_return', 'found_may_return'].includes(input.outcome)) reject('outcome', `unknown outcome ${input.outcome}`);
+  const enquiries = run.state.jointEnquiries;
+  const mine = input.actor.role === 'school' ? enquiries.schoolSignedBy : enquiries.laSignedBy;
+  if (mine) reject('actor', `the ${input.actor.role === 'school' ? 'school' : 'LA'} has already signed`);
+  if (enquiries.outcome && enquiries.outcome !== input.outcome) {
+    reject('outcome', `differs from the outcome already signed (${enquiries.outcome}); agree it first`);
+  }
+}

@@ -1,0 +1,20 @@
+import { ApplicationFailure } from '@temporalio/workflow';
+import type { Actor, Role } from '../domain/actor';
+import type { CaseStage } from '../domain/case';
+
+/** Refuses a message before it enters history: the caller gets a 4xx naming the field. */
+export function reject(field: string, message: string): never {
+  throw ApplicationFailure.nonRetryable(`${field}: ${message}`, 'CaseRequestRejected');
+}
+
+export function requireRole(actor: Actor, allowed: Role[]): void {
+  if (!allowed.includes(actor.role)) reject('actor.role', `${actor.role} may not do this; allowed: ${allowed.join(', ')}`);
+}
+
+export function requireStage(stage: CaseStage, allowed: CaseStage[]): void {
+  if (!allowed.includes(stage)) reject('stage', `not allowed while the case is ${stage}; allowed in: ${allowed.join(', ')}`);
+}
+
+export function requireText(field: string, value: string | undefined): void {
+  if (!value || !value.trim()) reject(field, 'is required');
+}
