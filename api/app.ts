@@ -2,8 +2,10 @@ import express, { type Express } from 'express';
 import type { Logger } from 'pino';
 import type { CaseDeps } from './cases/open-concern';
 import { ApiError, errorHandler } from './errors';
+import { calendarsRouter } from './routes/calendars';
 import { casesRouter } from './routes/cases';
 import { healthRouter } from './routes/health';
+import { rulesRouter } from './routes/rules';
 import { schoolsRouter } from './routes/schools';
 
 export interface AppDeps extends CaseDeps {
@@ -15,7 +17,7 @@ export function createApp(deps: AppDeps): Express {
   app.disable('x-powered-by');
   app.use(express.json({ limit: '100kb' }));
   app.use(healthRouter(deps));
-  app.use('/v1', casesRouter(deps), schoolsRouter(deps.db));
+  app.use('/v1', casesRouter(deps), schoolsRouter(deps.db), calendarsRouter(deps.db), rulesRouter(deps.db));
   app.use((_req, _res, next) => next(new ApiError(404, 'not_found', 'no such route')));
   app.use(errorHandler(deps.logger));
   return app;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { concernReasons } from '../domain/case';
+import { isIsoDate } from '../domain/calendar/iso-date';
 import { isValidLaCode, isValidUpn, isValidUrn } from '../domain/identifiers';
 
 export const urnSchema = z.string().trim().refine(isValidUrn, 'must be a 6-digit URN');
@@ -24,4 +25,26 @@ export const schoolUrnParams = z.strictObject({ urn: urnSchema });
 export const schoolBody = z.strictObject({
   name: z.string().trim().min(1).max(200),
   laCode: laCodeSchema,
+  /** A special school: LA-placed pupils there are not deleted without LA consent. */
+  isSpecial: z.boolean().default(false),
 });
+
+export const isoDateSchema = z.string().refine(isIsoDate, 'must be a date as YYYY-MM-DD');
+
+export const laCodeParams = z.strictObject({ laCode: laCodeSchema });
+export const termDatesBody = z.strictObject({
+  terms: z
+    .array(z.strictObject({ name: z.string().trim().min(1).max(60), start: isoDateSchema, end: isoDateSchema }))
+    .max(60),
+});
+
+export const closuresBody = z.strictObject({
+  closures: z.array(z.strictObject({ date: isoDateSchema, reason: z.string().trim().min(1).max(200) })).max(100),
+});
+
+export const schoolDaysQuery = z
+  .strictObject({ from: isoDateSchema, add: z.coerce.number().int().min(0).max(400).optional(), to: isoDateSchema.optional() })
+  .refine((query) => (query.add === undefined) !== (query.to === undefined), { message: 'give either add or to', path: ['add'] });
+
+export const ruleSettingParams = z.strictObject({ laCode: laCodeSchema, ruleId: z.string().min(1).max(40) });
+export const ruleSettingBody = z.strictObject({ value: z.unknown(), updatedBy: z.string().trim().min(1).max(100) });

@@ -3,20 +3,36 @@ import type { DeletionGround } from './deletion/grounds-list';
 import type { Placement } from './deletion/consent-gate';
 import type { JointEnquiryOutcome } from './deletion/evidence';
 
-/** Why a school or officer raises a concern. Every trigger of statutory-rules.md (b) follows. */
-export const concernReasons = ['unexplained_absence', 'continuous_unauthorised_absence'] as const;
+/** Why a school or officer raises a concern: the triggers of statutory-rules.md (b) (see triggers.ts). */
+export const concernReasons = [
+  'unexplained_absence',
+  'continuous_unauthorised_absence',
+  'sickness_expected_15_days',
+  'persistent_absence_send',
+  'severe_absence_send',
+  'part_time_timetable',
+  'ehe_written_notice',
+  'ehe_oral_intention',
+  'intended_deletion',
+  'leaver_unknown_destination',
+  'no_show',
+  'permanent_exclusion',
+] as const;
 export type ConcernReason = (typeof concernReasons)[number];
 
-export const caseStages = [
-  'opening',
+/** Stages of an open case in which the school and LA work on it (enquiries, deletion requests, closing). */
+export const openStages = [
   'awaiting_reason',
+  'whereabouts_check',
+  'health_needs_s19',
+  'support_first',
+  'deletion_intended',
+  'exclusion_process',
   'escalated_to_la',
-  'awaiting_la_consent',
-  'consent_refused',
-  'deleted_from_roll',
-  'closed',
 ] as const;
-export type CaseStage = (typeof caseStages)[number];
+export type OpenStage = (typeof openStages)[number];
+
+export type CaseStage = 'opening' | OpenStage | 'awaiting_la_consent' | 'consent_refused' | 'deleted_from_roll' | 'closed';
 
 /** How a case ends (issue: each case closes with a recorded outcome). */
 export const caseOutcomes = ['on_roll_elsewhere', 'elective_home_education', 'moved_abroad', 'school_attendance_order', 'located_and_attending'] as const;
@@ -32,7 +48,7 @@ export interface Concern {
 /** A clock the case is waiting on: the absolute instant it runs out, and the rule that set it. */
 export interface ScheduledDeadline {
   id: string;
-  kind: 'reason_for_absence' | 'consent_reminder' | 'consent_escalation';
+  kind: 'opening_clock' | 'consent_reminder' | 'consent_escalation';
   ruleId: string;
   title: string;
   at: string;
@@ -70,4 +86,16 @@ export interface CaseState {
   deletion?: DeletionRecord;
   refusedDeletions: { requestId: string; ground: DeletionGround; reasons: string[] }[];
   outcome?: CaseOutcome;
+  safeguarding: SafeguardingReferral[];
 }
+
+/** The parallel safeguarding track: who raised what, and who was told at once. */
+export interface SafeguardingReferral {
+  referralId: string;
+  concern: SafeguardingConcern;
+  raisedBy: string;
+  raisedAt: string;
+}
+
+export const safeguardingConcerns = ['risk_of_harm', 'missing_child', 'has_social_worker', 'has_yot_worker'] as const;
+export type SafeguardingConcern = (typeof safeguardingConcerns)[number];

@@ -1,6 +1,6 @@
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import type { Actor } from '../domain/actor';
-import type { CaseOutcome, CaseStage, CaseState, ConcernReason } from '../domain/case';
+import type { CaseOutcome, CaseStage, CaseState, ConcernReason, SafeguardingConcern } from '../domain/case';
 import type { DeletionRequestDetails, JointEnquiryOutcome } from '../domain/deletion/evidence';
 
 export interface CaseWorkflowInput {
@@ -52,6 +52,11 @@ export interface SosDirectionInput extends Decision {
   reference: string;
 }
 
+export interface SafeguardingInput extends Decision {
+  referralId: string;
+  concern: SafeguardingConcern;
+}
+
 export interface CloseCaseInput extends Decision {
   outcome: CaseOutcome;
   reason: string;
@@ -67,6 +72,8 @@ export const grantLaConsent = defineUpdate<CaseStage, [ConsentDecisionInput]>('g
 export const refuseLaConsent = defineUpdate<CaseStage, [ConsentDecisionInput]>('refuseLaConsent');
 /** After a refusal only a Secretary of State direction lets the deletion proceed. */
 export const recordSosDirection = defineUpdate<CaseStage, [SosDirectionInput]>('recordSosDirection');
+/** Anyone on the case may raise a safeguarding concern at any moment; referral is immediate. */
+export const raiseSafeguardingConcern = defineUpdate<CaseState['safeguarding'], [SafeguardingInput]>('raiseSafeguardingConcern');
 export const closeCase = defineUpdate<CaseStage, [CloseCaseInput]>('closeCase');
 
 export const getCaseState = defineQuery<CaseState>('getCaseState');

@@ -1,6 +1,7 @@
 import { condition, upsertSearchAttributes, uuid4, workflowInfo } from '@temporalio/workflow';
 import { describeActor, type Actor } from '../domain/actor';
 import type { CaseStage, CaseState, ScheduledDeadline } from '../domain/case';
+import type { Party } from '../domain/triggers';
 import type { Rule } from '../domain/rules/rule';
 import { defaultPolicy, type LaPolicy } from '../domain/rules/policy';
 import { caseStageKey, nextDeadlineKey, sendFlagKey } from '../temporal/search-attributes';
@@ -17,21 +18,29 @@ export class CaseRun {
   private scheduleVersion = 0;
 
   constructor(input: CaseWorkflowInput) {
-    this.state = { ...input, stage: 'opening', concerns: [], deadlines: [], jointEnquiries: {}, refusedDeletions: [] };
+    this.state = { ...input, stage: 'opening', concerns: [], deadlines: [], jointEnquiries: {}, refusedDeletions: [], safeguarding: [] };
   }
 
   get closed(): boolean {
     return this.state.stage === 'closed';
   }
 
-  recipients() {
+  /** The address of a party for this case's LA; the notification layer resolves it to a person or service. */
+  address(party: Party): string {
     const la = this.state.laCode;
-    return {
+    const addresses: Record<Party, string> = {
       laCmeOfficer: `la_cme_officer:${la}`,
       sendTeam: `la_send_team:${la}`,
+      laEheTeam: `la_ehe_team:${la}`,
+      laHealthOfficer: `la_health_officer:${la}`,
       manager: `la_manager:${la}`,
       school: `school:${this.state.schoolUrn}`,
+      socialCare: `childrens_social_care:${la}`,
+      police: `police:${la}`,
+      socialWorker: `social_worker_of_child:${la}`,
+      yotWorker: `yot_worker_of_child:${la}`,
     };
+    return addresses[party];
   }
 
   setStage(stage: CaseStage): void {

@@ -1,6 +1,7 @@
 import { allHandlersFinished, condition } from '@temporalio/workflow';
 import type { ScheduledDeadline } from '../domain/case';
-import { consentManagerEscalationRule, consentReminderRule, reasonForAbsenceRule } from '../domain/rules/catalogue';
+import { consentManagerEscalationRule, consentReminderRule } from '../domain/rules/catalogue';
+import { clockSchoolDays, partiesToTell, triggerRules } from '../domain/triggers';
 import { activities } from './activities';
 import type { CaseWorkflowInput } from './case-messages';
 import { CaseRun } from './case-run';
@@ -8,6 +9,7 @@ import { registerClosingHandlers } from './closing-handlers';
 import { registerConcernHandlers } from './concern-handlers';
 import { registerDeletionHandlers } from './deletion-handlers';
 import { registerEnquiryHandlers } from './enquiry-handlers';
+import { registerSafeguardingHandlers } from './safeguarding-handlers';
 
 /** One child at risk: opened by the first concern, then driven by statutory clocks and decisions until closed. */
 export async function caseWorkflow(input: CaseWorkflowInput): Promise<void> {
@@ -15,6 +17,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<void> {
   registerConcernHandlers(run);
   registerEnquiryHandlers(run);
   registerDeletionHandlers(run);
+  registerSafeguardingHandlers(run);
   registerClosingHandlers(run);
 
   await condition(() => run.state.concerns.length > 0);
@@ -27,37 +30,43 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<void> {
   await condition(allHandlersFinished);
 }
 
+/** The first concern's trigger sets the stage, tells its parties and starts its clock. */
 async function openCase(run: CaseRun): Promise<void> {
   const [first] = run.state.concerns;
   if (!first) throw new Error('unreachable: a case opens on its first concern');
+  const trigger = triggerRules[first.reason];
   const context = await activities.loadCaseContext({ pupilId: run.state.pupilId, laCode: run.state.laCode });
   run.policy = context.policy;
   run.state.placement = context.placement;
   run.state.openedAt = first.receivedAt;
   run.markSend(context.placement.senStatus !== 'none');
-  await run.schedule('reason_for_absence', reasonForAbsenceRule, reasonForAbsenceRule.schoolDays);
-  run.setStage('awaiting_reason');
-  await run.record('case_opened', first.reportedBy, { reason: first.reason }, reasonForAbsenceRule.id);
-  await run.notify('case_opened', run.recipients().laCmeOfficer, 'case_opened', reasonForAbsenceRule.id);
+  if (trigger.clock) await run.schedule('opening_clock', trigger.clock.rule, clockSchoolDays(trigger.clock, run.policy));
+  run.setStage(trigger.stage);
+  await run.record('case_opened', first.reportedBy, { reason: first.reason }, trigger.id);
+  for (const party of partiesToTell(trigger, run.policy)) {
+    await run.notify(`case_opened:${party}`, run.address(party), `case_opened:${first.reason}`, trigger.id);
+  }
   run.opened = true;
 }
 
 async function onDeadline(run: CaseRun, deadline: ScheduledDeadline): Promise<void> {
-  const { laCmeOfficer, sendTeam, manager } = run.recipients();
   switch (deadline.kind) {
-    case 'reason_for_absence':
-      if (run.state.stage !== 'awaiting_reason') return;
+    case 'opening_clock': {
+      const trigger = run.state.concerns[0] && triggerRules[run.state.concerns[0].reason];
+      // Only a case still where its trigger left it escalates; any step taken since stopped the clock's purpose.
+      if (run.state.stage !== trigger?.stage) return;
       run.setStage('escalated_to_la');
       await run.record('deadline_passed', 'system', { deadline: deadline.at }, deadline.ruleId);
-      await run.notify('reason_not_established', laCmeOfficer, 'reason_not_established', deadline.ruleId);
+      await run.notify(`deadline_passed:${deadline.ruleId}`, run.address('laCmeOfficer'), 'deadline_passed', deadline.ruleId);
       return;
+    }
     case 'consent_reminder':
       await run.record('consent_reminder_sent', 'system', { deadline: deadline.at }, consentReminderRule.id);
-      await run.notify(`consent_reminder:${run.state.deletion?.requestId}`, sendTeam, 'la_consent_reminder', consentReminderRule.id);
+      await run.notify(`consent_reminder:${run.state.deletion?.requestId}`, run.address('sendTeam'), 'la_consent_reminder', consentReminderRule.id);
       return;
     case 'consent_escalation':
       await run.record('consent_escalated', 'system', { deadline: deadline.at }, consentManagerEscalationRule.id);
-      await run.notify(`consent_escalation:${run.state.deletion?.requestId}`, manager, 'la_consent_overdue', consentManagerEscalationRule.id);
+      await run.notify(`consent_escalation:${run.state.deletion?.requestId}`, run.address('manager'), 'la_consent_overdue', consentManagerEscalationRule.id);
       return;
   }
 }

@@ -1,5 +1,6 @@
 import { condition, setHandler } from '@temporalio/workflow';
 import { concernReasons } from '../domain/case';
+import { partiesToTell, triggerRules } from '../domain/triggers';
 import { getCaseState, reportConcern, type ReportConcernInput } from './case-messages';
 import type { CaseRun } from './case-run';
 import { reject } from './reject';
@@ -13,11 +14,22 @@ export function registerConcernHandlers(run: CaseRun): void {
       run.state.concerns.push({ ...concern, receivedAt: new Date().toISOString() });
       // The receipt is only given once the case is on record, so a caller that got one can rely on it.
       await condition(() => run.opened);
-      if (attached) await run.record('concern_attached', concern.reportedBy, { reason: concern.reason });
+      if (attached) await attachConcern(run, concern);
       return { caseId: run.state.caseId, attached, stage: run.state.stage, nextDeadline: run.state.nextDeadline };
     },
     { validator: (concern) => validateConcern(run, concern) },
   );
+}
+
+/** A later concern joins the case; a kind of concern the case has not had yet also tells its trigger's parties. */
+async function attachConcern(run: CaseRun, concern: ReportConcernInput): Promise<void> {
+  const trigger = triggerRules[concern.reason];
+  await run.record('concern_attached', concern.reportedBy, { reason: concern.reason }, trigger.id);
+  const newKind = run.state.concerns.filter((c) => c.reason === concern.reason).length === 1;
+  if (!newKind) return;
+  for (const party of partiesToTell(trigger, run.policy)) {
+    await run.notify(`concern_attached:${concern.reportId}:${party}`, run.address(party), `concern_attached:${concern.reason}`, trigger.id);
+  }
 }
 
 function validateConcern(run: CaseRun, concern: ReportConcernInput): void {

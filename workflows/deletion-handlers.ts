@@ -1,6 +1,6 @@
 import { setHandler } from '@temporalio/workflow';
 import type { Actor } from '../domain/actor';
-import type { JointEnquiriesRecord } from '../domain/case';
+import { openStages, type JointEnquiriesRecord } from '../domain/case';
 import { ehcpReviewRequired, laConsentRequired } from '../domain/deletion/consent-gate';
 import type { DeletionRequestDetails, JointEnquiries } from '../domain/deletion/evidence';
 import { deletionGrounds } from '../domain/deletion/grounds-list';
@@ -34,7 +34,7 @@ export function registerDeletionHandlers(run: CaseRun): void {
     validator: (input) => {
       requireRole(input.actor, ['school']);
       if (input.actor.schoolUrn !== run.state.schoolUrn) reject('actor.schoolUrn', 'not the school of this case');
-      requireStage(run.state.stage, ['awaiting_reason', 'escalated_to_la']);
+      requireStage(run.state.stage, [...openStages]);
       if (run.state.deletion) reject('requestId', `deletion ${run.state.deletion.requestId} is already ${run.state.deletion.status}`);
       requireText('requestId', input.requestId);
       if (!deletionGrounds.includes(input.ground)) reject('ground', `unknown ground ${input.ground}`);
@@ -58,7 +58,7 @@ export function registerDeletionHandlers(run: CaseRun): void {
       decide(run, actor, reason, 'consent_refused');
       run.setStage('consent_refused');
       await run.record('la_consent_refused', actor, { reason, next: 'Secretary of State direction' }, specialSchoolConsentRule.id);
-      await run.notify(`consent_refused:${run.state.deletion?.requestId}`, run.recipients().school, 'la_consent_refused', specialSchoolConsentRule.id);
+      await run.notify(`consent_refused:${run.state.deletion?.requestId}`, run.address('school'), 'la_consent_refused', specialSchoolConsentRule.id);
       return run.state.stage;
     },
     { validator: (input) => validateConsentDecision(run, input.actor, input.reason) },
@@ -98,10 +98,10 @@ async function handleDeletionRequest(run: CaseRun, input: RequestDeletionInput):
     return { requestId, status: 'refused', reasons: assessment.reasons };
   }
 
-  // A met ground establishes why the pupil is away, so the T1 clock stops here. The return reaches the LA
+  // A met ground establishes why the pupil is away, so the opening clock stops here. The return reaches the LA
   // as soon as the ground is met and before the deletion is confirmed (G3).
-  run.cancel('reason_for_absence');
-  await run.notify(`deletion_return:${requestId}`, run.recipients().laCmeOfficer, 'deletion_return', deletionReturnRule.id);
+  run.cancel('opening_clock');
+  await run.notify(`deletion_return:${requestId}`, run.address('laCmeOfficer'), 'deletion_return', deletionReturnRule.id);
   await run.record('deletion_return_sent', actor, { ground, deleteOn }, deletionReturnRule.id);
 
   if (run.state.placement && laConsentRequired(run.state.placement, ground, run.policy)) {
@@ -110,7 +110,7 @@ async function handleDeletionRequest(run: CaseRun, input: RequestDeletionInput):
     await run.schedule('consent_reminder', consentReminderRule, run.policy['CONSENT-REMINDER']);
     await run.schedule('consent_escalation', consentManagerEscalationRule, run.policy['CONSENT-ESCALATION']);
     await run.record('la_consent_requested', actor, { ground }, specialSchoolConsentRule.id);
-    await run.notify(`consent_requested:${requestId}`, run.recipients().sendTeam, 'la_consent_requested', specialSchoolConsentRule.id);
+    await run.notify(`consent_requested:${requestId}`, run.address('sendTeam'), 'la_consent_requested', specialSchoolConsentRule.id);
     return { requestId, status: 'awaiting_la_consent', reasons: [] };
   }
 
@@ -123,12 +123,12 @@ async function confirmDeletion(run: CaseRun, actor: Actor): Promise<void> {
   const deletion = run.state.deletion;
   if (!deletion) throw new Error('unreachable: confirming a deletion that was never requested');
   run.state.deletion = { ...deletion, status: 'confirmed' };
-  run.cancel('reason_for_absence', 'consent_reminder', 'consent_escalation');
+  run.cancel('opening_clock', 'consent_reminder', 'consent_escalation');
   run.setStage('deleted_from_roll');
   await run.record('deletion_confirmed', actor, { ground: deletion.ground, deleteOn: deletion.deleteOn }, groundRules[deletion.ground].id);
-  await run.notify(`deletion_confirmed:${deletion.requestId}`, run.recipients().school, 'deletion_confirmed', groundRules[deletion.ground].id);
+  await run.notify(`deletion_confirmed:${deletion.requestId}`, run.address('school'), 'deletion_confirmed', groundRules[deletion.ground].id);
   if (run.state.placement && ehcpReviewRequired(run.state.placement, deletion.ground)) {
-    await run.notify(`ehcp_review:${deletion.requestId}`, run.recipients().sendTeam, 'ehcp_review_on_ehe', ehcpReviewOnEheRule.id);
+    await run.notify(`ehcp_review:${deletion.requestId}`, run.address('sendTeam'), 'ehcp_review_on_ehe', ehcpReviewOnEheRule.id);
     await run.record('send_team_told_to_review_plan', 'system', { ground: deletion.ground }, ehcpReviewOnEheRule.id);
   }
 }

@@ -11,7 +11,7 @@ export function schoolsRouter(db: Db): Router {
     const { urn } = parseOr400(schoolUrnParams, req.params);
     const school = parseOr400(schoolBody, req.body);
     const saved = await db.school.upsert({ where: { urn }, create: { urn, ...school }, update: school });
-    res.json({ urn: saved.urn, name: saved.name, laCode: saved.laCode });
+    res.json({ urn: saved.urn, name: saved.name, laCode: saved.laCode, isSpecial: saved.isSpecial });
   });
 
   return router;

@@ -35,6 +35,63 @@ export const groundHLeaveRule: ConfigurableRule<number> = {
   setting: { schema: schoolDays, defaultValue: 10, describe: 'school days after the end of leave' },
 };
 
+/** T13: the LA provides education from the 6th school day of a permanent exclusion. */
+export const exclusionProvisionRule = {
+  id: 'EXCL-PROVISION-DAY-6',
+  kind: 'clock',
+  title: 'LA education provision from the 6th school day of a permanent exclusion',
+  source: 'Excluded-pupil provision (2007 regs, recalled) confirmed by Medway [S]',
+  confidence: 'S',
+  schoolDays: 5,
+} as const satisfies Rule & { schoolDays: number };
+
+/** T11: if no new school has pulled the CTF after 15 school days, it goes to the Lost Pupils Database. */
+export const lostPupilsRule = {
+  id: 'LOST-PUPILS-15',
+  kind: 'clock',
+  title: 'CTF to the Lost Pupils Database when no destination is known after 15 school days',
+  source: 'S2S guidance 2019 p.15 via FOI; Bucks (PIR05) [S]',
+  confidence: 'S',
+  schoolDays: 15,
+} as const satisfies Rule & { schoolDays: number };
+
+/** T3: no statutory deadline for s19 provision (G9): "as soon as it is clear"; LAs set an SLA. */
+export const s19ProvisionRule: ConfigurableRule<number> = {
+  id: 'S19-SLA',
+  kind: 'clock',
+  title: 'LA decision on s19 education for a pupil expected to miss 15 school days through sickness',
+  source: 'EA96 s19; HEALTH23 ("as soon as it is clear") via Herts thegrid [S]; no statutory deadline (G9)',
+  confidence: 'local',
+  setting: { schema: schoolDays, defaultValue: 5, describe: 'school days after the sickness return' },
+};
+
+/** T7: LA notification of a part-time timetable is local practice everywhere found (G10): on by default. */
+export const partTimeNotificationRule: ConfigurableRule<boolean> = {
+  id: 'PART-TIME-NOTIFY',
+  kind: 'notification',
+  title: 'LA told when a part-time timetable (code C2) is agreed',
+  source: 'Norfolk, LBHF, Warwickshire (local); no national duty found (G10)',
+  confidence: 'local',
+  setting: { schema: z.boolean(), defaultValue: true, describe: 'tell the LA CME officer at agreement' },
+};
+
+/** T14 and safeguarding: referral at any moment, in parallel to the attendance process. */
+export const safeguardingReferralRule = {
+  id: 'SAFEGUARDING-REFERRAL',
+  kind: 'notification',
+  title: "Immediate referral to children's social care (and police where a child is at risk) about an absent or missing child",
+  source: 'KCSIE-based procedures: Herefordshire, Gloucestershire, Surrey, Warwickshire [S]',
+  confidence: 'S',
+} as const satisfies Rule;
+
+export const socialWorkerToldRule = {
+  id: 'T14',
+  kind: 'notification',
+  title: "The child's social worker or YOT worker told of unexplained absence",
+  source: 'WTISA (social worker / YOT worker) via Enfield, Oxfordshire [S]',
+  confidence: 'S',
+} as const satisfies Rule;
+
 /** No deletion may be backdated. */
 export const noBackdatingRule = {
   id: 'NO-BACKDATING',
@@ -135,21 +192,10 @@ export const groundRules: Record<DeletionGround, Rule> = {
 
 export const configurableRules: ConfigurableRule<unknown>[] = [
   groundHLeaveRule,
+  s19ProvisionRule,
+  partTimeNotificationRule,
   specialSchoolConsentRule,
   consentReminderRule,
   consentManagerEscalationRule,
-  cwsa26ConsentRule,
-];
-
-/** Every rule the engine encodes, with its source: the table each test is named after. */
-export const ruleTable: Rule[] = [
-  reasonForAbsenceRule,
-  ...Object.values(groundRules),
-  noBackdatingRule,
-  deletionReturnRule,
-  specialSchoolConsentRule,
-  consentReminderRule,
-  consentManagerEscalationRule,
-  ehcpReviewOnEheRule,
   cwsa26ConsentRule,
 ];

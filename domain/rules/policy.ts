@@ -5,12 +5,16 @@ import {
   consentReminderRule,
   cwsa26ConsentRule,
   groundHLeaveRule,
+  partTimeNotificationRule,
+  s19ProvisionRule,
   specialSchoolConsentRule,
 } from './catalogue';
 
 /** The values of the configurable rules in force for one LA, keyed by rule id. */
 export interface LaPolicy {
   'GROUND-H': number;
+  'S19-SLA': number;
+  'PART-TIME-NOTIFY': boolean;
   'GATE-SPECIAL-SCHOOL': DeletionGround[];
   'CONSENT-REMINDER': number;
   'CONSENT-ESCALATION': number;
@@ -19,6 +23,8 @@ export interface LaPolicy {
 
 export const defaultPolicy: LaPolicy = {
   'GROUND-H': groundHLeaveRule.setting.defaultValue,
+  'S19-SLA': s19ProvisionRule.setting.defaultValue,
+  'PART-TIME-NOTIFY': partTimeNotificationRule.setting.defaultValue,
   'GATE-SPECIAL-SCHOOL': specialSchoolConsentRule.setting.defaultValue as DeletionGround[],
   'CONSENT-REMINDER': consentReminderRule.setting.defaultValue,
   'CONSENT-ESCALATION': consentManagerEscalationRule.setting.defaultValue,

@@ -1,4 +1,5 @@
-import { configurableRules, ruleTable } from '../../domain/rules/catalogue';
+import { configurableRules } from '../../domain/rules/catalogue';
+import { ruleTable } from '../../domain/rules/table';
 import { defaultPolicy, parseRuleSetting, resolvePolicy, RuleSettingError } from '../../domain/rules/policy';
 
 const rules = ruleTable;

@@ -3,6 +3,7 @@ import type { WorkflowHandle } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { bundleWorkflowCode, Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import type { Actor } from '../../domain/actor';
+import type { ConcernReason } from '../../domain/case';
 import { caseWorkflowId } from '../../temporal/workflow-ids';
 import { caseWorkflow } from '../../workflows';
 import { reportConcern } from '../../workflows/case-messages';
@@ -29,6 +30,7 @@ export async function withOpenCase(
   env: TestWorkflowEnvironment,
   fakes: ReturnType<typeof fakeActivities>,
   body: (handle: WorkflowHandle<typeof caseWorkflow>) => Promise<void>,
+  reason: ConcernReason = 'unexplained_absence',
 ): Promise<void> {
   const taskQueue = `case-${randomUUID()}`;
   const worker = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowBundle: await workflowBundle(), activities: fakes.activities });
@@ -39,7 +41,7 @@ export async function withOpenCase(
       taskQueue,
       args: [{ caseId, pupilId: randomUUID(), laCode: '938', schoolUrn: '100001' }],
     });
-    await handle.executeUpdate(reportConcern, { args: [{ reportId: randomUUID(), reason: 'unexplained_absence', reportedBy: 'school:100001' }] });
+    await handle.executeUpdate(reportConcern, { args: [{ reportId: randomUUID(), reason, reportedBy: 'school:100001' }] });
     await body(handle);
   });
 }

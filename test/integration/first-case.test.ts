@@ -34,9 +34,9 @@ describe('a first case end to end: API -> workflow -> Postgres (dev server, real
     expect(row).toMatchObject({ laCode: LA, schoolUrn: URN, stage: 'awaiting_reason' });
     expect(row.nextDeadlineAt?.toISOString()).toBe(response.body.nextDeadline.at);
     const audit = await stack.database.db.auditEntry.findMany({ where: { caseId } });
-    expect(audit.map((entry) => [entry.action, entry.ruleId, entry.actor])).toEqual([['case_opened', 'T1', `school:${URN}`]]);
+    expect(audit.map((entry) => [entry.action, entry.ruleId, entry.actor])).toEqual([['case_opened', 'TRIGGER-T1', `school:${URN}`]]);
     const outbox = await stack.database.db.notification.findMany({ where: { caseId } });
-    expect(outbox.map((n) => [n.recipient, n.template, n.status])).toEqual([[`la_cme_officer:${LA}`, 'case_opened', 'sent']]);
+    expect(outbox.map((n) => [n.recipient, n.template, n.status])).toEqual([[`la_cme_officer:${LA}`, 'case_opened:unexplained_absence', 'sent']]);
     expect(stack.notifier.sent.filter((m) => m.caseId === caseId)).toHaveLength(1);
   });
 

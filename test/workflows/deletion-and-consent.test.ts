@@ -43,7 +43,7 @@ describe('deletion from roll and the LA consent gate (time-skipping server)', ()
       const receipt = await handle.executeUpdate(requestDeletion, { args: [{ requestId: 'd-1', actor: actors.school, ...eheNotice() }] });
       expect(receipt).toEqual({ requestId: 'd-1', status: 'awaiting_la_consent', reasons: [] });
       expect((await handle.query(getCaseState)).stage).toBe('awaiting_la_consent');
-      expect(fakes.notifications.map((n) => n.template)).toEqual(['case_opened', 'deletion_return', 'la_consent_requested']);
+      expect(fakes.notifications.map((n) => n.template)).toEqual(['case_opened:unexplained_absence', 'deletion_return', 'la_consent_requested']);
       expect(fakes.notifications[2]?.recipient).toBe('la_send_team:938');
 
       // Validators refuse before anything enters history.
@@ -110,7 +110,7 @@ describe('deletion from roll and the LA consent gate (time-skipping server)', ()
       const receipt = await handle.executeUpdate(requestDeletion, { args: [{ requestId: 'd-1', actor: actors.school, ...eheNotice() }] });
       expect(receipt.status).toBe('confirmed');
       expect(fakes.notifications.map((n) => [n.template, n.recipient])).toEqual([
-        ['case_opened', 'la_cme_officer:938'],
+        ['case_opened:unexplained_absence', 'la_cme_officer:938'],
         ['deletion_return', 'la_cme_officer:938'],
         ['deletion_confirmed', 'school:100001'],
         ['ehcp_review_on_ehe', 'la_send_team:938'],

@@ -46,7 +46,7 @@ describe('T1 (SAR24 reg 10(7)-(9) [S]): reason for an unexplained absence establ
       const realStart = Date.now();
       await env.sleep(deadline - opened - 60 * 60 * 1000);
       expect((await handle.query(getCaseState)).stage).toBe('awaiting_reason');
-      expect(fakes.notifications.map((n) => n.step)).toEqual(['case_opened']);
+      expect(fakes.notifications.map((n) => n.step)).toEqual(['case_opened:laCmeOfficer']);
 
       await env.sleep(2 * 60 * 60 * 1000);
       const state = await handle.query(getCaseState);
@@ -55,12 +55,12 @@ describe('T1 (SAR24 reg 10(7)-(9) [S]): reason for an unexplained absence establ
       expect(Date.now() - realStart).toBeLessThan(DAY);
 
       expect(fakes.events.map((e) => [e.action, e.ruleId])).toEqual([
-        ['case_opened', 'T1'],
+        ['case_opened', 'TRIGGER-T1'],
         ['deadline_passed', 'T1'],
       ]);
       expect(fakes.notifications.map((n) => [n.step, n.recipient])).toEqual([
-        ['case_opened', 'la_cme_officer:938'],
-        ['reason_not_established', 'la_cme_officer:938'],
+        ['case_opened:laCmeOfficer', 'la_cme_officer:938'],
+        ['deadline_passed:T1', 'la_cme_officer:938'],
       ]);
       await recordHistory('first-case-escalated', handle);
     });
@@ -93,7 +93,8 @@ describe('T1 (SAR24 reg 10(7)-(9) [S]): reason for an unexplained absence establ
 
       expect((await handle.query(getCaseState)).concerns.map((c) => c.reportId)).toEqual(['r-1', 'r-2']);
       expect(fakes.events.map((e) => e.action)).toEqual(['case_opened', 'concern_attached']);
-      expect(fakes.notifications).toHaveLength(1);
+      // The attached concern is a new kind (T2), so its party hears of it once.
+      expect(fakes.notifications.map((n) => n.step)).toEqual(['case_opened:laCmeOfficer', 'concern_attached:r-2:laCmeOfficer']);
       await recordHistory('first-case-attached-and-rejected', handle);
     });
   });

@@ -1,0 +1,40 @@
+import { setHandler } from '@temporalio/workflow';
+import { safeguardingConcerns, type SafeguardingConcern } from '../domain/case';
+import { safeguardingReferralRule, socialWorkerToldRule } from '../domain/rules/catalogue';
+import type { Party } from '../domain/triggers';
+import { raiseSafeguardingConcern } from './case-messages';
+import type { CaseRun } from './case-run';
+import { reject, requireText } from './reject';
+
+/** Who is told at once, and under which rule, for each kind of safeguarding concern. */
+const referrals: Record<SafeguardingConcern, { parties: Party[]; ruleId: string }> = {
+  risk_of_harm: { parties: ['socialCare', 'police'], ruleId: safeguardingReferralRule.id },
+  missing_child: { parties: ['socialCare', 'police'], ruleId: safeguardingReferralRule.id },
+  has_social_worker: { parties: ['socialWorker'], ruleId: socialWorkerToldRule.id },
+  has_yot_worker: { parties: ['yotWorker'], ruleId: socialWorkerToldRule.id },
+};
+
+/** The safeguarding track runs beside the attendance process, at any stage of an open case, without changing it. */
+export function registerSafeguardingHandlers(run: CaseRun): void {
+  setHandler(
+    raiseSafeguardingConcern,
+    async ({ referralId, actor, concern }) => {
+      run.state.safeguarding.push({ referralId, concern, raisedBy: actor.userId, raisedAt: new Date().toISOString() });
+      const { parties, ruleId } = referrals[concern];
+      await run.record('safeguarding_referral', actor, { concern, told: parties.join(', ') }, ruleId);
+      for (const party of parties) {
+        await run.notify(`safeguarding:${referralId}:${party}`, run.address(party), `safeguarding_${concern}`, ruleId);
+      }
+      return run.state.safeguarding;
+    },
+    {
+      validator: ({ referralId, actor, concern }) => {
+        requireText('referralId', referralId);
+        if (run.closed) reject('stage', 'the case is closed');
+        if (actor.role === 'school' && actor.schoolUrn !== run.state.schoolUrn) reject('actor.schoolUrn', 'not the school of this case');
+        if (!safeguardingConcerns.includes(concern)) reject('concern', `unknown safeguarding concern ${concern}`);
+        if (run.state.safeguarding.some((r) => r.referralId === referralId)) reject('referralId', `referral ${referralId} is already recorded`);
+      },
+    },
+  );
+}
