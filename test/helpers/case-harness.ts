@@ -45,3 +45,6 @@ export async function withOpenCase(
     await body(handle);
   });
 }
+
+/** What a validator's refusal looks like to the caller. */
+export const rejection = (message: RegExp) => ({ cause: { type: 'CaseRequestRejected', message: expect.stringMatching(message) } });

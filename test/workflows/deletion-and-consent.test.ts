@@ -1,4 +1,3 @@
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { englandDateOf } from '../../domain/calendar/england-time';
 import type { DeletionRequestDetails } from '../../domain/deletion/evidence';
 import {
@@ -10,10 +9,10 @@ import {
   requestDeletion,
   signJointEnquiries,
 } from '../../workflows/case-messages';
-import { actors, withOpenCase } from '../helpers/case-harness';
+import { actors, rejection, withOpenCase } from '../helpers/case-harness';
 import { fakeActivities } from '../helpers/fake-activities';
 import { recordHistory } from '../helpers/histories';
-import { createTimeSkippingEnv } from '../helpers/temporal';
+import { useTimeSkippingEnv } from '../helpers/temporal';
 
 const DAY = 24 * 60 * 60 * 1000;
 const today = () => englandDateOf(new Date());
@@ -24,22 +23,13 @@ const eheNotice = (): DeletionRequestDetails => ({
   deleteOn: today(),
   evidence: { writtenNoticeReceived: true, educationOtherwiseFrom: today(), saoInForce: false },
 });
-const rejection = (message: RegExp) => ({ cause: { type: 'CaseRequestRejected', message: expect.stringMatching(message) } });
 
 describe('deletion from roll and the LA consent gate (time-skipping server)', () => {
-  let env: TestWorkflowEnvironment;
-
-  beforeAll(async () => {
-    env = await createTimeSkippingEnv();
-  });
-
-  afterAll(async () => {
-    await env?.teardown();
-  });
+  const env = useTimeSkippingEnv();
 
   it('GATE-SPECIAL-SCHOOL (PRR06 reg 8(2) [P]; SAR24 reg 9 [S]): EHE of an LA-placed special-school pupil waits for LA consent; the deletion return goes first', async () => {
     const fakes = fakeActivities({ placement: specialSchoolPupil });
-    await withOpenCase(env, fakes, async (handle) => {
+    await withOpenCase(env(), fakes, async (handle) => {
       const receipt = await handle.executeUpdate(requestDeletion, { args: [{ requestId: 'd-1', actor: actors.school, ...eheNotice() }] });
       expect(receipt).toEqual({ requestId: 'd-1', status: 'awaiting_la_consent', reasons: [] });
       expect((await handle.query(getCaseState)).stage).toBe('awaiting_la_consent');
@@ -69,7 +59,7 @@ describe('deletion from roll and the LA consent gate (time-skipping server)', ()
 
   it('GATE-SPECIAL-SCHOOL: a refusal is recorded and only a Secretary of State direction lets the deletion proceed', async () => {
     const fakes = fakeActivities({ placement: specialSchoolPupil });
-    await withOpenCase(env, fakes, async (handle) => {
+    await withOpenCase(env(), fakes, async (handle) => {
       await handle.executeUpdate(requestDeletion, { args: [{ requestId: 'd-1', actor: actors.school, ...eheNotice() }] });
       expect(await handle.executeUpdate(refuseLaConsent, { args: [{ actor: actors.sendOfficer, reason: 'provision in plan cannot be met at home' }] })).toBe('consent_refused');
       expect(fakes.notifications.at(-1)).toMatchObject({ recipient: 'school:100001', template: 'la_consent_refused' });
@@ -85,16 +75,16 @@ describe('deletion from roll and the LA consent gate (time-skipping server)', ()
 
   it('CONSENT-REMINDER and CONSENT-ESCALATION (G11, local practice): silence reminds the SEND team, then tells a manager, and never deletes', async () => {
     const fakes = fakeActivities({ placement: specialSchoolPupil, policy: { 'CONSENT-REMINDER': 3 } });
-    await withOpenCase(env, fakes, async (handle) => {
+    await withOpenCase(env(), fakes, async (handle) => {
       await handle.executeUpdate(requestDeletion, { args: [{ requestId: 'd-1', actor: actors.school, ...eheNotice() }] });
       const clocks = (await handle.query(getCaseState)).deadlines;
       expect(clocks.map((d) => d.kind).sort()).toEqual(['consent_escalation', 'consent_reminder']);
 
-      await env.sleep(5 * DAY);
+      await env().sleep(5 * DAY);
       expect(fakes.notifications.map((n) => n.template)).toContain('la_consent_reminder');
       expect(fakes.notifications.map((n) => n.template)).not.toContain('la_consent_overdue');
 
-      await env.sleep(16 * DAY);
+      await env().sleep(16 * DAY);
       const overdue = fakes.notifications.find((n) => n.template === 'la_consent_overdue');
       expect(overdue).toMatchObject({ recipient: 'la_manager:938', ruleId: 'CONSENT-ESCALATION' });
       const state = await handle.query(getCaseState);
@@ -106,7 +96,7 @@ describe('deletion from roll and the LA consent gate (time-skipping server)', ()
 
   it('EHCP-EHE-REVIEW (SENDCoP 10.33 [S]): a mainstream pupil with an EHC plan is deleted on a valid EHE notice without a gate, and the SEND team reviews the plan', async () => {
     const fakes = fakeActivities({ placement: mainstreamEhcp });
-    await withOpenCase(env, fakes, async (handle) => {
+    await withOpenCase(env(), fakes, async (handle) => {
       const receipt = await handle.executeUpdate(requestDeletion, { args: [{ requestId: 'd-1', actor: actors.school, ...eheNotice() }] });
       expect(receipt.status).toBe('confirmed');
       expect(fakes.notifications.map((n) => [n.template, n.recipient])).toEqual([
@@ -120,7 +110,7 @@ describe('deletion from roll and the LA consent gate (time-skipping server)', ()
 
   it('GROUND-F (CME24 p.7 [S]): an oral intention is refused with the reason, and the case carries on', async () => {
     const fakes = fakeActivities();
-    await withOpenCase(env, fakes, async (handle) => {
+    await withOpenCase(env(), fakes, async (handle) => {
       const oral = eheNotice();
       if (oral.ground !== 'F') throw new Error('fixture');
       oral.evidence.writtenNoticeReceived = false;
@@ -142,7 +132,7 @@ describe('deletion from roll and the LA consent gate (time-skipping server)', ()
       // 2 to 27 November 2026: twenty school days of the fixture calendar, all G/N/O.
       evidence: { absentFrom: '2026-11-02', absentTo: '2026-11-27', sessionCodes: ['N', 'O'], sicknessOrUnavoidableCauseBelieved: false },
     });
-    await withOpenCase(env, fakes, async (handle) => {
+    await withOpenCase(env(), fakes, async (handle) => {
       const early = await handle.executeUpdate(requestDeletion, { args: [{ requestId: 'd-1', actor: actors.school, ...groundI() }] });
       expect(early.reasons).toEqual(['joint school and LA reasonable enquiries have not been completed']);
 
@@ -162,7 +152,7 @@ describe('deletion from roll and the LA consent gate (time-skipping server)', ()
 
   it('only the case\'s own school may ask to delete, and a closed case takes no more decisions', async () => {
     const fakes = fakeActivities();
-    await withOpenCase(env, fakes, async (handle) => {
+    await withOpenCase(env(), fakes, async (handle) => {
       await expect(handle.executeUpdate(requestDeletion, { args: [{ requestId: 'd-1', actor: actors.otherSchool, ...eheNotice() }] })).rejects.toMatchObject(rejection(/^actor.schoolUrn/));
       await expect(handle.executeUpdate(requestDeletion, { args: [{ requestId: 'd-1', actor: actors.cmeOfficer, ...eheNotice() }] })).rejects.toMatchObject(rejection(/^actor.role/));
       await expect(handle.executeUpdate(closeCase, { args: [{ actor: actors.school, outcome: 'located_and_attending', reason: 'back' }] })).rejects.toMatchObject(rejection(/^actor.role/));

@@ -1,10 +1,9 @@
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { triggerRules } from '../../domain/triggers';
 import { getCaseState, raiseSafeguardingConcern } from '../../workflows/case-messages';
-import { actors, withOpenCase } from '../helpers/case-harness';
+import { actors, rejection, withOpenCase } from '../helpers/case-harness';
 import { fakeActivities } from '../helpers/fake-activities';
 import { recordHistory } from '../helpers/histories';
-import { createTimeSkippingEnv } from '../helpers/temporal';
+import { useTimeSkippingEnv } from '../helpers/temporal';
 
 const DAY = 24 * 60 * 60 * 1000;
 const addresses: Record<string, string> = {
@@ -13,23 +12,14 @@ const addresses: Record<string, string> = {
   laEheTeam: 'la_ehe_team:938',
   laHealthOfficer: 'la_health_officer:938',
 };
-const rejection = (message: RegExp) => ({ cause: { type: 'CaseRequestRejected', message: expect.stringMatching(message) } });
 
 describe('triggers that open a case, and their first clocks (time-skipping server)', () => {
-  let env: TestWorkflowEnvironment;
-
-  beforeAll(async () => {
-    env = await createTimeSkippingEnv();
-  });
-
-  afterAll(async () => {
-    await env?.teardown();
-  });
+  const env = useTimeSkippingEnv();
 
   it.each(Object.values(triggerRules).map((rule) => [`${rule.id}: ${rule.title} (${rule.source})`, rule] as const))('%s', async (_name, trigger) => {
     const fakes = fakeActivities();
     await withOpenCase(
-      env,
+      env(),
       fakes,
       async (handle) => {
         const state = await handle.query(getCaseState);
@@ -42,7 +32,7 @@ describe('triggers that open a case, and their first clocks (time-skipping serve
           return;
         }
         expect(state.nextDeadline?.ruleId).toBe(trigger.clock.rule.id);
-        await env.sleep(Date.parse(state.nextDeadline!.at) - Date.now() + DAY);
+        await env().sleep(Date.parse(state.nextDeadline!.at) - Date.now() + DAY);
         expect((await handle.query(getCaseState)).stage).toBe('escalated_to_la');
         expect(fakes.notifications.at(-1)).toMatchObject({ recipient: 'la_cme_officer:938', template: 'deadline_passed', ruleId: trigger.clock.rule.id });
       },
@@ -52,13 +42,13 @@ describe('triggers that open a case, and their first clocks (time-skipping serve
 
   it('PART-TIME-NOTIFY (G10, local practice): an LA that does not ask to be told of part-time timetables is not told', async () => {
     const fakes = fakeActivities({ policy: { 'PART-TIME-NOTIFY': false } });
-    await withOpenCase(env, fakes, async () => expect(fakes.notifications).toEqual([]), 'part_time_timetable');
+    await withOpenCase(env(), fakes, async () => expect(fakes.notifications).toEqual([]), 'part_time_timetable');
   });
 
   it('S19-SLA (G9, local practice): the LA sets the days for its s19 decision', async () => {
     const fakes = fakeActivities({ policy: { 'S19-SLA': 2 } });
     await withOpenCase(
-      env,
+      env(),
       fakes,
       async (handle) => {
         const state = await handle.query(getCaseState);
@@ -70,19 +60,11 @@ describe('triggers that open a case, and their first clocks (time-skipping serve
 });
 
 describe('the safeguarding track (SAFEGUARDING-REFERRAL, T14)', () => {
-  let env: TestWorkflowEnvironment;
-
-  beforeAll(async () => {
-    env = await createTimeSkippingEnv();
-  });
-
-  afterAll(async () => {
-    await env?.teardown();
-  });
+  const env = useTimeSkippingEnv();
 
   it("refers at once to children's social care and police, tells the social worker, and leaves the attendance process where it was", async () => {
     const fakes = fakeActivities();
-    await withOpenCase(env, fakes, async (handle) => {
+    await withOpenCase(env(), fakes, async (handle) => {
       await handle.executeUpdate(raiseSafeguardingConcern, { args: [{ referralId: 's-1', actor: actors.school, concern: 'risk_of_harm' }] });
       await handle.executeUpdate(raiseSafeguardingConcern, { args: [{ referralId: 's-2', actor: actors.cmeOfficer, concern: 'has_social_worker' }] });
       expect(fakes.notifications.slice(1).map((n) => [n.recipient, n.ruleId])).toEqual([
