@@ -2,6 +2,7 @@ import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import type { Actor } from '../domain/actor';
 import type { CaseOutcome, CaseStage, CaseState, ConcernReason, SafeguardingConcern } from '../domain/case';
 import type { DeletionRequestDetails, JointEnquiryOutcome } from '../domain/deletion/evidence';
+import type { LaPolicy } from '../domain/rules/policy';
 
 export interface CaseWorkflowInput {
   caseId: string;
@@ -9,6 +10,15 @@ export interface CaseWorkflowInput {
   pupilId: string;
   laCode: string;
   schoolUrn: string;
+  /** Set by the case itself when it continues as new: everything the next run needs. */
+  carried?: CarriedCase;
+  /** History length at which to continue as new; by default, when the server suggests it. */
+  continueAsNewAt?: number;
+}
+
+export interface CarriedCase {
+  state: CaseState;
+  policy: LaPolicy;
 }
 
 export interface ReportConcernInput {

@@ -6,7 +6,7 @@ import type { Rule } from '../domain/rules/rule';
 import { defaultPolicy, type LaPolicy } from '../domain/rules/policy';
 import { caseStageKey, nextDeadlineKey, sendFlagKey } from '../temporal/search-attributes';
 import { activities } from './activities';
-import type { CaseWorkflowInput } from './case-messages';
+import type { CarriedCase, CaseWorkflowInput } from './case-messages';
 
 type Detail = Record<string, string>;
 
@@ -18,7 +18,17 @@ export class CaseRun {
   private scheduleVersion = 0;
 
   constructor(input: CaseWorkflowInput) {
-    this.state = { ...input, stage: 'opening', concerns: [], deadlines: [], jointEnquiries: {}, refusedDeletions: [], safeguarding: [] };
+    const { caseId, pupilId, laCode, schoolUrn, carried } = input;
+    this.state = carried?.state ?? { caseId, pupilId, laCode, schoolUrn, stage: 'opening', concerns: [], deadlines: [], jointEnquiries: {}, refusedDeletions: [], safeguarding: [] };
+    if (carried) {
+      this.policy = carried.policy;
+      this.opened = true;
+    }
+  }
+
+  /** What the next run needs to go on exactly where this one stops. */
+  carry(): CarriedCase {
+    return { state: this.state, policy: this.policy };
   }
 
   get closed(): boolean {
@@ -90,10 +100,10 @@ export class CaseRun {
     this.deadlinesChanged();
   }
 
-  /** Sleeps until the earliest clock runs out, or until the clocks change or the case closes. */
-  async nextExpiredDeadline(): Promise<ScheduledDeadline | undefined> {
+  /** Sleeps until the earliest clock runs out, or until the clocks change, the case closes or `wake` holds. */
+  async nextExpiredDeadline(wake: () => boolean): Promise<ScheduledDeadline | undefined> {
     const seen = this.scheduleVersion;
-    const changed = () => this.scheduleVersion !== seen || this.closed;
+    const changed = () => this.scheduleVersion !== seen || this.closed || wake();
     const next = this.earliestDeadline();
     if (!next) {
       await condition(changed);

@@ -1,4 +1,4 @@
-import { allHandlersFinished, condition } from '@temporalio/workflow';
+import { allHandlersFinished, condition, continueAsNew, workflowInfo } from '@temporalio/workflow';
 import type { ScheduledDeadline } from '../domain/case';
 import { consentManagerEscalationRule, consentReminderRule } from '../domain/rules/catalogue';
 import { clockSchoolDays, partiesToTell, triggerRules } from '../domain/triggers';
@@ -20,11 +20,20 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<void> {
   registerSafeguardingHandlers(run);
   registerClosingHandlers(run);
 
-  await condition(() => run.state.concerns.length > 0);
-  await openCase(run);
+  if (!input.carried) {
+    await condition(() => run.state.concerns.length > 0);
+    await openCase(run);
+  }
 
+  // Cases run for months: keep each run's history short by continuing as new, carrying the state and the
+  // clocks (absolute instants) after every message in flight has been handled.
+  const historyFull = () => workflowInfo().continueAsNewSuggested || workflowInfo().historyLength >= (input.continueAsNewAt ?? Infinity);
   while (!run.closed) {
-    const expired = await run.nextExpiredDeadline();
+    if (historyFull()) {
+      await condition(allHandlersFinished);
+      return continueAsNew<typeof caseWorkflow>({ ...input, carried: run.carry() });
+    }
+    const expired = await run.nextExpiredDeadline(historyFull);
     if (expired) await onDeadline(run, expired);
   }
   await condition(allHandlersFinished);

@@ -31,6 +31,7 @@ export async function withOpenCase(
   fakes: ReturnType<typeof fakeActivities>,
   body: (handle: WorkflowHandle<typeof caseWorkflow>) => Promise<void>,
   reason: ConcernReason = 'unexplained_absence',
+  options: { continueAsNewAt?: number } = {},
 ): Promise<void> {
   const taskQueue = `case-${randomUUID()}`;
   const worker = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowBundle: await workflowBundle(), activities: fakes.activities });
@@ -39,7 +40,7 @@ export async function withOpenCase(
     const handle = await env.client.workflow.start(caseWorkflow, {
       workflowId: caseWorkflowId(caseId),
       taskQueue,
-      args: [{ caseId, pupilId: randomUUID(), laCode: '938', schoolUrn: '100001' }],
+      args: [{ caseId, pupilId: randomUUID(), laCode: '938', schoolUrn: '100001', ...options }],
     });
     await handle.executeUpdate(reportConcern, { args: [{ reportId: randomUUID(), reason, reportedBy: 'school:100001' }] });
     await body(handle);
