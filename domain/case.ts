@@ -32,7 +32,14 @@ export const openStages = [
 ] as const;
 export type OpenStage = (typeof openStages)[number];
 
-export type CaseStage = 'opening' | OpenStage | 'awaiting_la_consent' | 'consent_refused' | 'deleted_from_roll' | 'closed';
+export type CaseStage = 'opening' | OpenStage | 'awaiting_la_consent' | 'consent_refused' | 'deleted_from_roll' | 'cme_tracing' | 'closed';
+
+/** WTISA's support-first model as LAs apply it (statutory-rules.md C.3; G5). */
+export const supportStages = ['expect', 'monitor', 'listen_and_understand', 'facilitate_support', 'formalise_support', 'enforce'] as const;
+export type SupportStage = (typeof supportStages)[number];
+
+export const traceSteps = ['other_la_contacted', 'lost_pupils_database_checked', 'agency_checked', 'home_visit_made'] as const;
+export type TraceStep = (typeof traceSteps)[number];
 
 /** How a case ends (issue: each case closes with a recorded outcome). */
 export const caseOutcomes = ['on_roll_elsewhere', 'elective_home_education', 'moved_abroad', 'school_attendance_order', 'located_and_attending'] as const;
@@ -48,7 +55,7 @@ export interface Concern {
 /** A clock the case is waiting on: the absolute instant it runs out, and the rule that set it. */
 export interface ScheduledDeadline {
   id: string;
-  kind: 'opening_clock' | 'consent_reminder' | 'consent_escalation';
+  kind: 'opening_clock' | 'consent_reminder' | 'consent_escalation' | 'support_review' | 's437_response';
   ruleId: string;
   title: string;
   at: string;
@@ -87,6 +94,9 @@ export interface CaseState {
   refusedDeletions: { requestId: string; ground: DeletionGround; reasons: string[] }[];
   outcome?: CaseOutcome;
   safeguarding: SafeguardingReferral[];
+  support?: { stage: SupportStage; since: string };
+  trace?: { step: TraceStep; otherLaCode?: string; by: string; at: string }[];
+  s437?: { servedAt: string; respondBy: string };
 }
 
 /** The parallel safeguarding track: who raised what, and who was told at once. */

@@ -1,6 +1,6 @@
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import type { Actor } from '../domain/actor';
-import type { CaseOutcome, CaseStage, CaseState, ConcernReason, SafeguardingConcern } from '../domain/case';
+import type { CaseOutcome, CaseStage, CaseState, ConcernReason, SafeguardingConcern, SupportStage, TraceStep } from '../domain/case';
 import type { DeletionRequestDetails, JointEnquiryOutcome } from '../domain/deletion/evidence';
 import type { LaPolicy } from '../domain/rules/policy';
 
@@ -67,6 +67,21 @@ export interface SafeguardingInput extends Decision {
   concern: SafeguardingConcern;
 }
 
+export interface AdvanceSupportInput extends Decision {
+  to: SupportStage;
+  reason: string;
+}
+
+export interface TraceStepInput extends Decision {
+  step: TraceStep;
+  /** For `other_la_contacted`: the LA asked, which is told of the enquiry. */
+  otherLaCode?: string;
+}
+
+export interface S437NoticeInput extends Decision {
+  noticeId: string;
+}
+
 export interface CloseCaseInput extends Decision {
   outcome: CaseOutcome;
   reason: string;
@@ -84,6 +99,12 @@ export const refuseLaConsent = defineUpdate<CaseStage, [ConsentDecisionInput]>('
 export const recordSosDirection = defineUpdate<CaseStage, [SosDirectionInput]>('recordSosDirection');
 /** Anyone on the case may raise a safeguarding concern at any moment; referral is immediate. */
 export const raiseSafeguardingConcern = defineUpdate<CaseState['safeguarding'], [SafeguardingInput]>('raiseSafeguardingConcern');
+/** Moves a support-first case between WTISA's stages; only the LA moves it to enforcement. */
+export const advanceSupportStage = defineUpdate<CaseState['support'], [AdvanceSupportInput]>('advanceSupportStage');
+/** A step taken to trace a child missing education. */
+export const recordTraceStep = defineUpdate<CaseState['trace'], [TraceStepInput]>('recordTraceStep');
+/** The LA served a s437(1) notice on the parent: 15 days to satisfy it, then an attendance order is considered. */
+export const serveS437Notice = defineUpdate<CaseState['s437'], [S437NoticeInput]>('serveS437Notice');
 export const closeCase = defineUpdate<CaseStage, [CloseCaseInput]>('closeCase');
 
 export const getCaseState = defineQuery<CaseState>('getCaseState');

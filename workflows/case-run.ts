@@ -86,13 +86,18 @@ export class CaseRun {
     await activities.notify({ caseId: this.state.caseId, step, recipient, template, ruleId });
   }
 
-  /** Starts a clock of `count` school days from now under `rule`; the instant comes from the school's calendar. */
-  async schedule(kind: ScheduledDeadline['kind'], rule: Rule, count: number): Promise<ScheduledDeadline> {
-    const { at } = await activities.computeDeadline({ from: new Date().toISOString(), count, unit: 'school_days', schoolUrn: this.state.schoolUrn });
-    const deadline: ScheduledDeadline = { id: kind, kind, ruleId: rule.id, title: `${rule.title} (${count} school days; ${rule.source})`, at };
+  /** Starts a clock of `count` school days (or plain days) from now under `rule`, from the school's calendar. */
+  async schedule(kind: ScheduledDeadline['kind'], rule: Rule, count: number, unit: 'school_days' | 'days' = 'school_days'): Promise<ScheduledDeadline> {
+    const { at } = await activities.computeDeadline({ from: new Date().toISOString(), count, unit, schoolUrn: this.state.schoolUrn });
+    const unitName = unit === 'school_days' ? 'school days' : 'days';
+    const deadline: ScheduledDeadline = { id: kind, kind, ruleId: rule.id, title: `${rule.title} (${count} ${unitName}; ${rule.source})`, at };
     this.state.deadlines = [...this.state.deadlines.filter((d) => d.id !== kind), deadline];
     this.deadlinesChanged();
     return deadline;
+  }
+
+  cancelAll(): void {
+    this.cancel(...this.state.deadlines.map((d) => d.kind));
   }
 
   cancel(...kinds: ScheduledDeadline['kind'][]): void {

@@ -6,10 +6,12 @@ import { activities } from './activities';
 import type { CaseWorkflowInput } from './case-messages';
 import { CaseRun } from './case-run';
 import { registerClosingHandlers } from './closing-handlers';
+import { onS437Expired, registerCmeHandlers } from './cme-handlers';
 import { registerConcernHandlers } from './concern-handlers';
 import { registerDeletionHandlers } from './deletion-handlers';
 import { registerEnquiryHandlers } from './enquiry-handlers';
 import { registerSafeguardingHandlers } from './safeguarding-handlers';
+import { beginSupport, onSupportReviewDue, registerSupportHandlers } from './support-handlers';
 
 /** One child at risk: opened by the first concern, then driven by statutory clocks and decisions until closed. */
 export async function caseWorkflow(input: CaseWorkflowInput): Promise<void> {
@@ -18,6 +20,8 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<void> {
   registerEnquiryHandlers(run);
   registerDeletionHandlers(run);
   registerSafeguardingHandlers(run);
+  registerSupportHandlers(run);
+  registerCmeHandlers(run);
   registerClosingHandlers(run);
 
   if (!input.carried) {
@@ -50,6 +54,7 @@ async function openCase(run: CaseRun): Promise<void> {
   run.state.openedAt = first.receivedAt;
   run.markSend(context.placement.senStatus !== 'none');
   if (trigger.clock) await run.schedule('opening_clock', trigger.clock.rule, clockSchoolDays(trigger.clock, run.policy));
+  if (trigger.stage === 'support_first') await beginSupport(run, 'monitor');
   run.setStage(trigger.stage);
   await run.record('case_opened', first.reportedBy, { reason: first.reason }, trigger.id);
   for (const party of partiesToTell(trigger, run.policy)) {
@@ -76,6 +81,12 @@ async function onDeadline(run: CaseRun, deadline: ScheduledDeadline): Promise<vo
     case 'consent_escalation':
       await run.record('consent_escalated', 'system', { deadline: deadline.at }, consentManagerEscalationRule.id);
       await run.notify(`consent_escalation:${run.state.deletion?.requestId}`, run.address('manager'), 'la_consent_overdue', consentManagerEscalationRule.id);
+      return;
+    case 'support_review':
+      if (run.state.stage === 'support_first') await onSupportReviewDue(run);
+      return;
+    case 's437_response':
+      await onS437Expired(run);
       return;
   }
 }

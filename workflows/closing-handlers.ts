@@ -10,7 +10,7 @@ export function registerClosingHandlers(run: CaseRun): void {
     closeCase,
     async ({ actor, outcome, reason }) => {
       run.state.outcome = outcome;
-      run.cancel('opening_clock', 'consent_reminder', 'consent_escalation');
+      run.cancelAll();
       run.setStage('closed');
       await run.record('case_closed', actor, { outcome, reason }, undefined, outcome);
       return run.state.stage;
@@ -19,7 +19,7 @@ export function registerClosingHandlers(run: CaseRun): void {
       validator: ({ actor, outcome, reason }) => {
         requireRole(actor, ['la_cme_officer', 'manager']);
         // A pending consent decision must be made first: closing must not become a way round the gate.
-        requireStage(run.state.stage, [...openStages, 'deleted_from_roll', 'consent_refused']);
+        requireStage(run.state.stage, [...openStages, 'deleted_from_roll', 'cme_tracing', 'consent_refused']);
         if (!caseOutcomes.includes(outcome)) reject('outcome', `unknown outcome ${outcome}`);
         requireText('reason', reason);
       },

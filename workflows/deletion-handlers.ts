@@ -13,6 +13,7 @@ import {
   specialSchoolConsentRule,
 } from '../domain/rules/catalogue';
 import { activities } from './activities';
+import { openCme } from './cme-handlers';
 import {
   grantLaConsent,
   recordSosDirection,
@@ -123,7 +124,7 @@ async function confirmDeletion(run: CaseRun, actor: Actor): Promise<void> {
   const deletion = run.state.deletion;
   if (!deletion) throw new Error('unreachable: confirming a deletion that was never requested');
   run.state.deletion = { ...deletion, status: 'confirmed' };
-  run.cancel('opening_clock', 'consent_reminder', 'consent_escalation');
+  run.cancel('opening_clock', 'consent_reminder', 'consent_escalation', 'support_review');
   run.setStage('deleted_from_roll');
   await run.record('deletion_confirmed', actor, { ground: deletion.ground, deleteOn: deletion.deleteOn }, groundRules[deletion.ground].id);
   await run.notify(`deletion_confirmed:${deletion.requestId}`, run.address('school'), 'deletion_confirmed', groundRules[deletion.ground].id);
@@ -131,6 +132,8 @@ async function confirmDeletion(run: CaseRun, actor: Actor): Promise<void> {
     await run.notify(`ehcp_review:${deletion.requestId}`, run.address('sendTeam'), 'ehcp_review_on_ehe', ehcpReviewOnEheRule.id);
     await run.record('send_team_told_to_review_plan', 'system', { ground: deletion.ground }, ehcpReviewOnEheRule.id);
   }
+  // Deleted under H or I with the child not found: the child is missing education and the LA traces them.
+  if ((deletion.ground === 'H' || deletion.ground === 'I') && run.state.jointEnquiries.outcome === 'not_found') await openCme(run);
 }
 
 function decide(run: CaseRun, actor: Actor, reason: string, status: 'confirmed' | 'consent_refused'): void {

@@ -92,6 +92,36 @@ export const socialWorkerToldRule = {
   confidence: 'S',
 } as const satisfies Rule;
 
+/** WTISA support-first stages: no timeline between stages (G5); LAs set when a stage is reviewed. */
+export const supportReviewRule: ConfigurableRule<number> = {
+  id: 'SUPPORT-REVIEW',
+  kind: 'clock',
+  title: 'Review of a support-first stage (expect, monitor, listen and understand, facilitate, formalise, enforce)',
+  source: 'WTISA via Central Bedfordshire ("no timeline at which to proceed") [S]; G5',
+  confidence: 'local',
+  setting: { schema: schoolDays, defaultValue: 20, describe: 'school days in a stage before it is reviewed' },
+};
+
+/** s436A: the LA identifies children missing education; a deletion with the child not found opens CME. */
+export const cmeOpenRule = {
+  id: 'CME-OPEN',
+  kind: 'notification',
+  title: 'Child missing education: LA CME officer traces the child (other LAs, Lost Pupils Database, agencies)',
+  source: 'EA96 s436A [P]; CME24 [S]',
+  confidence: 'P',
+} as const satisfies Rule;
+
+/** s437(1): notice to the parent, at least 15 days beginning with the day of service, then a school attendance order. */
+export const s437NoticeRule = {
+  id: 'S437-NOTICE',
+  kind: 'clock',
+  title: 'Parent to satisfy the LA of suitable education within 15 days of a s437 notice, else a school attendance order is considered',
+  source: 'EA96 s437(1)-(3) [S]',
+  confidence: 'S',
+  // 15 days beginning with the day of service end 14 days after it.
+  daysAfterService: 14,
+} as const satisfies Rule & { daysAfterService: number };
+
 /** No deletion may be backdated. */
 export const noBackdatingRule = {
   id: 'NO-BACKDATING',
@@ -194,6 +224,7 @@ export const configurableRules: ConfigurableRule<unknown>[] = [
   groundHLeaveRule,
   s19ProvisionRule,
   partTimeNotificationRule,
+  supportReviewRule,
   specialSchoolConsentRule,
   consentReminderRule,
   consentManagerEscalationRule,

@@ -8,6 +8,7 @@ import {
   partTimeNotificationRule,
   s19ProvisionRule,
   specialSchoolConsentRule,
+  supportReviewRule,
 } from './catalogue';
 
 /** The values of the configurable rules in force for one LA, keyed by rule id. */
@@ -15,6 +16,7 @@ export interface LaPolicy {
   'GROUND-H': number;
   'S19-SLA': number;
   'PART-TIME-NOTIFY': boolean;
+  'SUPPORT-REVIEW': number;
   'GATE-SPECIAL-SCHOOL': DeletionGround[];
   'CONSENT-REMINDER': number;
   'CONSENT-ESCALATION': number;
@@ -25,6 +27,7 @@ export const defaultPolicy: LaPolicy = {
   'GROUND-H': groundHLeaveRule.setting.defaultValue,
   'S19-SLA': s19ProvisionRule.setting.defaultValue,
   'PART-TIME-NOTIFY': partTimeNotificationRule.setting.defaultValue,
+  'SUPPORT-REVIEW': supportReviewRule.setting.defaultValue,
   'GATE-SPECIAL-SCHOOL': specialSchoolConsentRule.setting.defaultValue as DeletionGround[],
   'CONSENT-REMINDER': consentReminderRule.setting.defaultValue,
   'CONSENT-ESCALATION': consentManagerEscalationRule.setting.defaultValue,

@@ -15,6 +15,9 @@ import {
   safeguardingReferralRule,
   socialWorkerToldRule,
   specialSchoolConsentRule,
+  supportReviewRule,
+  cmeOpenRule,
+  s437NoticeRule,
 } from './catalogue';
 import type { Rule } from './rule';
 
@@ -36,4 +39,7 @@ export const ruleTable: Rule[] = [
   consentManagerEscalationRule,
   ehcpReviewOnEheRule,
   cwsa26ConsentRule,
+  supportReviewRule,
+  cmeOpenRule,
+  s437NoticeRule,
 ];

@@ -3,6 +3,7 @@ import { ehcpReviewRequired, laConsentRequired, type Placement } from '../../dom
 import type { DeletionRequestDetails, GroundEvidence } from '../../domain/deletion/evidence';
 import { defaultPolicy } from '../../domain/rules/policy';
 import { fixtureCalendar } from '../fixtures/calendar';
+import { validEvidence as valid } from '../fixtures/ground-evidence';
 
 const calendar = fixtureCalendar();
 const today = '2027-01-20';
@@ -12,26 +13,6 @@ const context: GroundContext = {
   schoolDaysBetween: (from, to) => calendar.schoolDaysBetween(from, to),
   jointEnquiries: signedOff,
   groundHSchoolDays: defaultPolicy['GROUND-H'],
-};
-
-/** Evidence that meets each ground, from which each test breaks one condition. */
-const valid: GroundEvidence = {
-  A: { newSchoolName: 'Ash High', saoNamesThisSchool: false, mobileChildWithMainSchoolHere: false, dualRegistrationAgreed: false },
-  B: { completedNursery: true, reasonableGroundsToExpectReturn: false },
-  C: { reasonableGroundsToExpectReturn: false, everyOtherSchoolConsented: true, saoNamesThisSchool: false, mobileChildWithMainSchoolHere: false },
-  D: { saoAmendedToNameAnotherSchool: true },
-  E: { saoRevokedAsEducationArrangedOtherwise: true },
-  F: { writtenNoticeReceived: true, educationOtherwiseFrom: '2027-01-18', saoInForce: false },
-  G: { noLongerResidesWithinReasonableDistance: true, isBoarder: false },
-  H: { leaveEndedOn: '2027-01-05', returnedSince: false, sicknessOrUnavoidableCauseBelieved: false },
-  // 20 school days: 7 Dec to 18 Dec (10), 5 Jan to 18 Jan (10); 4 Jan is the school's INSET day.
-  I: { absentFrom: '2026-12-07', absentTo: '2027-01-18', sessionCodes: ['N', 'O', 'G'], sicknessOrUnavoidableCauseBelieved: false },
-  J: { detainedUnderSentence: true, reasonableGroundsToExpectReturnAfterwards: false },
-  K: { died: true },
-  L: { ceasesCompulsoryAgeBeforeSchoolNextMeets: true, notContinuingIntoSixthForm: true },
-  M: { boarderWithFeesUnpaid: true },
-  N: { ceasedToBePupilOfIndependentOrNonMaintainedSpecialSchool: true },
-  O: { permanentlyExcluded: true, reviewProcessConcluded: true },
 };
 
 function request<G extends keyof GroundEvidence>(ground: G, change: Partial<GroundEvidence[G]> = {}, deleteOn = today): DeletionRequestDetails {

@@ -43,7 +43,12 @@ export async function withOpenCase(
       args: [{ caseId, pupilId: randomUUID(), laCode: '938', schoolUrn: '100001', ...options }],
     });
     await handle.executeUpdate(reportConcern, { args: [{ reportId: randomUUID(), reason, reportedBy: 'school:100001' }] });
-    await body(handle);
+    try {
+      await body(handle);
+    } finally {
+      // A case left running keeps its timers; once its worker is gone they would hold the skipped clock still.
+      if ((await handle.describe()).status.name === 'RUNNING') await handle.terminate('test finished');
+    }
   });
 }
 

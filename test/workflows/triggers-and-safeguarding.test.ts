@@ -27,8 +27,9 @@ describe('triggers that open a case, and their first clocks (time-skipping serve
         expect(fakes.events[0]).toMatchObject({ action: 'case_opened', ruleId: trigger.id });
         expect(fakes.notifications.map((n) => n.recipient)).toEqual(trigger.notify.map((party) => addresses[party]));
 
+        if (trigger.stage === 'support_first') expect(state.support?.stage).toBe('monitor');
         if (!trigger.clock) {
-          expect(state.deadlines).toEqual([]);
+          expect(state.deadlines.filter((d) => d.kind === 'opening_clock')).toEqual([]);
           return;
         }
         expect(state.nextDeadline?.ruleId).toBe(trigger.clock.rule.id);

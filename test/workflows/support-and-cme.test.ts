@@ -1,0 +1,67 @@
+import { englandDateOf } from '../../domain/calendar/england-time';
+import { advanceSupportStage, closeCase, getCaseState, recordTraceStep, requestDeletion, serveS437Notice, signJointEnquiries } from '../../workflows/case-messages';
+import { actors, rejection, withOpenCase } from '../helpers/case-harness';
+import { fakeActivities } from '../helpers/fake-activities';
+import { recordHistory } from '../helpers/histories';
+import { useTimeSkippingEnv } from '../helpers/temporal';
+
+const DAY = 24 * 60 * 60 * 1000;
+
+describe('support first, then CME tracing and s437 (time-skipping server)', () => {
+  const env = useTimeSkippingEnv();
+
+  it('SUPPORT-REVIEW (WTISA stages, no statutory timeline: G5, local): stages move by judgement, reviews recur, enforcement is the LA\'s', async () => {
+    const fakes = fakeActivities({ policy: { 'SUPPORT-REVIEW': 10 } });
+    await withOpenCase(
+      env(),
+      fakes,
+      async (handle) => {
+        expect((await handle.query(getCaseState)).support?.stage).toBe('monitor');
+        await handle.executeUpdate(advanceSupportStage, { args: [{ actor: actors.school, to: 'listen_and_understand', reason: 'meeting with family booked' }] });
+        await expect(handle.executeUpdate(advanceSupportStage, { args: [{ actor: actors.school, to: 'enforce', reason: 'no engagement' }] })).rejects.toMatchObject(rejection(/^to: only the LA/));
+        await expect(handle.executeUpdate(advanceSupportStage, { args: [{ actor: actors.school, to: 'listen_and_understand', reason: 'again' }] })).rejects.toMatchObject(rejection(/already at/));
+        await expect(handle.executeUpdate(advanceSupportStage, { args: [{ actor: actors.sendOfficer, to: 'facilitate_support', reason: 'x' }] })).rejects.toMatchObject(rejection(/^actor.role/));
+
+        await env().sleep(30 * DAY);
+        const reviews = fakes.notifications.filter((n) => n.template === 'support_review_due');
+        expect(reviews.map((n) => n.recipient).slice(0, 2)).toEqual(['school:100001', 'la_cme_officer:938']);
+        expect((await handle.query(getCaseState)).deadlines.map((d) => d.kind)).toEqual(['support_review']);
+
+        await handle.executeUpdate(advanceSupportStage, { args: [{ actor: actors.cmeOfficer, to: 'enforce', reason: 'support offered and refused over two terms' }] });
+        expect(fakes.notifications.at(-1)).toMatchObject({ recipient: 'la_cme_officer:938', template: 'support_enforce' });
+        expect(fakes.events.filter((e) => e.action === 'support_stage_changed').map((e) => e.detail?.to)).toEqual(['listen_and_understand', 'enforce']);
+      },
+      'persistent_absence_send',
+    );
+  });
+
+  it('CME-OPEN (EA96 s436A [P]) and S437-NOTICE (EA96 s437 [S]): a child not found is traced; an unanswered notice leads the LA to consider an attendance order', async () => {
+    const fakes = fakeActivities();
+    await withOpenCase(env(), fakes, async (handle) => {
+      await handle.executeUpdate(signJointEnquiries, { args: [{ actor: actors.school, outcome: 'not_found' }] });
+      await handle.executeUpdate(signJointEnquiries, { args: [{ actor: actors.cmeOfficer, outcome: 'not_found' }] });
+      const deletion = await handle.executeUpdate(requestDeletion, {
+        args: [{ requestId: 'd-1', actor: actors.school, ground: 'I', deleteOn: englandDateOf(new Date()), evidence: { absentFrom: '2026-11-02', absentTo: '2026-11-27', sessionCodes: ['N', 'O'], sicknessOrUnavoidableCauseBelieved: false } }],
+      });
+      expect(deletion.status).toBe('confirmed');
+      expect((await handle.query(getCaseState)).stage).toBe('cme_tracing');
+      expect(fakes.notifications.at(-1)).toMatchObject({ template: 'cme_opened', ruleId: 'CME-OPEN' });
+
+      await expect(handle.executeUpdate(recordTraceStep, { args: [{ actor: actors.cmeOfficer, step: 'other_la_contacted' }] })).rejects.toMatchObject(rejection(/^otherLaCode/));
+      await handle.executeUpdate(recordTraceStep, { args: [{ actor: actors.cmeOfficer, step: 'other_la_contacted', otherLaCode: '926' }] });
+      await handle.executeUpdate(recordTraceStep, { args: [{ actor: actors.cmeOfficer, step: 'lost_pupils_database_checked' }] });
+      expect(fakes.notifications.at(-1)).toMatchObject({ recipient: 'la_cme_officer:926', template: 'cross_border_enquiry' });
+      expect((await handle.query(getCaseState)).trace?.map((t) => t.step)).toEqual(['other_la_contacted', 'lost_pupils_database_checked']);
+
+      const notice = await handle.executeUpdate(serveS437Notice, { args: [{ actor: actors.cmeOfficer, noticeId: 'N-2026-1' }] });
+      expect(Date.parse(notice!.respondBy) - Date.parse(notice!.servedAt)).toBeGreaterThan(14 * DAY - 2 * DAY);
+      await expect(handle.executeUpdate(serveS437Notice, { args: [{ actor: actors.cmeOfficer, noticeId: 'N-2026-2' }] })).rejects.toMatchObject(rejection(/already running/));
+      await env().sleep(16 * DAY);
+      expect(fakes.notifications.at(-1)).toMatchObject({ template: 'consider_school_attendance_order', ruleId: 'S437-NOTICE' });
+
+      await handle.executeUpdate(closeCase, { args: [{ actor: actors.manager, outcome: 'school_attendance_order', reason: 'SAO issued naming Ash High' }] });
+      await handle.result();
+      await recordHistory('cme-traced-s437-attendance-order', handle);
+    });
+  });
+});

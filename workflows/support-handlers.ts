@@ -1,0 +1,49 @@
+import { setHandler } from '@temporalio/workflow';
+import { supportStages, type SupportStage } from '../domain/case';
+import { supportReviewRule } from '../domain/rules/catalogue';
+import { advanceSupportStage, type AdvanceSupportInput } from './case-messages';
+import type { CaseRun } from './case-run';
+import { reject, requireRole, requireStage, requireText } from './reject';
+
+/** Starts the support-first track at `stage`, with its review clock (SUPPORT-REVIEW, local practice). */
+export async function beginSupport(run: CaseRun, stage: SupportStage): Promise<void> {
+  run.state.support = { stage, since: new Date().toISOString() };
+  await run.schedule('support_review', supportReviewRule, run.policy['SUPPORT-REVIEW']);
+}
+
+/**
+ * Support before enforcement (WTISA): the school and LA move the case between stages as they judge; the law
+ * sets no time between them, so the clock only asks for a review. Enforcement is the LA's alone.
+ */
+export function registerSupportHandlers(run: CaseRun): void {
+  setHandler(
+    advanceSupportStage,
+    async ({ actor, to, reason }) => {
+      const from = run.state.support?.stage;
+      await beginSupport(run, to);
+      await run.record('support_stage_changed', actor, { from: from ?? 'none', to, reason }, supportReviewRule.id);
+      if (to === 'enforce') await run.notify(`support_enforce:${run.state.support?.since}`, run.address('laCmeOfficer'), 'support_enforce', supportReviewRule.id);
+      return run.state.support;
+    },
+    { validator: (input) => validateAdvance(run, input) },
+  );
+}
+
+export async function onSupportReviewDue(run: CaseRun): Promise<void> {
+  await run.record('support_review_due', 'system', { stage: run.state.support?.stage ?? 'none' }, supportReviewRule.id);
+  for (const party of ['school', 'laCmeOfficer'] as const) {
+    await run.notify(`support_review:${run.state.support?.since}:${party}`, run.address(party), 'support_review_due', supportReviewRule.id);
+  }
+  // Reviews recur while the case stays in support.
+  await run.schedule('support_review', supportReviewRule, run.policy['SUPPORT-REVIEW']);
+}
+
+function validateAdvance(run: CaseRun, { actor, to, reason }: AdvanceSupportInput): void {
+  requireRole(actor, ['school', 'la_cme_officer']);
+  if (actor.role === 'school' && actor.schoolUrn !== run.state.schoolUrn) reject('actor.schoolUrn', 'not the school of this case');
+  requireStage(run.state.stage, ['support_first']);
+  if (!supportStages.includes(to)) reject('to', `unknown support stage ${to}`);
+  if (to === run.state.support?.stage) reject('to', `the case is already at ${to}`);
+  if (to === 'enforce' && actor.role !== 'la_cme_officer') reject('to', 'only the LA moves a case to enforcement');
+  requireText('reason', reason);
+}
