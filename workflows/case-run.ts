@@ -63,7 +63,8 @@ export class CaseRun {
   }
 
   /** Writes the read-model row and one audit entry: who, what, why, under which rule. */
-  async record(action: string, actor: Actor | 'system' | string, detail: Detail = {}, ruleId?: string, outcome?: string): Promise<void> {
+  /** `actor` is a user, or a system party such as 'system' or a report's `reportedBy`. */
+  async record(action: string, actor: Actor | string, detail: Detail = {}, ruleId?: string, outcome?: string): Promise<void> {
     await activities.recordCaseEvent({
       eventId: `${workflowInfo().workflowId}:${uuid4()}`,
       caseId: this.state.caseId,
@@ -101,7 +102,9 @@ export class CaseRun {
   }
 
   cancel(...kinds: ScheduledDeadline['kind'][]): void {
-    this.state.deadlines = this.state.deadlines.filter((d) => !kinds.includes(d.kind));
+    const remaining = this.state.deadlines.filter((d) => !kinds.includes(d.kind));
+    if (remaining.length === this.state.deadlines.length) return;
+    this.state.deadlines = remaining;
     this.deadlinesChanged();
   }
 
