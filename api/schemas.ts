@@ -5,6 +5,7 @@ import { isValidLaCode, isValidUpn, isValidUrn } from '../domain/identifiers';
 
 export const urnSchema = z.string().trim().refine(isValidUrn, 'must be a 6-digit URN');
 export const laCodeSchema = z.string().trim().refine(isValidLaCode, 'must be a 3-digit LA code');
+export const isoDateSchema = z.string().refine(isIsoDate, 'must be a date as YYYY-MM-DD');
 export const upnSchema = z
   .string()
   .trim()
@@ -19,6 +20,13 @@ export const reportConcernBody = z.strictObject({
   reportId: z.uuid().optional(),
 });
 
+export const newPupilReturnBody = z.strictObject({
+  /** The school whose admission register the child was entered in. */
+  schoolUrn: urnSchema,
+  upn: upnSchema,
+  registeredOn: isoDateSchema,
+});
+
 export const caseIdParams = z.strictObject({ caseId: z.uuid() });
 
 export const schoolUrnParams = z.strictObject({ urn: urnSchema });
@@ -29,7 +37,6 @@ export const schoolBody = z.strictObject({
   isSpecial: z.boolean().default(false),
 });
 
-export const isoDateSchema = z.string().refine(isIsoDate, 'must be a date as YYYY-MM-DD');
 
 export const laCodeParams = z.strictObject({ laCode: laCodeSchema });
 export const termDatesBody = z.strictObject({

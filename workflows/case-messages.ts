@@ -82,6 +82,12 @@ export interface S437NoticeInput extends Decision {
   noticeId: string;
 }
 
+export interface NewPupilReturnInput extends Decision {
+  /** The school whose roll the child joined. */
+  newSchoolUrn: string;
+  registeredOn: string;
+}
+
 export interface CloseCaseInput extends Decision {
   outcome: CaseOutcome;
   reason: string;
@@ -105,6 +111,8 @@ export const advanceSupportStage = defineUpdate<CaseState['support'], [AdvanceSu
 export const recordTraceStep = defineUpdate<CaseState['trace'], [TraceStepInput]>('recordTraceStep');
 /** The LA served a s437(1) notice on the parent: 15 days to satisfy it, then an attendance order is considered. */
 export const serveS437Notice = defineUpdate<CaseState['s437'], [S437NoticeInput]>('serveS437Notice');
+/** Another school's new-pupil return: the child is on a roll again and the case closes. */
+export const recordNewPupilReturn = defineUpdate<CaseStage, [NewPupilReturnInput]>('recordNewPupilReturn');
 export const closeCase = defineUpdate<CaseStage, [CloseCaseInput]>('closeCase');
 
 export const getCaseState = defineQuery<CaseState>('getCaseState');

@@ -1,28 +1,58 @@
 import { setHandler } from '@temporalio/workflow';
-import { caseOutcomes, openStages } from '../domain/case';
-import { closeCase } from './case-messages';
+import type { Actor } from '../domain/actor';
+import { caseOutcomes, openStages, type CaseOutcome, type CaseStage } from '../domain/case';
+import { newPupilReturnRule } from '../domain/rules/catalogue';
+import { closeCase, recordNewPupilReturn } from './case-messages';
 import type { CaseRun } from './case-run';
 import { reject, requireRole, requireStage, requireText } from './reject';
 
-/** Every case ends with a recorded outcome, by an LA officer; the pupil's next report then opens a new case. */
+const closableStages: CaseStage[] = [...openStages, 'deleted_from_roll', 'cme_tracing', 'consent_refused'];
+
+/**
+ * Every case ends with a recorded outcome: by an LA officer, or by another school's new-pupil return. The
+ * pupil's next report then opens a new case.
+ */
 export function registerClosingHandlers(run: CaseRun): void {
+  setHandler(
+    recordNewPupilReturn,
+    async ({ actor, newSchoolUrn, registeredOn }) => {
+      await close(run, actor, 'on_roll_elsewhere', { newSchoolUrn, registeredOn }, newPupilReturnRule.id);
+      for (const party of ['laCmeOfficer', 'school'] as const) {
+        await run.notify(`new_pupil_return:${party}`, run.address(party), 'child_on_roll_elsewhere', newPupilReturnRule.id);
+      }
+      return run.state.stage;
+    },
+    {
+      validator: ({ actor, newSchoolUrn }) => {
+        requireRole(actor, ['school']);
+        if (actor.schoolUrn !== newSchoolUrn) reject('actor.schoolUrn', 'a new-pupil return comes from the school that registered the child');
+        // A pending consent decision is made first, so the gate's record is never left open.
+        requireStage(run.state.stage, closableStages);
+      },
+    },
+  );
+
   setHandler(
     closeCase,
     async ({ actor, outcome, reason }) => {
-      run.state.outcome = outcome;
-      run.cancelAll();
-      run.setStage('closed');
-      await run.record('case_closed', actor, { outcome, reason }, undefined, outcome);
+      await close(run, actor, outcome, { reason });
       return run.state.stage;
     },
     {
       validator: ({ actor, outcome, reason }) => {
         requireRole(actor, ['la_cme_officer', 'manager']);
         // A pending consent decision must be made first: closing must not become a way round the gate.
-        requireStage(run.state.stage, [...openStages, 'deleted_from_roll', 'cme_tracing', 'consent_refused']);
+        requireStage(run.state.stage, closableStages);
         if (!caseOutcomes.includes(outcome)) reject('outcome', `unknown outcome ${outcome}`);
         requireText('reason', reason);
       },
     },
   );
+}
+
+async function close(run: CaseRun, actor: Actor, outcome: CaseOutcome, detail: Record<string, string>, ruleId?: string): Promise<void> {
+  run.state.outcome = outcome;
+  run.cancelAll();
+  run.setStage('closed');
+  await run.record('case_closed', actor, { outcome, ...detail }, ruleId, outcome);
 }

@@ -1,7 +1,8 @@
 import { Router } from 'express';
 import { openConcern, type CaseDeps } from '../cases/open-concern';
+import { receiveNewPupilReturn } from '../cases/new-pupil-return';
 import { readCase } from '../cases/read-case';
-import { caseIdParams, reportConcernBody } from '../schemas';
+import { caseIdParams, newPupilReturnBody, reportConcernBody } from '../schemas';
 import { parseOr400 } from '../validate';
 
 export function casesRouter(deps: CaseDeps): Router {
@@ -10,6 +11,10 @@ export function casesRouter(deps: CaseDeps): Router {
   router.post('/concerns', async (req, res) => {
     const receipt = await openConcern(deps, parseOr400(reportConcernBody, req.body));
     res.status(receipt.attached ? 200 : 201).location(`/v1/cases/${receipt.caseId}`).json(receipt);
+  });
+
+  router.post('/new-pupil-returns', async (req, res) => {
+    res.json(await receiveNewPupilReturn(deps, parseOr400(newPupilReturnBody, req.body)));
   });
 
   router.get('/cases/:caseId', async (req, res) => {

@@ -122,6 +122,15 @@ export const s437NoticeRule = {
   daysAfterService: 14,
 } as const satisfies Rule & { daysAfterService: number };
 
+/** T16: a new-pupil return shows the child on another roll: the case closes, the old school may delete on ground A. */
+export const newPupilReturnRule = {
+  id: 'NEW-PUPIL-RETURN',
+  kind: 'trigger',
+  title: "New-pupil return from another school: the child is found on a roll",
+  source: 'SAR24 reg 13(1) [P]',
+  confidence: 'P',
+} as const satisfies Rule;
+
 /** No deletion may be backdated. */
 export const noBackdatingRule = {
   id: 'NO-BACKDATING',

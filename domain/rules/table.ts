@@ -18,6 +18,7 @@ import {
   supportReviewRule,
   cmeOpenRule,
   s437NoticeRule,
+  newPupilReturnRule,
 } from './catalogue';
 import type { Rule } from './rule';
 
@@ -42,4 +43,5 @@ export const ruleTable: Rule[] = [
   supportReviewRule,
   cmeOpenRule,
   s437NoticeRule,
+  newPupilReturnRule,
 ];

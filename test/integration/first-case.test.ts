@@ -141,6 +141,26 @@ describe('a first case end to end: API -> workflow -> Postgres (dev server, real
     expect(Buffer.from(history).toString('base64')).not.toContain(Buffer.from(UPN).toString('base64'));
   });
 
+  it('NEW-PUPIL-RETURN (SAR24 reg 13(1) [P]): another school\'s return closes the open case; the next report opens a new one', async () => {
+    await request(stack.app).put('/v1/schools/100005').send({ name: 'Ash High', laCode: '926' }).expect(200);
+    const upn = 'P207000016049';
+    const opened = await report({ schoolUrn: URN, upn, reason: 'no_show' }).expect(201);
+
+    const matched = await request(stack.app).post('/v1/new-pupil-returns').send({ schoolUrn: '100005', upn, registeredOn: '2026-11-30' }).expect(200);
+    expect(matched.body).toEqual({ matched: true, caseId: opened.body.caseId, stage: 'closed' });
+    const row = await stack.database.db.case.findUniqueOrThrow({ where: { id: opened.body.caseId } });
+    expect(row).toMatchObject({ stage: 'closed', outcome: 'on_roll_elsewhere' });
+    expect(row.closedAt).not.toBeNull();
+    const audit = await stack.database.db.auditEntry.findMany({ where: { caseId: opened.body.caseId }, orderBy: { id: 'asc' } });
+    expect(audit.at(-1)).toMatchObject({ action: 'case_closed', ruleId: 'NEW-PUPIL-RETURN' });
+
+    const unmatched = await request(stack.app).post('/v1/new-pupil-returns').send({ schoolUrn: '100005', upn, registeredOn: '2026-11-30' }).expect(200);
+    expect(unmatched.body).toEqual({ matched: false });
+    const reopened = await report({ schoolUrn: URN, upn, reason: 'unexplained_absence' }).expect(201);
+    expect(reopened.body.caseId).not.toBe(opened.body.caseId);
+    await request(stack.app).post('/v1/new-pupil-returns').send({ schoolUrn: '100005', upn, registeredOn: '30/11/2026' }).expect(400);
+  });
+
   async function counts() {
     const db = stack.database.db;
     const workflows = await stack.env.client.workflow.count();

@@ -4,6 +4,7 @@ import {
   closeCase,
   getCaseState,
   grantLaConsent,
+  recordNewPupilReturn,
   recordSosDirection,
   refuseLaConsent,
   requestDeletion,
@@ -43,6 +44,9 @@ describe('deletion from roll and the LA consent gate (time-skipping server)', ()
       await expect(handle.executeUpdate(closeCase, { args: [{ actor: actors.cmeOfficer, outcome: 'elective_home_education', reason: 'skip the gate' }] })).rejects.toMatchObject(rejection(/^stage: not allowed while the case is awaiting_la_consent/));
       await expect(handle.executeUpdate(requestDeletion, { args: [{ requestId: 'd-2', actor: actors.school, ...eheNotice() }] })).rejects.toMatchObject(rejection(/^stage/));
       expect(fakes.events.map((e) => e.action)).not.toContain('deletion_confirmed');
+
+      await expect(handle.executeUpdate(recordNewPupilReturn, { args: [{ actor: actors.otherSchool, newSchoolUrn: '100009', registeredOn: today() }] })).rejects.toMatchObject(rejection(/^stage: not allowed while the case is awaiting_la_consent/));
+      await expect(handle.executeUpdate(recordNewPupilReturn, { args: [{ actor: actors.otherSchool, newSchoolUrn: '100005', registeredOn: today() }] })).rejects.toMatchObject(rejection(/^actor.schoolUrn/));
 
       const granted = await handle.executeUpdate(grantLaConsent, { args: [{ actor: actors.sendOfficer, reason: 'EHE plan meets needs; EHCP reviewed' }], updateId: 'consent-1' });
       const again = await handle.executeUpdate(grantLaConsent, { args: [{ actor: actors.sendOfficer, reason: 'EHE plan meets needs; EHCP reviewed' }], updateId: 'consent-1' });
