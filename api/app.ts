@@ -1,6 +1,6 @@
 import express, { type Express } from 'express';
 import type { Logger } from 'pino';
-import type { CaseDeps } from './cases/open-concern';
+import type { CaseDeps } from './cases/case-deps';
 import { ApiError, errorHandler } from './errors';
 import { calendarsRouter } from './routes/calendars';
 import { casesRouter } from './routes/cases';

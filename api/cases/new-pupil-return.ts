@@ -1,8 +1,6 @@
-import type { Db } from '../../db/prisma';
 import { caseWorkflowId } from '../../temporal/workflow-ids';
 import { recordNewPupilReturn } from '../../workflows/case-messages';
-import { ApiError } from '../errors';
-import type { CaseDeps } from './open-concern';
+import { registeredSchool, withTemporalDeadline, type CaseDeps } from './case-deps';
 
 export interface NewPupilReturn {
   schoolUrn: string;
@@ -17,19 +15,14 @@ export type NewPupilReturnReceipt = { matched: false } | { matched: true; caseId
  * closes (on roll elsewhere) and the school the child left is told it may delete on ground A.
  */
 export async function receiveNewPupilReturn(deps: CaseDeps, report: NewPupilReturn): Promise<NewPupilReturnReceipt> {
-  await requireSchool(deps.db, report.schoolUrn);
+  await registeredSchool(deps.db, report.schoolUrn);
   const pupil = await deps.db.pupil.findUnique({ where: { upn: report.upn }, select: { openCaseId: true } });
   if (!pupil?.openCaseId) return { matched: false };
   const caseId = pupil.openCaseId;
-  const stage = await deps.temporal.withDeadline(Date.now() + deps.temporalDeadlineMs, () =>
+  const stage = await withTemporalDeadline(deps, () =>
     deps.temporal.workflow.getHandle(caseWorkflowId(caseId)).executeUpdate(recordNewPupilReturn, {
       args: [{ actor: { role: 'school', userId: `school:${report.schoolUrn}`, schoolUrn: report.schoolUrn }, newSchoolUrn: report.schoolUrn, registeredOn: report.registeredOn }],
     }),
   );
   return { matched: true, caseId, stage };
-}
-
-async function requireSchool(db: Db, urn: string): Promise<void> {
-  const school = await db.school.findUnique({ where: { urn }, select: { urn: true } });
-  if (!school) throw new ApiError(422, 'unknown_school', `school ${urn} is not on the register`, 'schoolUrn');
 }

@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { WithStartWorkflowOperation, type Client } from '@temporalio/client';
+import { WithStartWorkflowOperation } from '@temporalio/client';
 import type { ConcernReason } from '../../domain/case';
 import type { Db } from '../../db/prisma';
 import { caseStageKey, laCodeKey, schoolUrnKey } from '../../temporal/search-attributes';
 import { caseWorkflowId } from '../../temporal/workflow-ids';
 import type { caseWorkflow } from '../../workflows';
 import { reportConcern, type ConcernReceipt } from '../../workflows/case-messages';
-import { ApiError } from '../errors';
+import { registeredSchool, withTemporalDeadline, type CaseDeps } from './case-deps';
 
 export interface ConcernReport {
   schoolUrn: string;
@@ -15,22 +15,13 @@ export interface ConcernReport {
   reportId?: string;
 }
 
-export interface CaseDeps {
-  db: Db;
-  temporal: Client;
-  taskQueue: string;
-  /** Each call into Temporal gets this deadline, so a request never hangs on a missing worker. */
-  temporalDeadlineMs: number;
-}
-
 /**
  * Opens a case for the child, or attaches the report to the child's open case. The open case id is claimed
  * atomically on the pupil row (the only place the UPN is kept), then the workflow is started-or-updated (update-with-start, USE_EXISTING):
  * concurrent or retried reports for one child always reach the same case.
  */
 export async function openConcern(deps: CaseDeps, report: ConcernReport): Promise<ConcernReceipt> {
-  const school = await deps.db.school.findUnique({ where: { urn: report.schoolUrn } });
-  if (!school) throw new ApiError(422, 'unknown_school', `school ${report.schoolUrn} is not on the register`, 'schoolUrn');
+  const school = await registeredSchool(deps.db, report.schoolUrn);
 
   const { pupilId, caseId } = await claimOpenCase(deps.db, report.upn, school.urn);
 
@@ -46,7 +37,7 @@ export async function openConcern(deps: CaseDeps, report: ConcernReport): Promis
     ],
   });
   const reportId = report.reportId ?? randomUUID();
-  return deps.temporal.withDeadline(Date.now() + deps.temporalDeadlineMs, () =>
+  return withTemporalDeadline(deps, () =>
     deps.temporal.workflow.executeUpdateWithStart(reportConcern, {
       startWorkflowOperation,
       updateId: reportId,

@@ -1,5 +1,6 @@
 import { Router } from 'express';
-import { openConcern, type CaseDeps } from '../cases/open-concern';
+import type { CaseDeps } from '../cases/case-deps';
+import { openConcern } from '../cases/open-concern';
 import { receiveNewPupilReturn } from '../cases/new-pupil-return';
 import { readCase } from '../cases/read-case';
 import { caseIdParams, newPupilReturnBody, reportConcernBody } from '../schemas';

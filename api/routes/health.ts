@@ -1,6 +1,7 @@
 import type { Client } from '@temporalio/client';
 import { Router } from 'express';
 import type { Db } from '../../db/prisma';
+import { withTemporalDeadline } from '../cases/case-deps';
 
 type Check = 'ok' | 'unreachable';
 
@@ -18,11 +19,7 @@ export function healthRouter(deps: { db: Db; temporal: Client; temporalDeadlineM
   const router = Router();
   router.get('/healthz', async (_req, res) => {
     const [temporal, database] = await Promise.all([
-      check(() =>
-        deps.temporal.withDeadline(Date.now() + deps.temporalDeadlineMs, () =>
-          deps.temporal.workflowService.getSystemInfo({}),
-        ),
-      ),
+      check(() => withTemporalDeadline(deps, () => deps.temporal.workflowService.getSystemInfo({}))),
       check(() => deps.db.$queryRaw`SELECT 1`),
     ]);
     const healthy = temporal === 'ok' && database === 'ok';
