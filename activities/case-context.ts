@@ -16,7 +16,7 @@ export function createLoadCaseContext(db: Db) {
     ]);
     return {
       placement: {
-        isSpecialSchool: pupil.school.isSpecial,
+        isSpecialSchool: pupil.school?.isSpecial ?? false,
         placedByLa: pupil.placedByLa,
         senStatus: pupil.senStatus as Placement['senStatus'],
       },

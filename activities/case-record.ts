@@ -7,7 +7,7 @@ export interface CaseEventRecord {
   caseId: string;
   pupilId: string;
   laCode: string;
-  schoolUrn: string;
+  schoolUrn?: string;
   stage: string;
   nextDeadlineAt: string | null;
   openedAt: string;
@@ -35,7 +35,7 @@ export function createRecordCaseEvent(db: Db) {
           id: event.caseId,
           pupilId: event.pupilId,
           laCode: event.laCode,
-          schoolUrn: event.schoolUrn,
+          schoolUrn: event.schoolUrn ?? null,
           openedAt: new Date(event.openedAt),
           ...row,
         },

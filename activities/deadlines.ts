@@ -6,9 +6,10 @@ export interface DeadlineRequest {
   /** ISO instant the clock starts from; the day it falls on never counts. */
   from: string;
   count: number;
-  /** School days of this school's calendar, or plain days where the rule says days. */
+  /** School days of this school's calendar (the LA's for a child on no roll), or plain days where the rule says days. */
   unit: 'school_days' | 'days';
-  schoolUrn: string;
+  laCode: string;
+  schoolUrn?: string;
 }
 
 export interface Deadline {
@@ -19,13 +20,13 @@ export interface Deadline {
   provisional: boolean;
 }
 
-export function createComputeDeadline(calendars: Pick<CalendarStore, 'calendarOf'>) {
+export function createComputeDeadline(calendars: Pick<CalendarStore, 'calendarOf' | 'laCalendarOf'>) {
   return async function computeDeadline(request: DeadlineRequest): Promise<Deadline> {
     const startDay = englandDateOf(new Date(request.from));
     const { date: lastDay, provisional } =
       request.unit === 'days'
         ? { date: addCalendarDays(startDay, request.count), provisional: false }
-        : (await calendars.calendarOf(request.schoolUrn)).addSchoolDays(startDay, request.count);
+        : (await (request.schoolUrn ? calendars.calendarOf(request.schoolUrn) : calendars.laCalendarOf(request.laCode))).addSchoolDays(startDay, request.count);
     return { at: endOfEnglandDay(lastDay).toISOString(), lastDay, provisional };
   };
 }

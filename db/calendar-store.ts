@@ -51,6 +51,11 @@ export function createCalendarStore(db: Db) {
       const [terms, closures] = await Promise.all([termsOf(school.laCode), closuresOf(schoolUrn)]);
       return new SchoolCalendar({ terms, closures: closures.map((c) => c.date), isBankHoliday: isEnglandBankHoliday });
     },
+
+    /** The LA's own calendar (its terms and bank holidays), for a child on no school's roll. */
+    async laCalendarOf(laCode: string): Promise<SchoolCalendar> {
+      return new SchoolCalendar({ terms: await termsOf(laCode), closures: [], isBankHoliday: isEnglandBankHoliday });
+    },
   };
 }
 

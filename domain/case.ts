@@ -17,6 +17,7 @@ export const concernReasons = [
   'leaver_unknown_destination',
   'no_show',
   'permanent_exclusion',
+  'referral_no_roll',
 ] as const;
 export type ConcernReason = (typeof concernReasons)[number];
 
@@ -82,7 +83,8 @@ export interface CaseState {
   caseId: string;
   pupilId: string;
   laCode: string;
-  schoolUrn: string;
+  /** Absent for a child on no roll (T15). */
+  schoolUrn?: string;
   stage: CaseStage;
   openedAt?: string;
   placement?: Placement;

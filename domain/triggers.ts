@@ -1,5 +1,5 @@
 import type { ConcernReason, OpenStage } from './case';
-import { exclusionProvisionRule, lostPupilsRule, reasonForAbsenceRule, s19ProvisionRule } from './rules/catalogue';
+import { cmeOpenRule, exclusionProvisionRule, lostPupilsRule, reasonForAbsenceRule, s19ProvisionRule } from './rules/catalogue';
 import type { LaPolicy } from './rules/policy';
 import type { Rule } from './rules/rule';
 
@@ -16,7 +16,7 @@ export interface OpeningClock {
 export interface TriggerRule extends Rule {
   kind: 'trigger';
   reason: ConcernReason;
-  stage: OpenStage;
+  stage: OpenStage | 'cme_tracing';
   notify: Party[];
   /** Tell only when this LA setting is on. */
   notifyOnlyIf?: 'PART-TIME-NOTIFY';
@@ -74,6 +74,10 @@ export const triggerRules: Record<ConcernReason, TriggerRule> = {
   permanent_exclusion: trigger({
     id: 'TRIGGER-T13', reason: 'permanent_exclusion', title: 'Permanent exclusion: head tells the LA without delay', source: 'Haringey, LG Inform, Medway [S]; EXCL12 reg 24 [P]', confidence: 'S',
     stage: 'exclusion_process', notify: ['laCmeOfficer'], clock: { rule: exclusionProvisionRule, schoolDays: exclusionProvisionRule.schoolDays },
+  }),
+  referral_no_roll: trigger({
+    id: 'TRIGGER-T15', reason: 'referral_no_roll', title: 'Referral of a child on no school roll (public, agency, other LA, health, police)', source: `EA96 s436A [P]; Blackburn, Bradford [S]; then ${cmeOpenRule.id}`, confidence: 'P',
+    stage: 'cme_tracing', notify: ['laCmeOfficer'],
   }),
 };
 

@@ -9,7 +9,8 @@ export interface CaseWorkflowInput {
   /** Internal id of the child (pupil table); the UPN never enters Temporal. */
   pupilId: string;
   laCode: string;
-  schoolUrn: string;
+  /** The school whose roll the child is on; absent for a child on no roll (T15). */
+  schoolUrn?: string;
   /** Set by the case itself when it continues as new: everything the next run needs. */
   carried?: CarriedCase;
   /** History length at which to continue as new; by default, when the server suggests it. */

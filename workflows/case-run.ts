@@ -35,6 +35,11 @@ export class CaseRun {
     return this.state.stage === 'closed';
   }
 
+  /** The parties among `parties` this case can reach: a child on no roll has no school to tell. */
+  reachable<P extends Party>(parties: readonly P[]): P[] {
+    return parties.filter((party) => party !== 'school' || this.state.schoolUrn !== undefined);
+  }
+
   /** The address of a party for this case's LA; the notification layer resolves it to a person or service. */
   address(party: Party): string {
     const la = this.state.laCode;
@@ -83,13 +88,14 @@ export class CaseRun {
     });
   }
 
-  async notify(step: string, recipient: string, template: string, ruleId?: string): Promise<void> {
-    await activities.notify({ caseId: this.state.caseId, step, recipient, template, ruleId });
+  async notify(step: string, recipient: string, template: string, ruleId?: string, facts?: Detail): Promise<void> {
+    await activities.notify({ caseId: this.state.caseId, step, recipient, template, ruleId, ...(facts ? { facts } : {}) });
   }
 
-  /** Starts a clock of `count` school days (or plain days) from now under `rule`, from the school's calendar. */
+  /** Starts a clock of `count` school days (or plain days) from now under `rule`, from the school's calendar (the LA's without one). */
   async schedule(kind: ScheduledDeadline['kind'], rule: Rule, count: number, unit: 'school_days' | 'days' = 'school_days'): Promise<ScheduledDeadline> {
-    const { at } = await activities.computeDeadline({ from: new Date().toISOString(), count, unit, schoolUrn: this.state.schoolUrn });
+    const { laCode, schoolUrn } = this.state;
+    const { at } = await activities.computeDeadline({ from: new Date().toISOString(), count, unit, laCode, schoolUrn });
     const unitName = unit === 'school_days' ? 'school days' : 'days';
     const deadline: ScheduledDeadline = { id: kind, kind, ruleId: rule.id, title: `${rule.title} (${count} ${unitName}; ${rule.source})`, at };
     this.state.deadlines = [...this.state.deadlines.filter((d) => d.id !== kind), deadline];

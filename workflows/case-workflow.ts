@@ -55,6 +55,8 @@ async function openCase(run: CaseRun): Promise<void> {
   run.markSend(context.placement.senStatus !== 'none');
   if (trigger.clock) await run.schedule('opening_clock', trigger.clock.rule, clockSchoolDays(trigger.clock, run.policy));
   if (trigger.stage === 'support_first') await beginSupport(run, 'monitor');
+  // A child on no roll (T15): the LA's CME enquiry starts at once, there is no school to work with.
+  if (trigger.stage === 'cme_tracing') run.state.trace = [];
   run.setStage(trigger.stage);
   await run.record('case_opened', first.reportedBy, { reason: first.reason }, trigger.id);
   for (const party of partiesToTell(trigger, run.policy)) {

@@ -17,7 +17,7 @@ export function registerClosingHandlers(run: CaseRun): void {
     recordNewPupilReturn,
     async ({ actor, newSchoolUrn, registeredOn }) => {
       await close(run, actor, 'on_roll_elsewhere', { newSchoolUrn, registeredOn }, newPupilReturnRule.id);
-      for (const party of ['laCmeOfficer', 'school'] as const) {
+      for (const party of run.reachable(['laCmeOfficer', 'school'] as const)) {
         await run.notify(`new_pupil_return:${party}`, run.address(party), 'child_on_roll_elsewhere', newPupilReturnRule.id);
       }
       return run.state.stage;

@@ -84,10 +84,13 @@ export function registerDeletionHandlers(run: CaseRun): void {
 
 async function handleDeletionRequest(run: CaseRun, input: RequestDeletionInput): Promise<DeletionReceipt> {
   const { requestId, ground, deleteOn, actor } = input;
+  // The validator let only this case's school ask, so a child on no roll never gets here.
+  const { schoolUrn } = run.state;
+  if (!schoolUrn) throw new Error('unreachable: deletion from the roll of no school');
   run.state.deletion = { requestId, ground, deleteOn, status: 'assessing' };
   const assessment = await activities.assessDeletion({
     request: { ground, deleteOn, evidence: input.evidence } as DeletionRequestDetails,
-    schoolUrn: run.state.schoolUrn,
+    schoolUrn,
     jointEnquiries: signedEnquiries(run.state.jointEnquiries),
     groundHSchoolDays: run.policy['GROUND-H'],
   });
@@ -102,7 +105,7 @@ async function handleDeletionRequest(run: CaseRun, input: RequestDeletionInput):
   // A met ground establishes why the pupil is away, so the opening clock stops here. The return reaches the LA
   // as soon as the ground is met and before the deletion is confirmed (G3).
   run.cancel('opening_clock');
-  await run.notify(`deletion_return:${requestId}`, run.address('laCmeOfficer'), 'deletion_return', deletionReturnRule.id);
+  await run.notify(`deletion_return:${requestId}`, run.address('laCmeOfficer'), 'deletion_return', deletionReturnRule.id, { ground, deleteOn });
   await run.record('deletion_return_sent', actor, { ground, deleteOn }, deletionReturnRule.id);
 
   if (run.state.placement && laConsentRequired(run.state.placement, ground, run.policy)) {

@@ -3,7 +3,8 @@ import type { CaseDeps } from '../cases/case-deps';
 import { openConcern } from '../cases/open-concern';
 import { receiveNewPupilReturn } from '../cases/new-pupil-return';
 import { readCase } from '../cases/read-case';
-import { caseIdParams, newPupilReturnBody, reportConcernBody } from '../schemas';
+import { referChild } from '../cases/refer-child';
+import { caseIdParams, newPupilReturnBody, referralBody, reportConcernBody } from '../schemas';
 import { parseOr400 } from '../validate';
 
 export function casesRouter(deps: CaseDeps): Router {
@@ -11,6 +12,11 @@ export function casesRouter(deps: CaseDeps): Router {
 
   router.post('/concerns', async (req, res) => {
     const receipt = await openConcern(deps, parseOr400(reportConcernBody, req.body));
+    res.status(receipt.attached ? 200 : 201).location(`/v1/cases/${receipt.caseId}`).json(receipt);
+  });
+
+  router.post('/referrals', async (req, res) => {
+    const receipt = await referChild(deps, parseOr400(referralBody, req.body));
     res.status(receipt.attached ? 200 : 201).location(`/v1/cases/${receipt.caseId}`).json(receipt);
   });
 

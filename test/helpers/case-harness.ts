@@ -6,7 +6,7 @@ import type { Actor } from '../../domain/actor';
 import type { ConcernReason } from '../../domain/case';
 import { caseWorkflowId } from '../../temporal/workflow-ids';
 import { caseWorkflow } from '../../workflows';
-import { reportConcern } from '../../workflows/case-messages';
+import { reportConcern, type CaseWorkflowInput } from '../../workflows/case-messages';
 import type { fakeActivities } from './fake-activities';
 
 export const actors = {
@@ -31,7 +31,8 @@ export async function withOpenCase(
   fakes: ReturnType<typeof fakeActivities>,
   body: (handle: WorkflowHandle<typeof caseWorkflow>) => Promise<void>,
   reason: ConcernReason = 'unexplained_absence',
-  options: { continueAsNewAt?: number } = {},
+  /** `schoolUrn: undefined` opens the case of a child on no roll (T15). */
+  options: Partial<Pick<CaseWorkflowInput, 'continueAsNewAt' | 'schoolUrn'>> = {},
 ): Promise<void> {
   const taskQueue = `case-${randomUUID()}`;
   const worker = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowBundle: await workflowBundle(), activities: fakes.activities });

@@ -16,7 +16,7 @@ export const mainstreamPupil: Placement = { isSpecialSchool: false, placedByLa: 
 export function fakeActivities(options: { placement?: Placement; policy?: Partial<LaPolicy> } = {}) {
   const events: CaseEventRecord[] = [];
   const notifications: NotifyInput[] = [];
-  const calendars = { calendarOf: async () => fixtureCalendar() };
+  const calendars = { calendarOf: async () => fixtureCalendar(), laCalendarOf: async () => fixtureCalendar() };
   const activities: CaseActivities = {
     computeDeadline: createComputeDeadline(calendars),
     assessDeletion: createAssessDeletion(calendars),

@@ -1,5 +1,5 @@
 import { englandDateOf } from '../../domain/calendar/england-time';
-import { advanceSupportStage, closeCase, getCaseState, recordTraceStep, requestDeletion, serveS437Notice, signJointEnquiries } from '../../workflows/case-messages';
+import { advanceSupportStage, closeCase, getCaseState, recordNewPupilReturn, recordTraceStep, requestDeletion, serveS437Notice, signJointEnquiries } from '../../workflows/case-messages';
 import { actors, rejection, withOpenCase } from '../helpers/case-harness';
 import { fakeActivities } from '../helpers/fake-activities';
 import { recordHistory } from '../helpers/histories';
@@ -63,5 +63,35 @@ describe('support first, then CME tracing and s437 (time-skipping server)', () =
       await handle.result();
       await recordHistory('cme-traced-s437-attendance-order', handle);
     });
+  });
+
+  it('TRIGGER-T15 (EA96 s436A [P]; Blackburn, Bradford [S]): a child on no roll is traced by the LA; nothing school-bound applies; found on a roll, the case closes', async () => {
+    const fakes = fakeActivities();
+    await withOpenCase(
+      env(),
+      fakes,
+      async (handle) => {
+        const state = await handle.query(getCaseState);
+        expect(state).toMatchObject({ stage: 'cme_tracing', trace: [] });
+        expect(state.schoolUrn).toBeUndefined();
+        expect(fakes.notifications.map((n) => [n.recipient, n.ruleId])).toEqual([['la_cme_officer:938', 'TRIGGER-T15']]);
+
+        // No roll, so no deletion and no joint school + LA enquiries.
+        await expect(handle.executeUpdate(requestDeletion, { args: [{ requestId: 'd-1', actor: actors.school, ground: 'A', deleteOn: englandDateOf(new Date()), evidence: { newSchoolName: 'Ash High', saoNamesThisSchool: false, mobileChildWithMainSchoolHere: false, dualRegistrationAgreed: false } }] })).rejects.toMatchObject(rejection(/^actor.schoolUrn/));
+        await expect(handle.executeUpdate(signJointEnquiries, { args: [{ actor: actors.cmeOfficer, outcome: 'not_found' }] })).rejects.toMatchObject(rejection(/^stage/));
+
+        await handle.executeUpdate(recordTraceStep, { args: [{ actor: actors.cmeOfficer, step: 'home_visit_made' }] });
+        await handle.executeUpdate(recordNewPupilReturn, { args: [{ actor: actors.otherSchool, newSchoolUrn: actors.otherSchool.schoolUrn, registeredOn: englandDateOf(new Date()) }] });
+        expect((await handle.query(getCaseState)).outcome).toBe('on_roll_elsewhere');
+        // Only the LA hears: there is no old school to tell.
+        expect(fakes.notifications.slice(1).map((n) => n.recipient)).toEqual(['la_cme_officer:938']);
+        expect(fakes.events.at(-1)).toMatchObject({ action: 'case_closed', outcome: 'on_roll_elsewhere' });
+        expect(fakes.events.every((e) => e.schoolUrn === undefined)).toBe(true);
+        await handle.result();
+        await recordHistory('referral-no-roll-found', handle);
+      },
+      'referral_no_roll',
+      { schoolUrn: undefined },
+    );
   });
 });

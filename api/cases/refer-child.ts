@@ -1,0 +1,27 @@
+import { randomUUID } from 'node:crypto';
+import type { z } from 'zod';
+import type { ConcernReceipt } from '../../workflows/case-messages';
+import type { referralBody } from '../schemas';
+import type { CaseDeps } from './case-deps';
+import { saveChildDetails } from './child-details';
+import { claimOpenCase } from './claim-open-case';
+import { reportToCase } from './report-to-case';
+
+export type Referral = z.infer<typeof referralBody>;
+
+/**
+ * T15 (EA96 s436A): a referral of a child on no school roll, from anyone, opens the LA's CME enquiry. With a
+ * UPN it joins any case open for the child; without one the child is registered under the referral's id, so
+ * a retried referral reaches the same case.
+ */
+export async function referChild(deps: CaseDeps, referral: Referral): Promise<ConcernReceipt> {
+  const referralId = referral.referralId ?? randomUUID();
+  const { pupilId, caseId } = await claimOpenCase(deps.db, referral.upn ? { upn: referral.upn } : { pupilId: referralId });
+  await saveChildDetails(deps.db, pupilId, referral.child);
+  const pupil = await deps.db.pupil.findUniqueOrThrow({ where: { id: pupilId }, select: { schoolUrn: true } });
+  return reportToCase(
+    deps,
+    { caseId, pupilId, laCode: referral.laCode, ...(pupil.schoolUrn ? { schoolUrn: pupil.schoolUrn } : {}) },
+    { reportId: referralId, reason: 'referral_no_roll', reportedBy: `referrer:${referral.referrer.kind}` },
+  );
+}
