@@ -10,6 +10,8 @@ export interface CaseEventRecord {
   schoolUrn?: string;
   stage: string;
   nextDeadlineAt: string | null;
+  /** The child has SEN support or an EHC plan (dashboards filter on it). */
+  sendFlag?: boolean;
   openedAt: string;
   occurredAt: string;
   actor: string;
@@ -26,6 +28,7 @@ export function createRecordCaseEvent(db: Db) {
     const row = {
       stage: event.stage,
       nextDeadlineAt: event.nextDeadlineAt ? new Date(event.nextDeadlineAt) : null,
+      ...(event.sendFlag === undefined ? {} : { sendFlag: event.sendFlag }),
       ...(event.outcome ? { outcome: event.outcome, closedAt: new Date(event.occurredAt) } : {}),
     };
     await db.$transaction([

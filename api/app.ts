@@ -1,23 +1,30 @@
 import express, { type Express } from 'express';
 import type { Logger } from 'pino';
+import { authenticate } from './auth/authenticate';
+import type { Auth } from './auth/setup';
 import type { CaseDeps } from './cases/case-deps';
 import { ApiError, errorHandler } from './errors';
 import { calendarsRouter } from './routes/calendars';
 import { casesRouter } from './routes/cases';
+import { decisionsRouter } from './routes/decisions';
+import { devLoginRouter } from './routes/dev-login';
 import { healthRouter } from './routes/health';
+import { referenceRouter } from './routes/reference';
 import { rulesRouter } from './routes/rules';
 import { schoolsRouter } from './routes/schools';
 
 export interface AppDeps extends CaseDeps {
   logger: Logger;
+  auth: Auth;
 }
 
 export function createApp(deps: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   app.use(express.json({ limit: '100kb' }));
-  app.use(healthRouter(deps));
-  app.use('/v1', casesRouter(deps), schoolsRouter(deps.db), calendarsRouter(deps.db), rulesRouter(deps.db));
+  app.use(healthRouter(deps), referenceRouter());
+  if (deps.auth.devIssuer) app.use('/v1', devLoginRouter(deps.auth.devIssuer));
+  app.use('/v1', authenticate(deps.auth.verify), casesRouter(deps), decisionsRouter(deps), schoolsRouter(deps.db), calendarsRouter(deps.db), rulesRouter(deps.db));
   app.use((_req, _res, next) => next(new ApiError(404, 'not_found', 'no such route')));
   app.use(errorHandler(deps.logger));
   return app;

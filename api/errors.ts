@@ -16,12 +16,21 @@ export class ApiError extends Error {
 
 export const notFound = (what: string) => new ApiError(404, 'not_found', `${what} not found`);
 
+/**
+ * A case validator's refusal is "field: why" (workflows/reject.ts): the wrong person is 403, the wrong moment
+ * (the case's stage, or a decision already taken) is 409, anything else about the request is 422.
+ */
+function caseRefusal(message: string): ApiError {
+  const field = /^([A-Za-z][\w.]*): /.exec(message)?.[1];
+  if (field === 'actor.role' || field === 'actor.schoolUrn') return new ApiError(403, 'forbidden', message, field);
+  if (field === 'stage' || /already/.test(message)) return new ApiError(409, 'conflict', message, field);
+  return new ApiError(422, 'rejected', message || 'the case refused this request', field);
+}
+
 function toApiError(error: unknown): ApiError | undefined {
   if (error instanceof ApiError) return error;
   if (error instanceof WorkflowNotFoundError) return notFound('case');
-  if (error instanceof WorkflowUpdateFailedError) {
-    return new ApiError(422, 'rejected', error.cause?.message ?? 'the case rejected this request');
-  }
+  if (error instanceof WorkflowUpdateFailedError) return caseRefusal(error.cause?.message ?? '');
   if (isGrpcDeadlineError(error) || (isGrpcServiceError(error) && error.code === 14)) {
     return new ApiError(503, 'temporal_unavailable', 'the case engine did not answer in time; nothing was lost, try again');
   }

@@ -3,6 +3,7 @@ import { createLogger } from '../config/logger';
 import { createDb } from '../db/prisma';
 import { connectClient } from '../temporal/client';
 import { createApp } from './app';
+import { createAuth } from './auth/setup';
 
 async function main(): Promise<void> {
   const env = loadEnv();
@@ -10,7 +11,8 @@ async function main(): Promise<void> {
   const logger = createLogger('api', env.LOG_LEVEL);
   const db = createDb(env.DATABASE_URL);
   const temporal = await connectClient({ address: env.TEMPORAL_ADDRESS, namespace: env.TEMPORAL_NAMESPACE });
-  const app = createApp({ db, temporal, logger, taskQueue: env.TEMPORAL_TASK_QUEUE, temporalDeadlineMs: env.API_TEMPORAL_DEADLINE_MS });
+  const auth = await createAuth(env);
+  const app = createApp({ db, temporal, logger, auth, taskQueue: env.TEMPORAL_TASK_QUEUE, temporalDeadlineMs: env.API_TEMPORAL_DEADLINE_MS });
   const server = app.listen(env.API_PORT, env.API_HOST, () => logger.info(`API listening on http://${env.API_HOST}:${env.API_PORT}`));
   const stop = () => {
     server.close(() => {

@@ -41,6 +41,8 @@ export const reportConcernBody = z.strictObject({
   reason: z.enum(concernReasons).exclude(['referral_no_roll']),
   /** What the school knows of the child and family; needed for a deletion return (reg 13(4)). */
   child: childDetailsSchema.optional(),
+  /** The pupil's SEN status and whether the LA arranged the place: the consent gate depends on both. */
+  send: z.strictObject({ status: z.enum(['none', 'sen_support', 'ehc_plan']), placedByLa: z.boolean().default(false) }).optional(),
   /** The caller's idempotency key: the same report sent twice is recorded once. */
   reportId: z.uuid().optional(),
 });
@@ -68,6 +70,20 @@ export const newPupilReturnBody = z.strictObject({
 
 export const caseIdParams = z.strictObject({ caseId: z.uuid() });
 
+const queryBoolean = z.enum(['true', 'false']).transform((value) => value === 'true');
+
+export const caseListQuery = z.strictObject({
+  stage: z.string().regex(/^[a-z_]{3,40}$/, 'must be a case stage').optional(),
+  schoolUrn: urnSchema.optional(),
+  send: queryBoolean.optional(),
+  status: z.enum(['open', 'closed', 'all']).default('open'),
+  /** `overdue`: a clock has run out; `due_soon`: one runs out within `dueWithinDays`. */
+  deadline: z.enum(['overdue', 'due_soon']).optional(),
+  dueWithinDays: z.coerce.number().int().min(1).max(60).default(5),
+  page: z.coerce.number().int().min(1).max(10000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(25),
+});
+
 export const schoolUrnParams = z.strictObject({ urn: urnSchema });
 export const schoolBody = z.strictObject({
   name: z.string().trim().min(1).max(200),
@@ -93,4 +109,4 @@ export const schoolDaysQuery = z
   .refine((query) => (query.add === undefined) !== (query.to === undefined), { message: 'give either add or to', path: ['add'] });
 
 export const ruleSettingParams = z.strictObject({ laCode: laCodeSchema, ruleId: z.string().min(1).max(40) });
-export const ruleSettingBody = z.strictObject({ value: z.unknown(), updatedBy: z.string().trim().min(1).max(100) });
+export const ruleSettingBody = z.strictObject({ value: z.unknown() });

@@ -27,7 +27,14 @@ export const envSchema = z.object({
   API_HOST: z.string().min(1).default('127.0.0.1'),
   /** Upper bound for any call the API makes into Temporal, so a missing worker never hangs a request. */
   API_TEMPORAL_DEADLINE_MS: z.coerce.number().int().min(100).max(120000).default(15000),
-});
+  /** `dev`: the API signs demo users' tokens itself; `jwks`: tokens from a real identity provider. */
+  AUTH_MODE: z.enum(['dev', 'jwks']).default('dev'),
+  AUTH_ISSUER: z.string().min(1).default('cme-case-engine-dev'),
+  AUTH_AUDIENCE: z.string().min(1).default('cme-case-engine'),
+  AUTH_JWKS_URL: optionalString.pipe(z.url({ protocol: /^https?$/ }).optional()),
+})
+  .refine((env) => env.AUTH_MODE !== 'jwks' || env.AUTH_JWKS_URL, { message: 'is required when AUTH_MODE=jwks', path: ['AUTH_JWKS_URL'] })
+  .refine((env) => !(env.NODE_ENV === 'production' && env.AUTH_MODE === 'dev'), { message: 'dev sign-in is refused in production; use jwks', path: ['AUTH_MODE'] });
 
 export type Env = z.infer<typeof envSchema>;
 

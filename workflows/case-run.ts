@@ -78,6 +78,7 @@ export class CaseRun {
       schoolUrn: this.state.schoolUrn,
       stage: this.state.stage,
       nextDeadlineAt: this.state.nextDeadline?.at ?? null,
+      sendFlag: this.state.placement ? this.state.placement.senStatus !== 'none' : false,
       openedAt: this.state.openedAt ?? new Date().toISOString(),
       occurredAt: new Date().toISOString(),
       actor: typeof actor === 'string' ? actor : describeActor(actor),

@@ -2,6 +2,9 @@ import { randomUUID } from 'node:crypto';
 import type { ConcernReceipt } from '../../workflows/case-messages';
 import type { z } from 'zod';
 import type { reportConcernBody } from '../schemas';
+import { describeActor } from '../../domain/actor';
+import { requireRole, requireSchoolAccess } from '../auth/access';
+import { actorOf, type Principal } from '../auth/principal';
 import { registeredSchool, type CaseDeps } from './case-deps';
 import { saveChildDetails } from './child-details';
 import { claimOpenCase } from './claim-open-case';
@@ -14,10 +17,13 @@ export type ConcernReport = z.infer<typeof reportConcernBody>;
  * atomically on the pupil row (the only place the UPN is kept) before the workflow hears of it, so concurrent
  * or retried reports for one child always reach the same case.
  */
-export async function openConcern(deps: CaseDeps, report: ConcernReport): Promise<ConcernReceipt> {
+export async function openConcern(deps: CaseDeps, principal: Principal, report: ConcernReport): Promise<ConcernReceipt> {
+  requireRole(principal, ['school', 'la_cme_officer', 'la_send_officer']);
   const school = await registeredSchool(deps.db, report.schoolUrn);
+  requireSchoolAccess(principal, school);
   const { pupilId, caseId } = await claimOpenCase(deps.db, { upn: report.upn, schoolUrn: school.urn });
   if (report.child) await saveChildDetails(deps.db, pupilId, report.child);
+  if (report.send) await deps.db.pupil.update({ where: { id: pupilId }, data: { senStatus: report.send.status, placedByLa: report.send.placedByLa } });
   const reportId = report.reportId ?? randomUUID();
-  return reportToCase(deps, { caseId, pupilId, laCode: school.laCode, schoolUrn: school.urn }, { reportId, reason: report.reason, reportedBy: `school:${school.urn}` });
+  return reportToCase(deps, { caseId, pupilId, laCode: school.laCode, schoolUrn: school.urn }, { reportId, reason: report.reason, reportedBy: describeActor(actorOf(principal, school.urn)) });
 }

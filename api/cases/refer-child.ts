@@ -2,6 +2,9 @@ import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import type { ConcernReceipt } from '../../workflows/case-messages';
 import type { referralBody } from '../schemas';
+import { describeActor } from '../../domain/actor';
+import { requireLa, requireRole } from '../auth/access';
+import { actorOf, type Principal } from '../auth/principal';
 import type { CaseDeps } from './case-deps';
 import { saveChildDetails } from './child-details';
 import { claimOpenCase } from './claim-open-case';
@@ -14,7 +17,10 @@ export type Referral = z.infer<typeof referralBody>;
  * UPN it joins any case open for the child; without one the child is registered under the referral's id, so
  * a retried referral reaches the same case.
  */
-export async function referChild(deps: CaseDeps, referral: Referral): Promise<ConcernReceipt> {
+export async function referChild(deps: CaseDeps, principal: Principal, referral: Referral): Promise<ConcernReceipt> {
+  // Anyone may refer (s436A); a school or an LA officer records it, an officer for their own LA only.
+  requireRole(principal, ['school', 'la_cme_officer', 'la_send_officer']);
+  if (principal.role !== 'school') requireLa(principal, referral.laCode);
   const referralId = referral.referralId ?? randomUUID();
   const { pupilId, caseId } = await claimOpenCase(deps.db, referral.upn ? { upn: referral.upn } : { pupilId: referralId });
   await saveChildDetails(deps.db, pupilId, referral.child);
@@ -22,6 +28,6 @@ export async function referChild(deps: CaseDeps, referral: Referral): Promise<Co
   return reportToCase(
     deps,
     { caseId, pupilId, laCode: referral.laCode, ...(pupil.schoolUrn ? { schoolUrn: pupil.schoolUrn } : {}) },
-    { reportId: referralId, reason: 'referral_no_roll', reportedBy: `referrer:${referral.referrer.kind}` },
+    { reportId: referralId, reason: 'referral_no_roll', reportedBy: `${describeActor(actorOf(principal))} for referrer:${referral.referrer.kind}` },
   );
 }

@@ -4,6 +4,8 @@ import type { Db } from '../../db/prisma';
 import { endOfEnglandDay } from '../../domain/calendar/england-time';
 import { termProblems } from '../../domain/calendar/terms';
 import { ApiError, notFound } from '../errors';
+import { requireLa, requireRole, requireSchoolAccess } from '../auth/access';
+import { principalOf } from '../auth/authenticate';
 import { closuresBody, laCodeParams, schoolDaysQuery, schoolUrnParams, termDatesBody } from '../schemas';
 import { parseOr400 } from '../validate';
 
@@ -19,6 +21,9 @@ export function calendarsRouter(db: Db): Router {
 
   router.put('/las/:laCode/terms', async (req, res) => {
     const { laCode } = parseOr400(laCodeParams, req.params);
+    const principal = principalOf(res);
+    requireRole(principal, ['admin', 'manager']);
+    requireLa(principal, laCode);
     const { terms } = parseOr400(termDatesBody, req.body);
     const [problem] = termProblems(terms);
     if (problem) throw new ApiError(422, 'invalid_terms', `terms.${problem.index}: ${problem.problem}`, `terms.${problem.index}`);
@@ -35,7 +40,9 @@ export function calendarsRouter(db: Db): Router {
   router.put('/schools/:urn/closures', async (req, res) => {
     const { urn } = parseOr400(schoolUrnParams, req.params);
     const { closures } = parseOr400(closuresBody, req.body);
-    await requireSchool(db, urn);
+    const principal = principalOf(res);
+    requireRole(principal, ['admin', 'manager', 'school']);
+    requireSchoolAccess(principal, await requireSchool(db, urn), 'urn');
     const dates = closures.map((c) => c.date);
     const repeated = dates.findIndex((date, index) => dates.indexOf(date) !== index);
     if (repeated >= 0) throw new ApiError(400, 'invalid_request', `closures.${repeated}.date: ${dates[repeated]} is listed twice`, `closures.${repeated}.date`);
@@ -62,6 +69,8 @@ export function calendarsRouter(db: Db): Router {
   return router;
 }
 
-async function requireSchool(db: Db, urn: string): Promise<void> {
-  if (!(await db.school.findUnique({ where: { urn }, select: { urn: true } }))) throw notFound('school');
+async function requireSchool(db: Db, urn: string): Promise<{ urn: string; laCode: string }> {
+  const school = await db.school.findUnique({ where: { urn }, select: { urn: true, laCode: true } });
+  if (!school) throw notFound('school');
+  return school;
 }

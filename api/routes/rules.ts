@@ -4,6 +4,8 @@ import type { Db } from '../../db/prisma';
 import { configurableRules } from '../../domain/rules/catalogue';
 import { ruleTable } from '../../domain/rules/table';
 import { parseRuleSetting, resolvePolicy, RuleSettingError } from '../../domain/rules/policy';
+import { requireLa, requireRole } from '../auth/access';
+import { principalOf } from '../auth/authenticate';
 import { ApiError } from '../errors';
 import { laCodeParams, ruleSettingBody, ruleSettingParams } from '../schemas';
 import { parseOr400 } from '../validate';
@@ -37,7 +39,11 @@ export function rulesRouter(db: Db): Router {
 
   router.put('/las/:laCode/rules/:ruleId', async (req, res) => {
     const { laCode, ruleId } = parseOr400(ruleSettingParams, req.params);
-    const { value, updatedBy } = parseOr400(ruleSettingBody, req.body);
+    const principal = principalOf(res);
+    requireRole(principal, ['admin', 'manager']);
+    requireLa(principal, laCode);
+    const { value } = parseOr400(ruleSettingBody, req.body);
+    const updatedBy = `${principal.role}:${principal.userId}`;
     let parsed: unknown;
     try {
       parsed = parseRuleSetting(ruleId, value);

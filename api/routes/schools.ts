@@ -1,5 +1,7 @@
 import { Router } from 'express';
 import type { Db } from '../../db/prisma';
+import { requireRole } from '../auth/access';
+import { principalOf } from '../auth/authenticate';
 import { schoolBody, schoolUrnParams } from '../schemas';
 import { parseOr400 } from '../validate';
 
@@ -8,6 +10,7 @@ export function schoolsRouter(db: Db): Router {
   const router = Router();
 
   router.put('/schools/:urn', async (req, res) => {
+    requireRole(principalOf(res), ['admin']);
     const { urn } = parseOr400(schoolUrnParams, req.params);
     const school = parseOr400(schoolBody, req.body);
     const saved = await db.school.upsert({ where: { urn }, create: { urn, ...school }, update: school });

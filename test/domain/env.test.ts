@@ -23,4 +23,11 @@ describe('configuration', () => {
   it('treats an empty DATABASE_URL as unset', () => {
     expect(loadEnv({ DATABASE_URL: '' }).DATABASE_URL).toBeUndefined();
   });
+
+  it('refuses dev sign-in in production, and jwks mode without its key set', () => {
+    expect(loadEnv({}).AUTH_MODE).toBe('dev');
+    expect(() => loadEnv({ NODE_ENV: 'production' })).toThrow(/AUTH_MODE: dev sign-in is refused in production/);
+    expect(() => loadEnv({ AUTH_MODE: 'jwks' })).toThrow(/AUTH_JWKS_URL: is required/);
+    expect(loadEnv({ NODE_ENV: 'production', AUTH_MODE: 'jwks', AUTH_JWKS_URL: 'https://idp.example/jwks' }).AUTH_JWKS_URL).toBe('https://idp.example/jwks');
+  });
 });

@@ -1,11 +1,15 @@
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { Worker } from '@temporalio/worker';
 import pino from 'pino';
+import request from 'supertest';
 import type { NotificationMessage, Notifier } from '../../activities/notifications/notifier';
 import { createApp } from '../../api/app';
 import { createCaseWorker } from '../../worker/create-worker';
 import { createTestDatabase, type TestDatabase } from './database';
 import { createDevServerEnv } from './temporal';
+import { bearer, testAuth, users, type TestUser } from './users';
+
+export type ApiAgent = ReturnType<typeof request.agent>;
 
 /** Records what would be sent: the transport is the edge; the outbox in front of it is real. */
 export function recordingNotifier(): Notifier & { sent: NotificationMessage[] } {
@@ -26,7 +30,9 @@ export async function startStack(taskQueue: string) {
     notifier,
   });
   const workerRun = worker.run();
+  const auth = await testAuth();
   const app = createApp({
+    auth,
     db: database.db,
     temporal: env.client,
     logger: pino({ level: 'silent' }),
@@ -38,6 +44,11 @@ export async function startStack(taskQueue: string) {
     database,
     notifier,
     app,
+    auth,
+    /** A supertest agent that sends this test user's bearer token with every request. */
+    async as(user: TestUser): Promise<ApiAgent> {
+      return request.agent(app).set('authorization', await bearer(auth, users[user]));
+    },
     async stop() {
       worker.shutdown();
       await workerRun;

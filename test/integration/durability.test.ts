@@ -12,6 +12,7 @@ import { connectClient } from '../../temporal/client';
 import { createCaseWorker } from '../../worker/create-worker';
 import { createTestDatabase, type TestDatabase } from '../helpers/database';
 import { recordingNotifier } from '../helpers/stack';
+import { bearer, testAuth, users } from '../helpers/users';
 
 const taskQueue = 'durability';
 
@@ -58,10 +59,13 @@ describe('durability: Temporal dev server and worker stopped mid-case, restarted
   });
 
   it('continues the case after the restart, with nothing duplicated', async () => {
-    const app = createApp({ db: database.db, temporal: client, logger: pino({ level: 'silent' }), taskQueue, temporalDeadlineMs: 20000 });
-    await request(app).put('/v1/schools/100002').send({ name: 'Elm Academy', laCode: '938' }).expect(200);
-    const opened = await request(app).post('/v1/concerns').send({ schoolUrn: '100002', upn: 'B801200005001', reason: 'unexplained_absence' }).expect(201);
-    const before = (await request(app).get(`/v1/cases/${opened.body.caseId}`).expect(200)).body;
+    const auth = await testAuth();
+    const app = createApp({ db: database.db, temporal: client, logger: pino({ level: 'silent' }), auth, taskQueue, temporalDeadlineMs: 20000 });
+    const admin = request.agent(app).set('authorization', await bearer(auth, users.admin));
+    const school = request.agent(app).set('authorization', await bearer(auth, users.elmSchool));
+    await admin.put('/v1/schools/100002').send({ name: 'Elm Academy', laCode: '938' }).expect(200);
+    const opened = await school.post('/v1/concerns').send({ schoolUrn: '100002', upn: 'B801200005001', reason: 'unexplained_absence' }).expect(201);
+    const before = (await school.get(`/v1/cases/${opened.body.caseId}`).expect(200)).body;
 
     await stopWorker();
     await server!.stop();
@@ -70,10 +74,10 @@ describe('durability: Temporal dev server and worker stopped mid-case, restarted
     server = await startServer();
     worker = await startWorker();
 
-    const after = (await request(app).get(`/v1/cases/${opened.body.caseId}`).expect(200)).body;
+    const after = (await school.get(`/v1/cases/${opened.body.caseId}`).expect(200)).body;
     expect(after).toEqual(before);
 
-    const again = await request(app).post('/v1/concerns').send({ schoolUrn: '100002', upn: 'B801200005001', reason: 'continuous_unauthorised_absence' }).expect(200);
+    const again = await school.post('/v1/concerns').send({ schoolUrn: '100002', upn: 'B801200005001', reason: 'continuous_unauthorised_absence' }).expect(200);
     expect(again.body).toMatchObject({ caseId: opened.body.caseId, attached: true, nextDeadline: before.nextDeadline });
 
     expect((await client.workflow.count()).count).toBe(1);

@@ -4,7 +4,7 @@ import pino from 'pino';
 import request from 'supertest';
 import { createApp } from '../../api/app';
 import { createDb } from '../../db/prisma';
-import { startStack } from '../helpers/stack';
+import { startStack, type ApiAgent } from '../helpers/stack';
 
 const URN = '100001';
 const LA = '938';
@@ -12,17 +12,21 @@ const UPN = 'B801200005001';
 
 describe('a first case end to end: API -> workflow -> Postgres (dev server, real database)', () => {
   let stack: Awaited<ReturnType<typeof startStack>>;
+  let school: ApiAgent;
+  let admin: ApiAgent;
 
   beforeAll(async () => {
     stack = await startStack('first-case-it');
-    await request(stack.app).put(`/v1/schools/${URN}`).send({ name: 'Oak Primary', laCode: LA }).expect(200);
+    school = await stack.as('oakSchool');
+    admin = await stack.as('admin');
+    await admin.put(`/v1/schools/${URN}`).send({ name: 'Oak Primary', laCode: LA }).expect(200);
   });
 
   afterAll(async () => {
     await stack?.stop();
   });
 
-  const report = (body: Record<string, unknown>) => request(stack.app).post('/v1/concerns').send(body);
+  const report = (body: Record<string, unknown>) => school.post('/v1/concerns').send(body);
 
   it('opens a case: read-model row, audit entry and one LA notification', async () => {
     const response = await report({ schoolUrn: URN, upn: UPN, reason: 'unexplained_absence' }).expect(201);
@@ -34,14 +38,14 @@ describe('a first case end to end: API -> workflow -> Postgres (dev server, real
     expect(row).toMatchObject({ laCode: LA, schoolUrn: URN, stage: 'awaiting_reason' });
     expect(row.nextDeadlineAt?.toISOString()).toBe(response.body.nextDeadline.at);
     const audit = await stack.database.db.auditEntry.findMany({ where: { caseId } });
-    expect(audit.map((entry) => [entry.action, entry.ruleId, entry.actor])).toEqual([['case_opened', 'TRIGGER-T1', `school:${URN}`]]);
+    expect(audit.map((entry) => [entry.action, entry.ruleId, entry.actor])).toEqual([['case_opened', 'TRIGGER-T1', `school:${URN}:u-oak`]]);
     const outbox = await stack.database.db.notification.findMany({ where: { caseId } });
     expect(outbox.map((n) => [n.recipient, n.template, n.status])).toEqual([[`la_cme_officer:${LA}`, 'case_opened:unexplained_absence', 'sent']]);
     expect(stack.notifier.sent.filter((m) => m.caseId === caseId)).toHaveLength(1);
   });
 
   it('attaches a second report for the same pupil to the open case', async () => {
-    const first = await request(stack.app).post('/v1/concerns').send({ schoolUrn: URN, upn: UPN, reason: 'unexplained_absence' });
+    const first = await school.post('/v1/concerns').send({ schoolUrn: URN, upn: UPN, reason: 'unexplained_absence' });
     const second = await report({ schoolUrn: URN, upn: UPN.toLowerCase().replace(/^b/, 'B'), reason: 'continuous_unauthorised_absence' }).expect(200);
     expect(second.body).toMatchObject({ caseId: first.body.caseId, attached: true });
     expect(await stack.database.db.case.count()).toBe(1);
@@ -56,7 +60,7 @@ describe('a first case end to end: API -> workflow -> Postgres (dev server, real
     const first = await report(body);
     const retry = await report(body);
     expect(retry.body).toEqual(first.body);
-    const state = await request(stack.app).get(`/v1/cases/${first.body.caseId}`).expect(200);
+    const state = await school.get(`/v1/cases/${first.body.caseId}`).expect(200);
     expect(state.body.concerns.filter((c: { reportId: string }) => c.reportId === reportId)).toHaveLength(1);
   });
 
@@ -74,7 +78,7 @@ describe('a first case end to end: API -> workflow -> Postgres (dev server, real
 
   it('returns the stage and next deadline from the live workflow', async () => {
     const opened = await report({ schoolUrn: URN, upn: UPN, reason: 'unexplained_absence' });
-    const response = await request(stack.app).get(`/v1/cases/${opened.body.caseId}`).expect(200);
+    const response = await school.get(`/v1/cases/${opened.body.caseId}`).expect(200);
     expect(response.body).toMatchObject({
       caseId: opened.body.caseId,
       stage: 'awaiting_reason',
@@ -86,9 +90,9 @@ describe('a first case end to end: API -> workflow -> Postgres (dev server, real
   });
 
   it('answers 404 for an unknown case and 400 naming the field for a malformed id', async () => {
-    const missing = await request(stack.app).get(`/v1/cases/${randomUUID()}`).expect(404);
+    const missing = await school.get(`/v1/cases/${randomUUID()}`).expect(404);
     expect(missing.body).toEqual({ error: { code: 'not_found', message: 'case not found' } });
-    const malformed = await request(stack.app).get('/v1/cases/not-a-case').expect(400);
+    const malformed = await school.get('/v1/cases/not-a-case').expect(400);
     expect(malformed.body.error).toMatchObject({ code: 'invalid_request', field: 'caseId' });
   });
 
@@ -108,7 +112,7 @@ describe('a first case end to end: API -> workflow -> Postgres (dev server, real
   });
 
   it('refuses malformed JSON with 400', async () => {
-    const response = await request(stack.app).post('/v1/concerns').set('content-type', 'application/json').send('{"upn":').expect(400);
+    const response = await school.post('/v1/concerns').set('content-type', 'application/json').send('{"upn":').expect(400);
     expect(response.body.error.code).toBe('malformed_json');
   });
 
@@ -117,7 +121,7 @@ describe('a first case end to end: API -> workflow -> Postgres (dev server, real
     expect(healthy.body).toEqual({ status: 'ok', temporal: 'ok', database: 'ok' });
 
     const brokenDb = createDb('postgresql://nobody@127.0.0.1:1/none');
-    const degraded = createApp({ db: brokenDb, temporal: stack.env.client, logger: pino({ level: 'silent' }), taskQueue: 'x', temporalDeadlineMs: 2000 });
+    const degraded = createApp({ db: brokenDb, temporal: stack.env.client, logger: pino({ level: 'silent' }), auth: stack.auth, taskQueue: 'x', temporalDeadlineMs: 2000 });
     const response = await request(degraded).get('/healthz').expect(503);
     expect(response.body).toEqual({ status: 'degraded', temporal: 'ok', database: 'unreachable' });
   });
@@ -142,11 +146,11 @@ describe('a first case end to end: API -> workflow -> Postgres (dev server, real
   });
 
   it('NEW-PUPIL-RETURN (SAR24 reg 13(1) [P]): another school\'s return closes the open case; the next report opens a new one', async () => {
-    await request(stack.app).put('/v1/schools/100005').send({ name: 'Ash High', laCode: '926' }).expect(200);
+    await admin.put('/v1/schools/100005').send({ name: 'Ash High', laCode: '926' }).expect(200);
     const upn = 'P207000016049';
     const opened = await report({ schoolUrn: URN, upn, reason: 'no_show' }).expect(201);
 
-    const matched = await request(stack.app).post('/v1/new-pupil-returns').send({ schoolUrn: '100005', upn, registeredOn: '2026-11-30' }).expect(200);
+    const matched = await (await stack.as('ashHighSchool926')).post('/v1/new-pupil-returns').send({ schoolUrn: '100005', upn, registeredOn: '2026-11-30' }).expect(200);
     expect(matched.body).toEqual({ matched: true, caseId: opened.body.caseId, stage: 'closed' });
     const row = await stack.database.db.case.findUniqueOrThrow({ where: { id: opened.body.caseId } });
     expect(row).toMatchObject({ stage: 'closed', outcome: 'on_roll_elsewhere' });
@@ -154,11 +158,11 @@ describe('a first case end to end: API -> workflow -> Postgres (dev server, real
     const audit = await stack.database.db.auditEntry.findMany({ where: { caseId: opened.body.caseId }, orderBy: { id: 'asc' } });
     expect(audit.at(-1)).toMatchObject({ action: 'case_closed', ruleId: 'NEW-PUPIL-RETURN' });
 
-    const unmatched = await request(stack.app).post('/v1/new-pupil-returns').send({ schoolUrn: '100005', upn, registeredOn: '2026-11-30' }).expect(200);
+    const unmatched = await (await stack.as('ashHighSchool926')).post('/v1/new-pupil-returns').send({ schoolUrn: '100005', upn, registeredOn: '2026-11-30' }).expect(200);
     expect(unmatched.body).toEqual({ matched: false });
     const reopened = await report({ schoolUrn: URN, upn, reason: 'unexplained_absence' }).expect(201);
     expect(reopened.body.caseId).not.toBe(opened.body.caseId);
-    await request(stack.app).post('/v1/new-pupil-returns').send({ schoolUrn: '100005', upn, registeredOn: '30/11/2026' }).expect(400);
+    await (await stack.as('ashHighSchool926')).post('/v1/new-pupil-returns').send({ schoolUrn: '100005', upn, registeredOn: '30/11/2026' }).expect(400);
   });
 
   async function counts() {

@@ -1,9 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import request from 'supertest';
 import { englandDateOf } from '../../domain/calendar/england-time';
 import { caseWorkflowId } from '../../temporal/workflow-ids';
-import { requestDeletion } from '../../workflows/case-messages';
-import { startStack } from '../helpers/stack';
+import { startStack, type ApiAgent } from '../helpers/stack';
 
 const LA = '938';
 const URN = '100001';
@@ -19,10 +17,14 @@ const identifying = [child.givenName, child.familyName, 'Juniper Wharf', 'Orla',
 
 describe('T15 referrals and the reg 13(4) deletion return (dev server, real database)', () => {
   let stack: Awaited<ReturnType<typeof startStack>>;
+  let officer: ApiAgent;
+  let school: ApiAgent;
 
   beforeAll(async () => {
     stack = await startStack('referral-it');
-    await request(stack.app).put(`/v1/schools/${URN}`).send({ name: 'Oak Primary', laCode: LA }).expect(200);
+    officer = await stack.as('cmeOfficer');
+    school = await stack.as('oakSchool');
+    await (await stack.as('admin')).put(`/v1/schools/${URN}`).send({ name: 'Oak Primary', laCode: LA }).expect(200);
   });
 
   afterAll(async () => {
@@ -34,15 +36,15 @@ describe('T15 referrals and the reg 13(4) deletion return (dev server, real data
   it('TRIGGER-T15 (EA96 s436A): a referral of a child on no roll opens the LA CME enquiry; a retry reaches the same case', async () => {
     const referralId = randomUUID();
     const body = { laCode: LA, referrer: { kind: 'health', organisation: 'Health visiting team' }, child, referralId };
-    const opened = await request(stack.app).post('/v1/referrals').send(body).expect(201);
+    const opened = await officer.post('/v1/referrals').send(body).expect(201);
     expect(opened.body).toMatchObject({ attached: false, stage: 'cme_tracing' });
-    const retried = await request(stack.app).post('/v1/referrals').send(body);
+    const retried = await officer.post('/v1/referrals').send(body);
     expect(retried.body.caseId).toBe(opened.body.caseId);
 
     const row = await stack.database.db.case.findUniqueOrThrow({ where: { id: opened.body.caseId }, include: { pupil: { include: { details: true } } } });
     expect(row).toMatchObject({ laCode: LA, schoolUrn: null, stage: 'cme_tracing', pupil: { upn: null, schoolUrn: null, details: { familyName: child.familyName } } });
     const audit = await stack.database.db.auditEntry.findMany({ where: { caseId: opened.body.caseId } });
-    expect(audit.map((e) => [e.action, e.ruleId, e.actor])).toEqual([['case_opened', 'TRIGGER-T15', 'referrer:health']]);
+    expect(audit.map((e) => [e.action, e.ruleId, e.actor])).toEqual([['case_opened', 'TRIGGER-T15', 'la_cme_officer:u-cme for referrer:health']]);
     expect(await stack.database.db.notification.findMany({ where: { caseId: opened.body.caseId }, select: { recipient: true } })).toEqual([{ recipient: `la_cme_officer:${LA}` }]);
 
     const history = await rawHistory(opened.body.caseId);
@@ -51,12 +53,12 @@ describe('T15 referrals and the reg 13(4) deletion return (dev server, real data
 
   it('refuses a referral without the child\'s name, naming the field, and writes nothing', async () => {
     const before = await stack.database.db.pupil.count();
-    const response = await request(stack.app)
+    const response = await officer
       .post('/v1/referrals')
       .send({ laCode: LA, referrer: { kind: 'public' }, child: { givenName: 'Ann' } })
       .expect(400);
     expect(response.body.error).toMatchObject({ code: 'invalid_request', field: 'child.familyName' });
-    const badPhone = await request(stack.app)
+    const badPhone = await officer
       .post('/v1/referrals')
       .send({ laCode: LA, referrer: { kind: 'police' }, child: { ...child, emergencyPhones: ['call me'] } })
       .expect(400);
@@ -65,16 +67,17 @@ describe('T15 referrals and the reg 13(4) deletion return (dev server, real data
   });
 
   it('DELETION-RETURN (SAR24 reg 13(4)): the LA receives name, address, parents and emergency numbers before the deletion, and none of it enters Temporal', async () => {
-    const opened = await request(stack.app)
+    const opened = await school
       .post('/v1/concerns')
       .send({ schoolUrn: URN, upn: 'B801200005001', reason: 'ehe_written_notice', child: { ...child, newAddress: '3 Alder Row, Reading' } })
       .expect(201);
     const caseId: string = opened.body.caseId;
     const today = englandDateOf(new Date());
-    const receipt = await stack.env.client.workflow.getHandle(caseWorkflowId(caseId)).executeUpdate(requestDeletion, {
-      args: [{ requestId: 'del-1', actor: { role: 'school', userId: 'u-1', schoolUrn: URN }, ground: 'F', deleteOn: today, evidence: { writtenNoticeReceived: true, educationOtherwiseFrom: today, saoInForce: false } }],
-    });
-    expect(receipt.status).toBe('confirmed');
+    const deletion = await school
+      .post(`/v1/cases/${caseId}/deletion-requests`)
+      .send({ ground: 'F', deleteOn: today, evidence: { writtenNoticeReceived: true, educationOtherwiseFrom: today, saoInForce: false } })
+      .expect(200);
+    expect(deletion.body.result.status).toBe('confirmed');
 
     const returnRow = await stack.database.db.notification.findFirstOrThrow({ where: { caseId, template: 'deletion_return' } });
     expect(returnRow.body).toEqual({
@@ -96,11 +99,12 @@ describe('T15 referrals and the reg 13(4) deletion return (dev server, real data
   });
 
   it('a deletion return for a child whose details were never given says what is not held', async () => {
-    const opened = await request(stack.app).post('/v1/concerns').send({ schoolUrn: URN, upn: 'D93812340012A', reason: 'ehe_written_notice' }).expect(201);
+    const opened = await school.post('/v1/concerns').send({ schoolUrn: URN, upn: 'D93812340012A', reason: 'ehe_written_notice' }).expect(201);
     const today = englandDateOf(new Date());
-    await stack.env.client.workflow.getHandle(caseWorkflowId(opened.body.caseId)).executeUpdate(requestDeletion, {
-      args: [{ requestId: 'del-2', actor: { role: 'school', userId: 'u-1', schoolUrn: URN }, ground: 'F', deleteOn: today, evidence: { writtenNoticeReceived: true, educationOtherwiseFrom: today, saoInForce: false } }],
-    });
+    await school
+      .post(`/v1/cases/${opened.body.caseId}/deletion-requests`)
+      .send({ ground: 'F', deleteOn: today, evidence: { writtenNoticeReceived: true, educationOtherwiseFrom: today, saoInForce: false } })
+      .expect(200);
     const returnRow = await stack.database.db.notification.findFirstOrThrow({ where: { caseId: opened.body.caseId, template: 'deletion_return' } });
     expect(returnRow.body).toMatchObject({ upn: 'D93812340012A', notHeld: ['name', 'dateOfBirth', 'address', 'parents', 'emergencyPhones'] });
   });

@@ -1,0 +1,20 @@
+import type { DemoUser } from './dev-issuer';
+
+/** The demo LA and its schools, shared by the dev login and the seed command. */
+export const demoLa = { code: '938', name: 'West Sussex (demo)' };
+export const demoSchools = {
+  oak: { urn: '100001', name: 'Oak Primary School', isSpecial: false },
+  ash: { urn: '100002', name: 'Ash Secondary Academy', isSpecial: false },
+  birch: { urn: '100003', name: 'Birch Special School', isSpecial: true },
+};
+
+/** One user per role, as the dev login offers them. */
+export const demoUsers: DemoUser[] = [
+  { sub: 'demo-oak-attendance', role: 'school', name: 'Oak Primary attendance lead', schools: [demoSchools.oak.urn] },
+  { sub: 'demo-birch-senco', role: 'school', name: 'Birch Special School SENCo', schools: [demoSchools.birch.urn] },
+  { sub: 'demo-ash-attendance', role: 'school', name: 'Ash Academy attendance officer', schools: [demoSchools.ash.urn] },
+  { sub: 'demo-cme-officer', role: 'la_cme_officer', name: 'LA CME officer', la: demoLa.code },
+  { sub: 'demo-send-officer', role: 'la_send_officer', name: 'LA SEND officer', la: demoLa.code },
+  { sub: 'demo-manager', role: 'manager', name: 'Head of inclusion (manager)', la: demoLa.code },
+  { sub: 'demo-admin', role: 'admin', name: 'System administrator' },
+];

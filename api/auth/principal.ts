@@ -1,0 +1,36 @@
+import { z } from 'zod';
+import { roles, type Actor, type Role } from '../../domain/actor';
+import { isValidLaCode, isValidUrn } from '../../domain/identifiers';
+
+/**
+ * Who is calling, from a verified token. `la` scopes LA roles to their authority (a manager or admin without
+ * one sees every LA); `schools` scopes the school role to the URNs its user acts for.
+ */
+export interface Principal {
+  userId: string;
+  role: Role;
+  name?: string;
+  laCode?: string;
+  schoolUrns: string[];
+}
+
+/** The claims our tokens carry beside the registered ones; an identity provider maps its groups onto them. */
+export const principalClaims = z
+  .object({
+    sub: z.string().min(1).max(200),
+    role: z.enum(roles),
+    name: z.string().max(200).optional(),
+    la: z.string().refine(isValidLaCode, 'must be a 3-digit LA code').optional(),
+    schools: z.array(z.string().refine(isValidUrn, 'must be a 6-digit URN')).max(200).optional(),
+  })
+  .refine((claims) => claims.role !== 'school' || (claims.schools?.length ?? 0) > 0, { message: 'a school user needs its schools', path: ['schools'] })
+  .refine((claims) => !['la_cme_officer', 'la_send_officer'].includes(claims.role) || claims.la, { message: 'an LA officer needs its LA', path: ['la'] });
+
+export function toPrincipal(claims: z.infer<typeof principalClaims>): Principal {
+  return { userId: claims.sub, role: claims.role, name: claims.name, laCode: claims.la, schoolUrns: claims.schools ?? [] };
+}
+
+/** The actor a case records for this principal; a school user acts for the case's school. */
+export function actorOf(principal: Principal, schoolUrn?: string): Actor {
+  return principal.role === 'school' ? { role: 'school', userId: principal.userId, schoolUrn } : { role: principal.role, userId: principal.userId };
+}

@@ -1,0 +1,62 @@
+import type { Prisma } from '@prisma/client';
+import type { z } from 'zod';
+import type { Db } from '../../db/prisma';
+import { forbidden } from '../auth/access';
+import type { Principal } from '../auth/principal';
+import type { caseListQuery } from '../schemas';
+
+export type CaseListQuery = z.infer<typeof caseListQuery>;
+
+const DAY = 24 * 60 * 60 * 1000;
+
+/** The cases this principal may see, from the read model: a school its own, LA staff their LA's. */
+export function caseScope(principal: Principal): Prisma.CaseWhereInput {
+  if (principal.role === 'admin') throw forbidden('administrators configure the system and read no case', 'role');
+  if (principal.role === 'school') return { schoolUrn: { in: principal.schoolUrns } };
+  return principal.laCode ? { laCode: principal.laCode } : {};
+}
+
+/** Filtered, paged list; soonest deadline first, so what is overdue or due leads. */
+export async function listCases(db: Db, principal: Principal, query: CaseListQuery, now = new Date()) {
+  const deadline: Prisma.CaseWhereInput =
+    query.deadline === 'overdue'
+      ? { nextDeadlineAt: { lt: now }, closedAt: null }
+      : query.deadline === 'due_soon'
+        ? { nextDeadlineAt: { gte: now, lt: new Date(now.getTime() + query.dueWithinDays * DAY) }, closedAt: null }
+        : {};
+  const where: Prisma.CaseWhereInput = {
+    AND: [
+      caseScope(principal),
+      deadline,
+      query.stage ? { stage: query.stage } : {},
+      query.schoolUrn ? { schoolUrn: query.schoolUrn } : {},
+      query.send === undefined ? {} : { sendFlag: query.send },
+      query.status === 'open' ? { closedAt: null } : query.status === 'closed' ? { closedAt: { not: null } } : {},
+    ],
+  };
+  const [total, rows] = await Promise.all([
+    db.case.count({ where }),
+    db.case.findMany({
+      where,
+      orderBy: [{ nextDeadlineAt: { sort: 'asc', nulls: 'last' } }, { openedAt: 'desc' }, { id: 'asc' }],
+      skip: (query.page - 1) * query.pageSize,
+      take: query.pageSize,
+    }),
+  ]);
+  return {
+    page: query.page,
+    pageSize: query.pageSize,
+    total,
+    items: rows.map((row) => ({
+      caseId: row.id,
+      laCode: row.laCode,
+      schoolUrn: row.schoolUrn,
+      stage: row.stage,
+      sendFlag: row.sendFlag,
+      openedAt: row.openedAt.toISOString(),
+      nextDeadlineAt: row.nextDeadlineAt?.toISOString() ?? null,
+      closedAt: row.closedAt?.toISOString() ?? null,
+      outcome: row.outcome,
+    })),
+  };
+}

@@ -1,0 +1,61 @@
+import { z } from 'zod';
+import { caseOutcomes, safeguardingConcerns, supportStages, traceSteps } from '../domain/case';
+import type { DeletionRequestDetails, GroundEvidence } from '../domain/deletion/evidence';
+import { isoDateSchema, laCodeSchema } from './schemas';
+
+/** Every decision may carry the caller's idempotency key; it becomes the Temporal update id. */
+const decisionId = z.uuid().optional();
+const reason = z.string().trim().min(1).max(2000);
+const yes = z.boolean();
+
+/** What the school attests for each ground of SAR24 reg 9(1); mirrors `GroundEvidence`. */
+const groundEvidence = {
+  A: z.strictObject({ newSchoolName: z.string().trim().min(1).max(200), saoNamesThisSchool: yes, mobileChildWithMainSchoolHere: yes, dualRegistrationAgreed: yes }),
+  B: z.strictObject({ completedNursery: yes, reasonableGroundsToExpectReturn: yes }),
+  C: z.strictObject({ reasonableGroundsToExpectReturn: yes, everyOtherSchoolConsented: yes, saoNamesThisSchool: yes, mobileChildWithMainSchoolHere: yes }),
+  D: z.strictObject({ saoAmendedToNameAnotherSchool: yes }),
+  E: z.strictObject({ saoRevokedAsEducationArrangedOtherwise: yes }),
+  F: z.strictObject({ writtenNoticeReceived: yes, educationOtherwiseFrom: isoDateSchema, saoInForce: yes }),
+  G: z.strictObject({ noLongerResidesWithinReasonableDistance: yes, isBoarder: yes }),
+  H: z.strictObject({ leaveEndedOn: isoDateSchema, returnedSince: yes, sicknessOrUnavoidableCauseBelieved: yes }),
+  I: z.strictObject({ absentFrom: isoDateSchema, absentTo: isoDateSchema, sessionCodes: z.array(z.string().regex(/^[A-Z#/\\-]{1,2}$/, 'must be a register code')).min(1).max(400), sicknessOrUnavoidableCauseBelieved: yes }),
+  J: z.strictObject({ detainedUnderSentence: yes, reasonableGroundsToExpectReturnAfterwards: yes }),
+  K: z.strictObject({ died: yes }),
+  L: z.strictObject({ ceasesCompulsoryAgeBeforeSchoolNextMeets: yes, notContinuingIntoSixthForm: yes }),
+  M: z.strictObject({ boarderWithFeesUnpaid: yes }),
+  N: z.strictObject({ ceasedToBePupilOfIndependentOrNonMaintainedSpecialSchool: yes }),
+  O: z.strictObject({ permanentlyExcluded: yes, reviewProcessConcluded: yes }),
+} satisfies { [G in keyof GroundEvidence]: z.ZodType<GroundEvidence[G]> };
+
+const deletionFor = <G extends keyof GroundEvidence>(ground: G) =>
+  z.strictObject({ requestId: decisionId, ground: z.literal(ground), deleteOn: isoDateSchema, evidence: groundEvidence[ground] });
+
+export const deletionRequestBody = z.discriminatedUnion('ground', [
+  deletionFor('A'), deletionFor('B'), deletionFor('C'), deletionFor('D'), deletionFor('E'), deletionFor('F'), deletionFor('G'), deletionFor('H'),
+  deletionFor('I'), deletionFor('J'), deletionFor('K'), deletionFor('L'), deletionFor('M'), deletionFor('N'), deletionFor('O'),
+]);
+// The API's parsed request is exactly what the workflow checks.
+export type DeletionRequestBody = z.infer<typeof deletionRequestBody> & DeletionRequestDetails;
+
+export const laConsentBody = z.strictObject({ decisionId, decision: z.enum(['grant', 'refuse']), reason });
+export const sosDirectionBody = z.strictObject({ decisionId, reference: z.string().trim().min(1).max(100) });
+export const jointEnquiriesBody = z.strictObject({ decisionId, outcome: z.enum(['not_found', 'found_will_not_return', 'found_may_return']) });
+export const safeguardingBody = z.strictObject({ referralId: decisionId, concern: z.enum(safeguardingConcerns) });
+export const supportStageBody = z.strictObject({ decisionId, to: z.enum(supportStages), reason });
+export const traceStepBody = z.strictObject({ decisionId, step: z.enum(traceSteps), otherLaCode: laCodeSchema.optional() });
+export const s437NoticeBody = z.strictObject({ noticeId: z.string().trim().min(1).max(100) });
+export const closeCaseBody = z.strictObject({ decisionId, outcome: z.enum(caseOutcomes), reason });
+
+/** Each decision route under /v1/cases/{caseId}/, its body and what it does: the router and the OpenAPI document share it. */
+export const decisionRoutes = {
+  'deletion-requests': { body: deletionRequestBody, summary: 'The school asks to delete the pupil on a ground A-O (SAR24 reg 9)' },
+  'la-consent': { body: laConsentBody, summary: 'The SEND officer grants or refuses consent to a special-school deletion' },
+  'sos-direction': { body: sosDirectionBody, summary: 'A Secretary of State direction after a refusal' },
+  'joint-enquiries': { body: jointEnquiriesBody, summary: 'School or LA signs the outcome of joint reasonable enquiries' },
+  'safeguarding-concerns': { body: safeguardingBody, summary: 'Immediate referral to social care and police' },
+  'support-stage': { body: supportStageBody, summary: "Moves the case along WTISA's support-first stages" },
+  'trace-steps': { body: traceStepBody, summary: 'A step taken to trace a child missing education' },
+  's437-notices': { body: s437NoticeBody, summary: 'A s437(1) notice served on the parent' },
+  close: { body: closeCaseBody, summary: 'Closes the case with an outcome' },
+} as const;
+export type DecisionPath = keyof typeof decisionRoutes;

@@ -1,0 +1,87 @@
+import { OpenAPIRegistry, OpenApiGeneratorV31, type RouteConfig } from '@asteasolutions/zod-to-openapi';
+import { z } from 'zod';
+import { decisionRoutes } from '../decision-schemas';
+import {
+  caseIdParams,
+  caseListQuery,
+  closuresBody,
+  laCodeParams,
+  newPupilReturnBody,
+  referralBody,
+  reportConcernBody,
+  ruleSettingBody,
+  ruleSettingParams,
+  schoolBody,
+  schoolDaysQuery,
+  schoolUrnParams,
+  termDatesBody,
+} from '../schemas';
+
+const errorBody = z
+  .object({ error: z.object({ code: z.string(), message: z.string(), field: z.string().optional() }) })
+  .meta({ id: 'Error', description: 'Every error has this shape; `field` names the failing part of the request.' });
+
+const anyJson = z.record(z.string(), z.unknown());
+const json = (schema: z.ZodType, description: string) => ({ description, content: { 'application/json': { schema } } });
+const errors = {
+  400: json(errorBody, 'Malformed request: the failing field is named'),
+  401: json(errorBody, 'Missing, expired or invalid bearer token'),
+  403: json(errorBody, 'Not permitted for this role or scope'),
+  404: json(errorBody, 'Not found, or outside the caller\'s scope'),
+  409: json(errorBody, 'Not allowed in the case\'s current stage, or already decided'),
+  422: json(errorBody, 'Refused by the register, the rules or the case'),
+  503: json(errorBody, 'The case engine did not answer in time; nothing was lost'),
+};
+
+type Route = Omit<RouteConfig, 'responses' | 'security'> & { ok?: number; public?: boolean };
+
+/** Each route the API serves, with the zod schemas it validates against: the document cannot drift from them. */
+const routes: Route[] = [
+  { method: 'get', path: '/healthz', summary: 'Temporal and database reachability', public: true, tags: ['operations'] },
+  { method: 'get', path: '/v1/dev/users', summary: 'Demo users (AUTH_MODE=dev only)', public: true, tags: ['dev sign-in'] },
+  { method: 'post', path: '/v1/dev/token', summary: 'A bearer token for a demo user (AUTH_MODE=dev only)', public: true, tags: ['dev sign-in'], request: { body: { content: { 'application/json': { schema: z.object({ userId: z.string() }) } } } } },
+  { method: 'post', path: '/v1/concerns', summary: 'A school reports a concern: opens the child\'s case (201) or joins the open one (200)', tags: ['cases'], ok: 201, request: { body: { content: { 'application/json': { schema: reportConcernBody } } } } },
+  { method: 'post', path: '/v1/referrals', summary: 'T15: referral of a child on no school roll (EA96 s436A)', tags: ['cases'], ok: 201, request: { body: { content: { 'application/json': { schema: referralBody } } } } },
+  { method: 'post', path: '/v1/new-pupil-returns', summary: 'A new-pupil return (SAR24 reg 13(1)): closes the child\'s open case', tags: ['cases'], request: { body: { content: { 'application/json': { schema: newPupilReturnBody } } } } },
+  { method: 'get', path: '/v1/cases', summary: 'Cases in the caller\'s scope, filtered and paged, soonest deadline first', tags: ['cases'], request: { query: caseListQuery } },
+  { method: 'get', path: '/v1/cases/{caseId}', summary: 'A live case: stage, clocks, concerns, decisions', tags: ['cases'], request: { params: caseIdParams } },
+  { method: 'get', path: '/v1/cases/{caseId}/timeline', summary: 'Audit log merged with the case\'s Temporal history', tags: ['cases'], request: { params: caseIdParams } },
+  ...Object.entries(decisionRoutes).map(([path, { body, summary }]): Route => ({
+    method: 'post',
+    path: `/v1/cases/{caseId}/${path}`,
+    summary,
+    tags: ['decisions'],
+    request: { params: caseIdParams, body: { content: { 'application/json': { schema: body } } } },
+  })),
+  { method: 'put', path: '/v1/schools/{urn}', summary: 'Registers or updates a school (admin)', tags: ['register'], request: { params: schoolUrnParams, body: { content: { 'application/json': { schema: schoolBody } } } } },
+  { method: 'get', path: '/v1/las/{laCode}/terms', summary: 'The LA\'s term dates', tags: ['calendars'], request: { params: laCodeParams } },
+  { method: 'put', path: '/v1/las/{laCode}/terms', summary: 'Replaces the LA\'s term dates (admin, manager)', tags: ['calendars'], request: { params: laCodeParams, body: { content: { 'application/json': { schema: termDatesBody } } } } },
+  { method: 'get', path: '/v1/schools/{urn}/closures', summary: 'The school\'s INSET and closure days', tags: ['calendars'], request: { params: schoolUrnParams } },
+  { method: 'put', path: '/v1/schools/{urn}/closures', summary: 'Replaces the school\'s closure days (its school, manager, admin)', tags: ['calendars'], request: { params: schoolUrnParams, body: { content: { 'application/json': { schema: closuresBody } } } } },
+  { method: 'get', path: '/v1/schools/{urn}/school-days', summary: 'School-day arithmetic on the school\'s calendar', tags: ['calendars'], request: { params: schoolUrnParams, query: schoolDaysQuery } },
+  { method: 'get', path: '/v1/las/{laCode}/rules', summary: 'The rule table with sources, and the LA\'s settings', tags: ['rules'], request: { params: laCodeParams } },
+  { method: 'put', path: '/v1/las/{laCode}/rules/{ruleId}', summary: 'Sets a configurable rule for the LA (admin, manager)', tags: ['rules'], request: { params: ruleSettingParams, body: { content: { 'application/json': { schema: ruleSettingBody } } } } },
+];
+
+export const documentedRoutes = routes.map(({ method, path }) => ({ method, path }));
+
+export function openApiDocument() {
+  const registry = new OpenAPIRegistry();
+  const bearer = registry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' });
+  for (const { ok = 200, public: isPublic, ...route } of routes) {
+    registry.registerPath({
+      ...route,
+      ...(isPublic ? {} : { security: [{ [bearer.name]: [] }] }),
+      responses: { [ok]: json(anyJson, 'Success'), ...errors },
+    });
+  }
+  return new OpenApiGeneratorV31(registry.definitions).generateDocument({
+    openapi: '3.1.0',
+    info: {
+      title: 'CME case engine API',
+      version: '1',
+      description: 'One durable case per child at risk of missing education. Every request except health and dev sign-in needs a bearer token.',
+    },
+    servers: [{ url: '/' }],
+  });
+}

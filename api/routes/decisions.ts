@@ -1,0 +1,82 @@
+import { randomUUID } from 'node:crypto';
+import type { UpdateDefinition, WorkflowHandle } from '@temporalio/client';
+import { Router } from 'express';
+import type { z } from 'zod';
+import type { Actor } from '../../domain/actor';
+import { caseWorkflowId } from '../../temporal/workflow-ids';
+import {
+  advanceSupportStage,
+  closeCase,
+  grantLaConsent,
+  raiseSafeguardingConcern,
+  recordSosDirection,
+  recordTraceStep,
+  refuseLaConsent,
+  requestDeletion,
+  serveS437Notice,
+  signJointEnquiries,
+} from '../../workflows/case-messages';
+import { principalOf } from '../auth/authenticate';
+import { actorOf } from '../auth/principal';
+import { visibleCase } from '../cases/case-access';
+import { withTemporalDeadline, type CaseDeps } from '../cases/case-deps';
+import { decisionRoutes, type DecisionPath, type DeletionRequestBody } from '../decision-schemas';
+import { caseIdParams } from '../schemas';
+import { parseOr400 } from '../validate';
+
+/**
+ * Human decisions on a case, each sent as a workflow Update: the case's validators check role and stage (403
+ * and 409), its handlers record who decided, when and why. The caller's id makes a retry idempotent.
+ */
+type DecisionInput<P extends DecisionPath> = z.infer<(typeof decisionRoutes)[P]['body']>;
+
+interface Decision {
+  id: string;
+  send(handle: WorkflowHandle): Promise<unknown>;
+}
+
+/** One update with its argument; the caller's id (or a fresh one) is the update id. */
+function decide<Ret, Arg>(update: UpdateDefinition<Ret, [Arg]>, id: string | undefined, arg: Arg): Decision {
+  const updateId = id ?? randomUUID();
+  return { id: updateId, send: (handle) => handle.executeUpdate(update, { updateId, args: [arg] }) };
+}
+
+export function decisionsRouter(deps: CaseDeps): Router {
+  const router = Router();
+
+  /** Scope first (404 outside it), then the chosen update under the API's deadline. */
+  function decision<P extends DecisionPath>(path: P, choose: (input: DecisionInput<P>, actor: Actor) => Decision) {
+    router.post(`/cases/:caseId/${path}`, async (req, res) => {
+      const { caseId } = parseOr400(caseIdParams, req.params);
+      // TypeScript cannot narrow the route table by a generic key; the schema is the one for `path`.
+      const input = parseOr400(decisionRoutes[path].body, req.body) as DecisionInput<P>;
+      const principal = principalOf(res);
+      const kase = await visibleCase(deps.db, principal, caseId);
+      const chosen = choose(input, actorOf(principal, kase.schoolUrn ?? undefined));
+      const handle = deps.temporal.workflow.getHandle(caseWorkflowId(caseId));
+      const result = await withTemporalDeadline(deps, () => chosen.send(handle));
+      res.json({ caseId, decisionId: chosen.id, result });
+    });
+  }
+
+  decision('deletion-requests', ({ requestId = randomUUID(), ...details }, actor) =>
+    decide(requestDeletion, requestId, { ...(details as Omit<DeletionRequestBody, 'requestId'>), requestId, actor }),
+  );
+  // One route, two updates: each keeps its own validator and audit entry.
+  decision('la-consent', ({ decisionId, decision: choice, reason }, actor) =>
+    decide(choice === 'grant' ? grantLaConsent : refuseLaConsent, decisionId, { actor, reason }),
+  );
+  decision('sos-direction', ({ decisionId, reference }, actor) => decide(recordSosDirection, decisionId, { actor, reference }));
+  decision('joint-enquiries', ({ decisionId, outcome }, actor) => decide(signJointEnquiries, decisionId, { actor, outcome }));
+  decision('safeguarding-concerns', ({ referralId = randomUUID(), concern }, actor) =>
+    decide(raiseSafeguardingConcern, referralId, { actor, referralId, concern }),
+  );
+  decision('support-stage', ({ decisionId, to, reason }, actor) => decide(advanceSupportStage, decisionId, { actor, to, reason }));
+  decision('trace-steps', ({ decisionId, step, otherLaCode }, actor) =>
+    decide(recordTraceStep, decisionId, { actor, step, ...(otherLaCode ? { otherLaCode } : {}) }),
+  );
+  decision('s437-notices', ({ noticeId }, actor) => decide(serveS437Notice, noticeId, { actor, noticeId }));
+  decision('close', ({ decisionId, outcome, reason }, actor) => decide(closeCase, decisionId, { actor, outcome, reason }));
+
+  return router;
+}

@@ -1,0 +1,29 @@
+import { Router } from 'express';
+import { z } from 'zod';
+import type { DevIssuer } from '../auth/dev-issuer';
+import { ApiError } from '../errors';
+import { parseOr400 } from '../validate';
+
+const tokenBody = z.strictObject({ userId: z.string().min(1).max(200) });
+
+/** The demo's sign-in: pick a demo user, get a bearer token. Mounted only when AUTH_MODE=dev. */
+export function devLoginRouter(issuer: DevIssuer): Router {
+  const router = Router();
+
+  router.get('/dev/users', (_req, res) => {
+    res.json({ users: issuer.users.map(({ sub, role, name, la, schools }) => ({ userId: sub, role, name, laCode: la, schoolUrns: schools ?? [] })) });
+  });
+
+  router.post('/dev/token', async (req, res) => {
+    const { userId } = parseOr400(tokenBody, req.body);
+    const user = issuer.users.find((candidate) => candidate.sub === userId);
+    if (!user) throw new ApiError(422, 'unknown_user', `no demo user ${userId}`, 'userId');
+    res.json({ token: await issuer.sign(user), tokenType: 'Bearer' });
+  });
+
+  router.get('/dev/jwks.json', (_req, res) => {
+    res.json(issuer.jwks);
+  });
+
+  return router;
+}

@@ -1,0 +1,173 @@
+import { SignJWT, generateKeyPair, UnsecuredJWT } from 'jose';
+import request from 'supertest';
+import { englandDateOf } from '../../domain/calendar/england-time';
+import { startStack, type ApiAgent } from '../helpers/stack';
+import { users } from '../helpers/users';
+
+const LA = '938';
+const OAK = '100001';
+const ELM = '100002';
+const BIRCH = '100003';
+
+/** Roles and scope through the real API, worker and dev server: who may see and decide what. */
+describe('authentication, roles and decisions through the API (dev server, real database)', () => {
+  let stack: Awaited<ReturnType<typeof startStack>>;
+  let oak: ApiAgent;
+  let elm: ApiAgent;
+  let officer: ApiAgent;
+  let sendOfficer: ApiAgent;
+  let manager: ApiAgent;
+  let oakCaseId: string;
+
+  beforeAll(async () => {
+    stack = await startStack('api-access-it');
+    const admin = await stack.as('admin');
+    for (const [urn, name, isSpecial] of [[OAK, 'Oak Primary', false], [ELM, 'Elm Academy', false], [BIRCH, 'Birch Special School', true]] as const) {
+      await admin.put(`/v1/schools/${urn}`).send({ name, laCode: LA, isSpecial }).expect(200);
+    }
+    [oak, elm, officer, sendOfficer, manager] = await Promise.all([stack.as('oakSchool'), stack.as('elmSchool'), stack.as('cmeOfficer'), stack.as('sendOfficer'), stack.as('manager')]);
+    oakCaseId = (await oak.post('/v1/concerns').send({ schoolUrn: OAK, upn: 'B801200005001', reason: 'unexplained_absence' }).expect(201)).body.caseId;
+  });
+
+  afterAll(async () => {
+    await stack?.stop();
+  });
+
+  describe('tokens', () => {
+    const claims = { role: 'manager', la: LA };
+    const signWith = async (build: (jwt: SignJWT) => SignJWT) => {
+      const { privateKey } = await generateKeyPair('ES256');
+      return build(new SignJWT(claims).setProtectedHeader({ alg: 'ES256' }).setSubject('intruder').setIssuer('test-issuer').setAudience('cme-case-engine').setExpirationTime('1h')).sign(privateKey);
+    };
+
+    it.each([
+      ['no token', () => Promise.resolve(undefined), /bearer token is required/],
+      ['a token signed by another key', () => signWith((jwt) => jwt), /token rejected/],
+      ['an unsigned token (alg: none)', () => Promise.resolve(new UnsecuredJWT(claims).setSubject('x').setIssuer('test-issuer').setAudience('cme-case-engine').encode()), /token rejected/],
+      ['an expired token', () => stack.auth.devIssuer!.sign(users.manager, { expiresIn: Math.floor(Date.now() / 1000) - 120 }), /expired/],
+      ['a token for another audience', () => stack.auth.devIssuer!.sign(users.manager, { audience: 'someone-else' }), /token rejected/],
+      ['a school token without its schools', () => stack.auth.devIssuer!.sign({ sub: 'u-x', role: 'school' }), /schools/],
+      ['an unknown role', () => stack.auth.devIssuer!.sign({ sub: 'u-x', role: 'superuser' as 'admin' }), /role/],
+    ])('refuses %s with 401', async (_name, token, message) => {
+      const value = await token();
+      const call = request(stack.app).get('/v1/cases');
+      const response = await (value ? call.set('authorization', `Bearer ${value}`) : call).expect(401);
+      expect(response.body.error).toMatchObject({ code: 'unauthenticated', field: 'authorization', message: expect.stringMatching(message) });
+      expect(response.headers['www-authenticate']).toBe('Bearer');
+    });
+  });
+
+  describe('scope', () => {
+    it("a school cannot read or act on another school's case: 404, as if it did not exist", async () => {
+      await elm.get(`/v1/cases/${oakCaseId}`).expect(404);
+      await elm.post(`/v1/cases/${oakCaseId}/safeguarding-concerns`).send({ concern: 'risk_of_harm' }).expect(404);
+      await (await stack.as('otherLaOfficer')).get(`/v1/cases/${oakCaseId}`).expect(404);
+      await (await stack.as('admin')).get(`/v1/cases/${oakCaseId}`).expect(404);
+      await oak.get(`/v1/cases/${oakCaseId}`).expect(200);
+      await manager.get(`/v1/cases/${oakCaseId}`).expect(200);
+    });
+
+    it('a school reports only for its own schools', async () => {
+      const response = await elm.post('/v1/concerns').send({ schoolUrn: OAK, upn: 'D93812340012A', reason: 'no_show' }).expect(403);
+      expect(response.body.error).toMatchObject({ code: 'forbidden', field: 'schoolUrn' });
+      expect(await stack.database.db.pupil.count({ where: { upn: 'D93812340012A' } })).toBe(0);
+    });
+
+    it('lists only the cases in scope, filtered and paged', async () => {
+      const elmCase = (await elm.post('/v1/concerns').send({ schoolUrn: ELM, upn: 'P207000016049', reason: 'permanent_exclusion' }).expect(201)).body.caseId;
+      const oakList = await oak.get('/v1/cases').expect(200);
+      expect(oakList.body.items.map((c: { caseId: string }) => c.caseId)).toEqual([oakCaseId]);
+      const all = await manager.get('/v1/cases').query({ pageSize: 1 }).expect(200);
+      expect(all.body).toMatchObject({ total: 2, page: 1, pageSize: 1 });
+      expect(all.body.items).toHaveLength(1);
+      const excluded = await manager.get('/v1/cases').query({ stage: 'exclusion_process' }).expect(200);
+      expect(excluded.body.items.map((c: { caseId: string }) => c.caseId)).toEqual([elmCase]);
+      const bad = await manager.get('/v1/cases').query({ pageSize: 1000 }).expect(400);
+      expect(bad.body.error.field).toBe('pageSize');
+      await (await stack.as('admin')).get('/v1/cases').expect(403);
+    });
+  });
+
+  describe('decisions', () => {
+    it('GATE-SPECIAL-SCHOOL (PRR06 reg 8(2) [P]): only the SEND officer decides consent, with a reason, once; the deletion then completes', async () => {
+      const birch = await stack.as('birchSchool');
+      const opened = await birch
+        .post('/v1/concerns')
+        .send({ schoolUrn: BIRCH, upn: 'H801200001001', reason: 'ehe_written_notice', send: { status: 'ehc_plan', placedByLa: true } })
+        .expect(201);
+      const caseId: string = opened.body.caseId;
+      const today = englandDateOf(new Date());
+      const requested = await birch
+        .post(`/v1/cases/${caseId}/deletion-requests`)
+        .send({ ground: 'F', deleteOn: today, evidence: { writtenNoticeReceived: true, educationOtherwiseFrom: today, saoInForce: false } })
+        .expect(200);
+      expect(requested.body.result).toMatchObject({ status: 'awaiting_la_consent' });
+
+      const bySchool = await birch.post(`/v1/cases/${caseId}/la-consent`).send({ decision: 'grant', reason: 'we agree' }).expect(403);
+      expect(bySchool.body.error).toMatchObject({ code: 'forbidden', field: 'actor.role' });
+      await officer.post(`/v1/cases/${caseId}/la-consent`).send({ decision: 'grant', reason: 'x' }).expect(403);
+      const noReason = await sendOfficer.post(`/v1/cases/${caseId}/la-consent`).send({ decision: 'grant' }).expect(400);
+      expect(noReason.body.error.field).toBe('reason');
+      const closing = await officer.post(`/v1/cases/${caseId}/close`).send({ outcome: 'elective_home_education', reason: 'EHE' }).expect(409);
+      expect(closing.body.error).toMatchObject({ code: 'conflict', field: 'stage' });
+
+      const granted = await sendOfficer.post(`/v1/cases/${caseId}/la-consent`).send({ decision: 'grant', reason: 'EHE suitable; plan reviewed' }).expect(200);
+      expect(granted.body.result).toBe('deleted_from_roll');
+      await sendOfficer.post(`/v1/cases/${caseId}/la-consent`).send({ decision: 'refuse', reason: 'changed mind' }).expect(409);
+
+      const audit = await stack.database.db.auditEntry.findMany({ where: { caseId }, orderBy: { id: 'asc' } });
+      expect(audit.find((e) => e.action === 'la_consent_granted')).toMatchObject({ actor: 'la_send_officer:u-send', ruleId: 'GATE-SPECIAL-SCHOOL' });
+      const listed = await manager.get('/v1/cases').query({ stage: 'deleted_from_roll', send: 'true' }).expect(200);
+      expect(listed.body.items.map((c: { caseId: string }) => c.caseId)).toContain(caseId);
+
+      // The timeline a manager reads: our audit entries and the engine's own events, decoded, in order.
+      const timeline = await manager.get(`/v1/cases/${caseId}/timeline`).expect(200);
+      const entries: { source: string; what: string; actor?: string; ruleId?: string; at: string }[] = timeline.body.entries;
+      expect(entries.find((e) => e.source === 'audit' && e.what === 'la_consent_granted')).toMatchObject({ actor: 'la_send_officer:u-send', ruleId: 'GATE-SPECIAL-SCHOOL' });
+      expect(entries.find((e) => e.what === 'decision_received:grantLaConsent')).toMatchObject({ source: 'temporal', actor: 'la_send_officer:u-send' });
+      expect(entries.find((e) => e.what === 'notification_scheduled' && e.ruleId === 'DELETION-RETURN')).toBeDefined();
+      expect(entries.map((e) => e.at)).toEqual([...entries.map((e) => e.at)].sort());
+      expect(JSON.stringify(timeline.body)).not.toContain('H801200001001');
+      await (await stack.as('oakSchool')).get(`/v1/cases/${caseId}/timeline`).expect(404);
+    });
+
+    it('a retried decision with the same id is recorded once; a malformed decision names its field', async () => {
+      const decisionId = '6f1c0b8e-6a43-4a4e-8f0e-2d6c2f6d8a11';
+      const first = await oak.post(`/v1/cases/${oakCaseId}/safeguarding-concerns`).send({ referralId: decisionId, concern: 'risk_of_harm' }).expect(200);
+      const retry = await oak.post(`/v1/cases/${oakCaseId}/safeguarding-concerns`).send({ referralId: decisionId, concern: 'risk_of_harm' }).expect(200);
+      expect(retry.body).toEqual(first.body);
+      expect(await stack.database.db.auditEntry.count({ where: { caseId: oakCaseId, action: 'safeguarding_referral' } })).toBe(1);
+
+      const wrongGround = await oak.post(`/v1/cases/${oakCaseId}/deletion-requests`).send({ ground: 'Z', deleteOn: '2026-12-01', evidence: {} }).expect(400);
+      expect(wrongGround.body.error.field).toBe('ground');
+      const missingEvidence = await oak.post(`/v1/cases/${oakCaseId}/deletion-requests`).send({ ground: 'K', deleteOn: '2026-12-01', evidence: {} }).expect(400);
+      expect(missingEvidence.body.error.field).toBe('evidence.died');
+      const unknownField = await officer.post(`/v1/cases/${oakCaseId}/trace-steps`).send({ step: 'home_visit_made', note: 'x' }).expect(400);
+      expect(unknownField.body.error.field).toBe('note');
+    });
+  });
+
+  describe('the OpenAPI document and reference page', () => {
+    it('serves the document without a token, and every documented route exists', async () => {
+      const document = (await request(stack.app).get('/v1/openapi.json').expect(200)).body;
+      expect(document.openapi).toBe('3.1.0');
+      const paths = Object.entries(document.paths as Record<string, Record<string, unknown>>);
+      expect(paths.length).toBeGreaterThan(20);
+      for (const [path, methods] of paths) {
+        for (const method of Object.keys(methods)) {
+          const url = path.replace('{caseId}', oakCaseId).replace('{urn}', OAK).replace('{laCode}', LA).replace('{ruleId}', 'CONSENT-REMINDER');
+          const response = await manager[method as 'get' | 'post' | 'put'](url).send({});
+          expect({ route: `${method} ${path}`, missing: response.body?.error?.message === 'no such route' }).toEqual({ route: `${method} ${path}`, missing: false });
+        }
+      }
+      expect(document.paths['/v1/cases/{caseId}/la-consent'].post.requestBody.content['application/json'].schema).toBeDefined();
+    });
+
+    it('serves the interactive reference page and its assets', async () => {
+      const page = await request(stack.app).get('/docs/').expect(200);
+      expect(page.text).toContain('swagger-ui-bundle.js');
+      await request(stack.app).get('/docs/swagger-ui/swagger-ui-bundle.js').expect(200);
+      await request(stack.app).get('/docs/reference.js').expect(200);
+    });
+  });
+});
