@@ -12,17 +12,19 @@ import { healthRouter } from './routes/health';
 import { referenceRouter } from './routes/reference';
 import { rulesRouter } from './routes/rules';
 import { schoolsRouter } from './routes/schools';
+import { webUiRouter, type UiConfig } from './routes/web-ui';
 
 export interface AppDeps extends CaseDeps {
   logger: Logger;
   auth: Auth;
+  ui: UiConfig;
 }
 
 export function createApp(deps: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   app.use(express.json({ limit: '100kb' }));
-  app.use(healthRouter(deps), referenceRouter());
+  app.use(healthRouter(deps), referenceRouter(), webUiRouter(deps.ui));
   if (deps.auth.devIssuer) app.use('/v1', devLoginRouter(deps.auth.devIssuer));
   app.use('/v1', authenticate(deps.auth.verify), casesRouter(deps), decisionsRouter(deps), schoolsRouter(deps.db), calendarsRouter(deps.db), rulesRouter(deps.db));
   app.use((_req, _res, next) => next(new ApiError(404, 'not_found', 'no such route')));

@@ -21,6 +21,8 @@ export const envSchema = z.object({
   TEMPORAL_TASK_QUEUE: z.string().min(1).default('cme-cases'),
   TEMPORAL_PORT: port.default(7233),
   TEMPORAL_UI_PORT: port.default(8233),
+  /** The Temporal UI the web UI links each case to (set by `npm start` when it runs the dev server). */
+  TEMPORAL_UI_URL: optionalString.pipe(z.url().optional()),
   TEMPORAL_CLI_PATH: optionalString,
   TEMPORAL_TEST_SERVER_PATH: optionalString,
   API_PORT: port.default(3000),

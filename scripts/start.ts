@@ -7,6 +7,7 @@ import { stopChild } from './devstack/child-process';
 import { portIsFree } from './devstack/free-port';
 import { startPrivatePostgres } from './devstack/postgres-cluster';
 import { ensureTemporalBinaries } from './devstack/temporal-binaries';
+import { seedDemo } from './seed';
 import { startTemporalDevServer } from './devstack/temporal-dev-server';
 
 /**
@@ -51,16 +52,19 @@ async function main(): Promise<void> {
     temporalUi = server.uiUrl;
   }
 
-  const childEnv = { ...process.env, DATABASE_URL: databaseUrl, TEMPORAL_ADDRESS: temporalAddress };
+  const childEnv = { ...process.env, DATABASE_URL: databaseUrl, TEMPORAL_ADDRESS: temporalAddress, ...(temporalUi ? { TEMPORAL_UI_URL: temporalUi } : {}) };
   startService('worker', path.join(__dirname, '..', 'worker', 'main.js'), childEnv);
   startService('api', path.join(__dirname, '..', 'api', 'main.js'), childEnv);
   const apiUrl = `http://${env.API_HOST}:${env.API_PORT}`;
   await waitForHealth(apiUrl);
+  // A newcomer's first start shows a living system (dev sign-in only; never against a real identity provider).
+  if (env.AUTH_MODE === 'dev') await seedDemo(apiUrl);
 
   console.log(`Temporal       ${temporalAddress} (namespace ${env.TEMPORAL_NAMESPACE})`);
   if (temporalUi) console.log(`Temporal UI    ${temporalUi}`);
   console.log(`API            ${apiUrl}  (health: ${apiUrl}/healthz)`);
-  console.log('Web UI         arrives with issue #4; the API is the interface for now');
+  console.log(`Web UI         ${apiUrl}/ui/  (demo sign-in: one user per role)`);
+  console.log(`API reference  ${apiUrl}/docs/`);
   console.log('Press Ctrl-C to stop everything.');
 }
 

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { migrateDatabase } from '../db/migrate';
 import { startPrivatePostgres, type PrivatePostgres } from '../scripts/devstack/postgres-cluster';
+import { ensureChromium } from '../scripts/devstack/chromium';
 import { ensureTemporalBinaries } from '../scripts/devstack/temporal-binaries';
 import { TEMPLATE_DATABASE } from './helpers/database';
 
@@ -12,13 +13,14 @@ declare global {
 }
 
 /**
- * Installs the Temporal binaries if missing and starts one private PostgreSQL for the run, with a migrated
+ * Installs the Temporal binaries and Chromium if missing and starts one private PostgreSQL for the run, with a migrated
  * template database each suite clones. Test workers inherit the environment set here.
  */
 export default async function globalSetup(): Promise<void> {
   const binaries = ensureTemporalBinaries();
   process.env.TEMPORAL_CLI_PATH = binaries.cli;
   process.env.TEMPORAL_TEST_SERVER_PATH = binaries.testServer;
+  process.env.CHROMIUM_PATH = ensureChromium();
 
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cme-test-'));
   fs.chmodSync(dataDir, 0o755); // reachable by the postgres user when the suite runs as root

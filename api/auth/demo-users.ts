@@ -1,3 +1,4 @@
+import type { Term } from '../../domain/calendar/school-calendar';
 import type { DemoUser } from './dev-issuer';
 
 /** The demo LA and its schools, shared by the dev login and the seed command. */
@@ -8,6 +9,16 @@ export const demoSchools = {
   birch: { urn: '100003', name: 'Birch Special School', isSpecial: true },
 };
 
+/** The demo LA's year, 2026/27: six half-terms with the usual breaks (also the tests' fixture year). */
+export const demoTerms: Term[] = [
+  { name: 'Autumn 1', start: '2026-09-02', end: '2026-10-23' },
+  { name: 'Autumn 2', start: '2026-11-02', end: '2026-12-18' },
+  { name: 'Spring 1', start: '2027-01-04', end: '2027-02-12' },
+  { name: 'Spring 2', start: '2027-02-22', end: '2027-03-26' },
+  { name: 'Summer 1', start: '2027-04-12', end: '2027-05-28' },
+  { name: 'Summer 2', start: '2027-06-07', end: '2027-07-21' },
+];
+
 /** One user per role, as the dev login offers them. */
 export const demoUsers: DemoUser[] = [
   { sub: 'demo-oak-attendance', role: 'school', name: 'Oak Primary attendance lead', schools: [demoSchools.oak.urn] },
@@ -15,6 +26,6 @@ export const demoUsers: DemoUser[] = [
   { sub: 'demo-ash-attendance', role: 'school', name: 'Ash Academy attendance officer', schools: [demoSchools.ash.urn] },
   { sub: 'demo-cme-officer', role: 'la_cme_officer', name: 'LA CME officer', la: demoLa.code },
   { sub: 'demo-send-officer', role: 'la_send_officer', name: 'LA SEND officer', la: demoLa.code },
-  { sub: 'demo-manager', role: 'manager', name: 'Head of inclusion (manager)', la: demoLa.code },
+  { sub: 'demo-manager', role: 'manager', name: 'Head of inclusion', la: demoLa.code },
   { sub: 'demo-admin', role: 'admin', name: 'System administrator' },
 ];

@@ -64,7 +64,9 @@ async function describeEvent(deps: CaseDeps, event: HistoryEvent): Promise<Timel
     case EventType.EVENT_TYPE_ACTIVITY_TASK_SCHEDULED: {
       const attributes = event.activityTaskScheduledEventAttributes;
       const activity = attributes?.activityType?.name ?? 'activity';
-      if (activity !== 'notify') return { ...base, what: `activity_scheduled:${activity}` };
+      if (activity === 'assessDeletion') return { ...base, what: 'deletion_ground_checked' };
+      // The engine's own bookkeeping (read model, clocks, context) is already in the audit log and the timers.
+      if (activity !== 'notify') return undefined;
       const [input] = (await decodeArrayFromPayloads(converter, attributes?.input?.payloads)) as { recipient: string; template: string; ruleId?: string }[];
       return { ...base, what: 'notification_scheduled', ...(input?.ruleId ? { ruleId: input.ruleId } : {}), detail: { recipient: input?.recipient, template: input?.template } };
     }

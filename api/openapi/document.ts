@@ -45,6 +45,10 @@ const routes: Route[] = [
   { method: 'post', path: '/v1/new-pupil-returns', summary: 'A new-pupil return (SAR24 reg 13(1)): closes the child\'s open case', tags: ['cases'], request: { body: { content: { 'application/json': { schema: newPupilReturnBody } } } } },
   { method: 'get', path: '/v1/cases', summary: 'Cases in the caller\'s scope, filtered and paged, soonest deadline first', tags: ['cases'], request: { query: caseListQuery } },
   { method: 'get', path: '/v1/cases/{caseId}', summary: 'A live case: stage, clocks, concerns, decisions', tags: ['cases'], request: { params: caseIdParams } },
+  { method: 'get', path: '/v1/cases/{caseId}/child', summary: 'Who the child is (name, address, family), for those who may see the case', tags: ['cases'], request: { params: caseIdParams } },
+  { method: 'get', path: '/v1/inbox', summary: 'What awaits the caller: consents, enquiries, children to trace, clocks overdue or due soon', tags: ['cases'] },
+  { method: 'get', path: '/v1/dashboard', summary: 'Open cases by stage, school and SEND flag; overdue and breached clocks; weekly flow (LA roles)', tags: ['cases'] },
+  { method: 'get', path: '/v1/ui-config', summary: 'What the web UI needs to know: sign-in mode, Temporal UI link', public: true, tags: ['operations'] },
   { method: 'get', path: '/v1/cases/{caseId}/timeline', summary: 'Audit log merged with the case\'s Temporal history', tags: ['cases'], request: { params: caseIdParams } },
   ...Object.entries(decisionRoutes).map(([path, { body, summary }]): Route => ({
     method: 'post',

@@ -8,6 +8,9 @@ import { receiveNewPupilReturn } from '../cases/new-pupil-return';
 import { readCase } from '../cases/read-case';
 import { referChild } from '../cases/refer-child';
 import { caseTimeline } from '../cases/timeline';
+import { childOfCase } from '../cases/child-of-case';
+import { dashboardOf } from '../cases/dashboard';
+import { inboxOf } from '../cases/inbox';
 import { caseIdParams, caseListQuery, newPupilReturnBody, referralBody, reportConcernBody } from '../schemas';
 import { parseOr400 } from '../validate';
 
@@ -36,6 +39,20 @@ export function casesRouter(deps: CaseDeps): Router {
     const { caseId } = parseOr400(caseIdParams, req.params);
     await visibleCase(deps.db, principalOf(res), caseId);
     res.json(await readCase(deps, caseId));
+  });
+
+  router.get('/cases/:caseId/child', async (req, res) => {
+    const { caseId } = parseOr400(caseIdParams, req.params);
+    await visibleCase(deps.db, principalOf(res), caseId);
+    res.json(await childOfCase(deps.db, caseId));
+  });
+
+  router.get('/inbox', async (_req, res) => {
+    res.json(await inboxOf(deps.db, principalOf(res)));
+  });
+
+  router.get('/dashboard', async (_req, res) => {
+    res.json(await dashboardOf(deps.db, principalOf(res)));
   });
 
   router.get('/cases/:caseId/timeline', async (req, res) => {

@@ -33,6 +33,7 @@ export async function startStack(taskQueue: string) {
   const auth = await testAuth();
   const app = createApp({
     auth,
+    ui: { authMode: 'dev', temporalUiUrl: 'http://127.0.0.1:8233', namespace: env.namespace ?? 'default' },
     db: database.db,
     temporal: env.client,
     logger: pino({ level: 'silent' }),

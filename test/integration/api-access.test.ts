@@ -1,6 +1,7 @@
 import { SignJWT, generateKeyPair, UnsecuredJWT } from 'jose';
 import request from 'supertest';
 import { englandDateOf } from '../../domain/calendar/england-time';
+import { upnCheckLetter } from '../../domain/identifiers';
 import { startStack, type ApiAgent } from '../helpers/stack';
 import { users } from '../helpers/users';
 
@@ -168,6 +169,51 @@ describe('authentication, roles and decisions through the API (dev server, real 
       expect(page.text).toContain('swagger-ui-bundle.js');
       await request(stack.app).get('/docs/swagger-ui/swagger-ui-bundle.js').expect(200);
       await request(stack.app).get('/docs/reference.js').expect(200);
+    });
+  });
+
+  describe('what the web UI reads', () => {
+    it("inbox: the SEND officer's consents, the school's own cases only", async () => {
+      const birch = await stack.as('birchSchool');
+      const opened = await birch
+        .post('/v1/concerns')
+        .send({ schoolUrn: BIRCH, upn: `${upnCheckLetter('801200001002')}801200001002`, reason: 'ehe_written_notice', send: { status: 'ehc_plan', placedByLa: true } })
+        .expect(201);
+      const today = englandDateOf(new Date());
+      await birch
+        .post(`/v1/cases/${opened.body.caseId}/deletion-requests`)
+        .send({ ground: 'F', deleteOn: today, evidence: { writtenNoticeReceived: true, educationOtherwiseFrom: today, saoInForce: false } })
+        .expect(200);
+      const inbox = (await sendOfficer.get('/v1/inbox').expect(200)).body;
+      expect(inbox.consentsToDecide.map((c: { id: string }) => c.id)).toContain(opened.body.caseId);
+      expect(inbox.consentsToDecide[0]).toMatchObject({ stage: 'awaiting_la_consent', school: { name: 'Birch Special School' } });
+      const oakInbox = (await oak.get('/v1/inbox').expect(200)).body;
+      const oakIds = Object.values(oakInbox as Record<string, { id: string }[]>).flat().map((c) => c.id);
+      expect(oakIds).not.toContain(opened.body.caseId);
+    });
+
+    it('dashboard: figures for LA roles only', async () => {
+      const figures = (await manager.get('/v1/dashboard').expect(200)).body;
+      const open = figures.openByStage.reduce((sum: number, row: { count: number }) => sum + row.count, 0);
+      expect(open).toBe(await stack.database.db.case.count({ where: { closedAt: null, laCode: LA } }));
+      expect(figures.weekly).toHaveLength(13);
+      expect(figures.weekly.at(-1).opened).toBeGreaterThan(0);
+      await oak.get('/v1/dashboard').expect(403);
+    });
+
+    it("the child's details: for those who may see the case, from the register, never from Temporal", async () => {
+      const opened = await oak
+        .post('/v1/concerns')
+        .send({ schoolUrn: OAK, upn: 'B801200005001', reason: 'no_show', child: { givenName: 'Ottoline', familyName: 'Brackwater' } })
+        .expect(200);
+      const child = (await officer.get(`/v1/cases/${opened.body.caseId}/child`).expect(200)).body;
+      expect(child).toMatchObject({ upn: 'B801200005001', details: { givenName: 'Ottoline', familyName: 'Brackwater' } });
+      await elm.get(`/v1/cases/${opened.body.caseId}/child`).expect(404);
+      const config = (await request(stack.app).get('/v1/ui-config').expect(200)).body;
+      expect(config).toMatchObject({ authMode: 'dev', namespace: expect.any(String) });
+      const page = await request(stack.app).get('/ui/').expect(200);
+      expect(page.text).toContain('/ui/app.js');
+      await request(stack.app).get('/ui/vendor/preact.module.js').expect(200);
     });
   });
 });

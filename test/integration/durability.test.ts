@@ -60,7 +60,7 @@ describe('durability: Temporal dev server and worker stopped mid-case, restarted
 
   it('continues the case after the restart, with nothing duplicated', async () => {
     const auth = await testAuth();
-    const app = createApp({ db: database.db, temporal: client, logger: pino({ level: 'silent' }), auth, taskQueue, temporalDeadlineMs: 20000 });
+    const app = createApp({ db: database.db, temporal: client, logger: pino({ level: 'silent' }), auth, ui: { authMode: 'dev', namespace: 'default' }, taskQueue, temporalDeadlineMs: 20000 });
     const admin = request.agent(app).set('authorization', await bearer(auth, users.admin));
     const school = request.agent(app).set('authorization', await bearer(auth, users.elmSchool));
     await admin.put('/v1/schools/100002').send({ name: 'Elm Academy', laCode: '938' }).expect(200);

@@ -1,0 +1,32 @@
+// The JSON API with the signed-in user's bearer token. The token lives in this tab's sessionStorage only.
+const TOKEN = 'cme.token';
+const USER = 'cme.user';
+
+export const session = {
+  get token() { return sessionStorage.getItem(TOKEN); },
+  get user() { const raw = sessionStorage.getItem(USER); return raw ? JSON.parse(raw) : null; },
+  signIn(token, user) { sessionStorage.setItem(TOKEN, token); sessionStorage.setItem(USER, JSON.stringify(user)); },
+  signOut() { sessionStorage.removeItem(TOKEN); sessionStorage.removeItem(USER); },
+};
+
+export class ApiError extends Error {
+  constructor(status, body) {
+    super(body?.error?.message ?? `request failed (${status})`);
+    this.status = status;
+    this.field = body?.error?.field;
+  }
+}
+
+export async function api(path, { method = 'GET', body } = {}) {
+  const headers = { accept: 'application/json' };
+  if (session.token) headers.authorization = `Bearer ${session.token}`;
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  const response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  const json = response.headers.get('content-type')?.includes('json') ? await response.json() : null;
+  if (response.status === 401 && session.token) {
+    session.signOut();
+    location.hash = '#/login';
+  }
+  if (!response.ok) throw new ApiError(response.status, json);
+  return json;
+}

@@ -1,0 +1,24 @@
+import { html } from '../html.js';
+import { day, isOverdue, label, when } from '../format.js';
+
+/** Cases as a table: each row links to the case page. */
+export function CaseTable({ cases, caption, empty = 'Nothing here.' }) {
+  if (!cases?.length) return html`<p class="hint">${empty}</p>`;
+  return html`<table>
+    <caption class="hint" style="text-align:left">${caption}</caption>
+    <thead><tr><th scope="col">Case</th><th scope="col">School</th><th scope="col">Stage</th><th scope="col">Next deadline</th><th scope="col">Opened</th></tr></thead>
+    <tbody>
+      ${cases.map((c) => {
+        const id = c.caseId ?? c.id;
+        const deadline = c.nextDeadlineAt;
+        return html`<tr>
+          <td><a href="#/cases/${id}">${id.slice(0, 8)}</a> ${c.sendFlag ? html`<span class="tag send">SEND</span>` : ''}</td>
+          <td>${c.school?.name ?? c.schoolUrn ?? 'no roll'}</td>
+          <td>${label(c.stage)}</td>
+          <td>${deadline ? html`${when(deadline)} ${isOverdue(deadline) ? html`<span class="tag overdue">overdue</span>` : ''}` : '—'}</td>
+          <td>${day(c.openedAt)}</td>
+        </tr>`;
+      })}
+    </tbody>
+  </table>`;
+}
