@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { caseOutcomes, safeguardingConcerns, supportStages, traceSteps } from '../domain/case';
+import { caseOutcomes, contactMethods, contactOutcomes, safeguardingConcerns, supportStages, traceSteps } from '../domain/case';
 import type { DeletionRequestDetails, GroundEvidence } from '../domain/deletion/evidence';
 import { isoDateSchema, laCodeSchema } from './schemas';
 
@@ -43,6 +43,7 @@ export const jointEnquiriesBody = z.strictObject({ decisionId, outcome: z.enum([
 export const safeguardingBody = z.strictObject({ referralId: decisionId, concern: z.enum(safeguardingConcerns) });
 export const supportStageBody = z.strictObject({ decisionId, to: z.enum(supportStages), reason });
 export const traceStepBody = z.strictObject({ decisionId, step: z.enum(traceSteps), otherLaCode: laCodeSchema.optional() });
+export const contactAttemptBody = z.strictObject({ attemptId: decisionId, method: z.enum(contactMethods), outcome: z.enum(contactOutcomes) });
 export const s437NoticeBody = z.strictObject({ noticeId: z.string().trim().min(1).max(100) });
 export const closeCaseBody = z.strictObject({ decisionId, outcome: z.enum(caseOutcomes), reason });
 
@@ -54,6 +55,7 @@ export const decisionRoutes = {
   'joint-enquiries': { body: jointEnquiriesBody, summary: 'School or LA signs the outcome of joint reasonable enquiries' },
   'safeguarding-concerns': { body: safeguardingBody, summary: 'Immediate referral to social care and police' },
   'support-stage': { body: supportStageBody, summary: "Moves the case along WTISA's support-first stages" },
+  'contact-attempts': { body: contactAttemptBody, summary: 'An attempt to reach the family while whereabouts are checked' },
   'trace-steps': { body: traceStepBody, summary: 'A step taken to trace a child missing education' },
   's437-notices': { body: s437NoticeBody, summary: 'A s437(1) notice served on the parent' },
   close: { body: closeCaseBody, summary: 'Closes the case with an outcome' },

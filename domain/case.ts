@@ -39,6 +39,20 @@ export type CaseStage = 'opening' | OpenStage | 'awaiting_la_consent' | 'consent
 export const supportStages = ['expect', 'monitor', 'listen_and_understand', 'facilitate_support', 'formalise_support', 'enforce'] as const;
 export type SupportStage = (typeof supportStages)[number];
 
+/** How a school or officer tried to reach the family while the child's whereabouts are checked (C.1). */
+export const contactMethods = ['phone', 'text_message', 'email', 'letter', 'home_visit', 'other_agency'] as const;
+export type ContactMethod = (typeof contactMethods)[number];
+export const contactOutcomes = ['no_response', 'message_left', 'spoke_to_parent', 'child_seen', 'address_vacant'] as const;
+export type ContactOutcome = (typeof contactOutcomes)[number];
+
+export interface ContactAttempt {
+  attemptId: string;
+  method: ContactMethod;
+  outcome: ContactOutcome;
+  by: string;
+  at: string;
+}
+
 export const traceSteps = ['other_la_contacted', 'lost_pupils_database_checked', 'agency_checked', 'home_visit_made'] as const;
 export type TraceStep = (typeof traceSteps)[number];
 
@@ -99,6 +113,8 @@ export interface CaseState {
   support?: { stage: SupportStage; since: string };
   trace?: { step: TraceStep; otherLaCode?: string; by: string; at: string }[];
   s437?: { servedAt: string; respondBy: string };
+  /** Absent on cases from before contact attempts were recorded. */
+  contactAttempts?: ContactAttempt[];
 }
 
 /** The parallel safeguarding track: who raised what, and who was told at once. */

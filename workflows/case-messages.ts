@@ -1,6 +1,6 @@
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import type { Actor } from '../domain/actor';
-import type { CaseOutcome, CaseStage, CaseState, ConcernReason, SafeguardingConcern, SupportStage, TraceStep } from '../domain/case';
+import type { CaseOutcome, CaseStage, CaseState, ConcernReason, ContactMethod, ContactOutcome, SafeguardingConcern, SupportStage, TraceStep } from '../domain/case';
 import type { DeletionRequestDetails, JointEnquiryOutcome } from '../domain/deletion/evidence';
 import type { LaPolicy } from '../domain/rules/policy';
 
@@ -79,6 +79,12 @@ export interface TraceStepInput extends Decision {
   otherLaCode?: string;
 }
 
+export interface ContactAttemptInput extends Decision {
+  attemptId: string;
+  method: ContactMethod;
+  outcome: ContactOutcome;
+}
+
 export interface S437NoticeInput extends Decision {
   noticeId: string;
 }
@@ -108,6 +114,8 @@ export const recordSosDirection = defineUpdate<CaseStage, [SosDirectionInput]>('
 export const raiseSafeguardingConcern = defineUpdate<CaseState['safeguarding'], [SafeguardingInput]>('raiseSafeguardingConcern');
 /** Moves a support-first case between WTISA's stages; only the LA moves it to enforcement. */
 export const advanceSupportStage = defineUpdate<CaseState['support'], [AdvanceSupportInput]>('advanceSupportStage');
+/** The school or LA tried to reach the family (whereabouts check); a child seen is recorded, not assumed. */
+export const recordContactAttempt = defineUpdate<CaseState['contactAttempts'], [ContactAttemptInput]>('recordContactAttempt');
 /** A step taken to trace a child missing education. */
 export const recordTraceStep = defineUpdate<CaseState['trace'], [TraceStepInput]>('recordTraceStep');
 /** The LA served a s437(1) notice on the parent: 15 days to satisfy it, then an attendance order is considered. */

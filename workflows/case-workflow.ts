@@ -8,6 +8,7 @@ import { CaseRun } from './case-run';
 import { registerClosingHandlers } from './closing-handlers';
 import { onS437Expired, registerCmeHandlers } from './cme-handlers';
 import { registerConcernHandlers } from './concern-handlers';
+import { registerContactHandlers } from './contact-handlers';
 import { registerDeletionHandlers } from './deletion-handlers';
 import { registerEnquiryHandlers } from './enquiry-handlers';
 import { registerSafeguardingHandlers } from './safeguarding-handlers';
@@ -22,6 +23,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<void> {
   registerSafeguardingHandlers(run);
   registerSupportHandlers(run);
   registerCmeHandlers(run);
+  registerContactHandlers(run);
   registerClosingHandlers(run);
 
   if (!input.carried) {

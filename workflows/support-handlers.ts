@@ -44,6 +44,6 @@ function validateAdvance(run: CaseRun, { actor, to, reason }: AdvanceSupportInpu
   requireStage(run.state.stage, ['support_first']);
   if (!supportStages.includes(to)) reject('to', `unknown support stage ${to}`);
   if (to === run.state.support?.stage) reject('to', `the case is already at ${to}`);
-  if (to === 'enforce' && actor.role !== 'la_cme_officer') reject('to', 'only the LA moves a case to enforcement');
+  if (to === 'enforce' && actor.role !== 'la_cme_officer') reject('actor.role', 'only the LA moves a case to enforcement');
   requireText('reason', reason);
 }

@@ -9,6 +9,7 @@ import {
   closeCase,
   grantLaConsent,
   raiseSafeguardingConcern,
+  recordContactAttempt,
   recordSosDirection,
   recordTraceStep,
   refuseLaConsent,
@@ -75,6 +76,7 @@ export function decisionsRouter(deps: CaseDeps): Router {
   decision('trace-steps', ({ decisionId, step, otherLaCode }, actor) =>
     decide(recordTraceStep, decisionId, { actor, step, ...(otherLaCode ? { otherLaCode } : {}) }),
   );
+  decision('contact-attempts', ({ attemptId = randomUUID(), method, outcome }, actor) => decide(recordContactAttempt, attemptId, { actor, attemptId, method, outcome }));
   decision('s437-notices', ({ noticeId }, actor) => decide(serveS437Notice, noticeId, { actor, noticeId }));
   decision('close', ({ decisionId, outcome, reason }, actor) => decide(closeCase, decisionId, { actor, outcome, reason }));
 

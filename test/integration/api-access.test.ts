@@ -132,6 +132,36 @@ describe('authentication, roles and decisions through the API (dev server, real 
       await (await stack.as('oakSchool')).get(`/v1/cases/${caseId}/timeline`).expect(404);
     });
 
+    it('every other decision through its route: joint enquiries, contact attempts, support stages, trace steps, s437, refusal and SoS direction', async () => {
+      const upn = (body: string) => `${upnCheckLetter(body)}${body}`;
+      const missing = (await oak.post('/v1/concerns').send({ schoolUrn: OAK, upn: upn('801200002001'), reason: 'continuous_unauthorised_absence' }).expect(201)).body.caseId;
+      const contact = await oak.post(`/v1/cases/${missing}/contact-attempts`).send({ method: 'home_visit', outcome: 'address_vacant' }).expect(200);
+      expect(contact.body.result).toEqual([expect.objectContaining({ method: 'home_visit', outcome: 'address_vacant', by: 'u-oak' })]);
+      await oak.post(`/v1/cases/${missing}/joint-enquiries`).send({ outcome: 'not_found' }).expect(200);
+      const signed = await officer.post(`/v1/cases/${missing}/joint-enquiries`).send({ outcome: 'not_found' }).expect(200);
+      expect(signed.body.result).toMatchObject({ outcome: 'not_found', schoolSignedBy: 'u-oak', laSignedBy: 'u-cme' });
+      await officer.post(`/v1/cases/${missing}/joint-enquiries`).send({ outcome: 'not_found' }).expect(409);
+      await officer.post(`/v1/cases/${missing}/trace-steps`).send({ step: 'home_visit_made' }).expect(409);
+      const notice = await officer.post(`/v1/cases/${missing}/s437-notices`).send({ noticeId: 'N-1' }).expect(200);
+      expect(notice.body.result).toMatchObject({ servedAt: expect.any(String), respondBy: expect.any(String) });
+
+      const supported = (await elm.post('/v1/concerns').send({ schoolUrn: ELM, upn: upn('801200002002'), reason: 'persistent_absence_send', send: { status: 'sen_support', placedByLa: false } }).expect(201)).body.caseId;
+      const moved = await elm.post(`/v1/cases/${supported}/support-stage`).send({ to: 'listen_and_understand', reason: 'meeting with the family' }).expect(200);
+      expect(moved.body.result).toMatchObject({ stage: 'listen_and_understand' });
+      const enforce = await elm.post(`/v1/cases/${supported}/support-stage`).send({ to: 'enforce', reason: 'no engagement' }).expect(403);
+      expect(enforce.body.error.field).toBe('actor.role');
+
+      const birch = await stack.as('birchSchool');
+      const gated = (await birch.post('/v1/concerns').send({ schoolUrn: BIRCH, upn: upn('801200002003'), reason: 'ehe_written_notice', send: { status: 'ehc_plan', placedByLa: true } }).expect(201)).body.caseId;
+      const today = englandDateOf(new Date());
+      await birch.post(`/v1/cases/${gated}/deletion-requests`).send({ ground: 'F', deleteOn: today, evidence: { writtenNoticeReceived: true, educationOtherwiseFrom: today, saoInForce: false } }).expect(200);
+      const refused = await sendOfficer.post(`/v1/cases/${gated}/la-consent`).send({ decision: 'refuse', reason: 'EHE plan not yet suitable' }).expect(200);
+      expect(refused.body.result).toBe('consent_refused');
+      await birch.post(`/v1/cases/${gated}/sos-direction`).send({ reference: 'SoS-1' }).expect(403);
+      const directed = await manager.post(`/v1/cases/${gated}/sos-direction`).send({ reference: 'DfE/2026/001' }).expect(200);
+      expect(directed.body.result).toBe('deleted_from_roll');
+    });
+
     it('a retried decision with the same id is recorded once; a malformed decision names its field', async () => {
       const decisionId = '6f1c0b8e-6a43-4a4e-8f0e-2d6c2f6d8a11';
       const first = await oak.post(`/v1/cases/${oakCaseId}/safeguarding-concerns`).send({ referralId: decisionId, concern: 'risk_of_harm' }).expect(200);

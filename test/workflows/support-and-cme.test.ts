@@ -18,7 +18,7 @@ describe('support first, then CME tracing and s437 (time-skipping server)', () =
       async (handle) => {
         expect((await handle.query(getCaseState)).support?.stage).toBe('monitor');
         await handle.executeUpdate(advanceSupportStage, { args: [{ actor: actors.school, to: 'listen_and_understand', reason: 'meeting with family booked' }] });
-        await expect(handle.executeUpdate(advanceSupportStage, { args: [{ actor: actors.school, to: 'enforce', reason: 'no engagement' }] })).rejects.toMatchObject(rejection(/^to: only the LA/));
+        await expect(handle.executeUpdate(advanceSupportStage, { args: [{ actor: actors.school, to: 'enforce', reason: 'no engagement' }] })).rejects.toMatchObject(rejection(/^actor.role: only the LA/));
         await expect(handle.executeUpdate(advanceSupportStage, { args: [{ actor: actors.school, to: 'listen_and_understand', reason: 'again' }] })).rejects.toMatchObject(rejection(/already at/));
         await expect(handle.executeUpdate(advanceSupportStage, { args: [{ actor: actors.sendOfficer, to: 'facilitate_support', reason: 'x' }] })).rejects.toMatchObject(rejection(/^actor.role/));
 

@@ -80,6 +80,14 @@ export function Decisions({ caseId, state, user, onDone }) {
       <select id="outcome" name="outcome"><option value="not_found">Child not found</option><option value="found_will_not_return">Found, will not return</option><option value="found_may_return">Found, may return</option></select>
     <//>`);
   }
+  if ((role === 'school' || role === 'la_cme_officer') && (OPEN_STAGES.includes(stage) || stage === 'cme_tracing')) {
+    forms.push(html`<${DecisionForm} caseId=${caseId} path="contact-attempts" title="Record a contact attempt" toBody=${(f) => ({ method: f.get('method'), outcome: f.get('contactOutcome') })} onDone=${onDone}>
+      <label for="method">How</label>
+      <select id="method" name="method"><option value="phone">Phone</option><option value="text_message">Text message</option><option value="email">Email</option><option value="letter">Letter</option><option value="home_visit">Home visit</option><option value="other_agency">Through another agency</option></select>
+      <label for="contactOutcome">Result</label>
+      <select id="contactOutcome" name="contactOutcome"><option value="no_response">No response</option><option value="message_left">Message left</option><option value="spoke_to_parent">Spoke to a parent</option><option value="child_seen">Child seen</option><option value="address_vacant">Address vacant</option></select>
+    <//>`);
+  }
   if (role === 'la_cme_officer' && stage === 'cme_tracing') {
     forms.push(html`<${DecisionForm} caseId=${caseId} path="trace-steps" title="Record a trace step" toBody=${(f) => ({ step: f.get('step'), ...(f.get('otherLaCode') ? { otherLaCode: f.get('otherLaCode') } : {}) })} onDone=${onDone}>
       <label for="step">Step</label>
