@@ -4,6 +4,7 @@ import { authenticate } from './auth/authenticate';
 import type { Auth } from './auth/setup';
 import type { CaseDeps } from './cases/case-deps';
 import { ApiError, errorHandler } from './errors';
+import { rateLimiter, securityHeaders } from './security';
 import { calendarsRouter } from './routes/calendars';
 import { casesRouter } from './routes/cases';
 import { decisionsRouter } from './routes/decisions';
@@ -18,12 +19,14 @@ export interface AppDeps extends CaseDeps {
   logger: Logger;
   auth: Auth;
   ui: UiConfig;
+  /** Requests per minute per client address (API_RATE_LIMIT_PER_MINUTE). */
+  rateLimitPerMinute?: number;
 }
 
 export function createApp(deps: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
-  app.use(express.json({ limit: '100kb' }));
+  app.use(securityHeaders(), rateLimiter(deps.rateLimitPerMinute ?? 1200), express.json({ limit: '100kb' }));
   app.use(healthRouter(deps), referenceRouter(), webUiRouter(deps.ui));
   if (deps.auth.devIssuer) app.use('/v1', devLoginRouter(deps.auth.devIssuer));
   app.use('/v1', authenticate(deps.auth.verify), casesRouter(deps), decisionsRouter(deps), schoolsRouter(deps.db), calendarsRouter(deps.db), rulesRouter(deps.db));

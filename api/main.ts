@@ -13,7 +13,7 @@ async function main(): Promise<void> {
   const temporal = await connectClient({ address: env.TEMPORAL_ADDRESS, namespace: env.TEMPORAL_NAMESPACE });
   const auth = await createAuth(env);
   const ui = { authMode: env.AUTH_MODE, temporalUiUrl: env.TEMPORAL_UI_URL, namespace: env.TEMPORAL_NAMESPACE };
-  const app = createApp({ db, temporal, logger, auth, ui, taskQueue: env.TEMPORAL_TASK_QUEUE, temporalDeadlineMs: env.API_TEMPORAL_DEADLINE_MS });
+  const app = createApp({ db, temporal, logger, auth, ui, rateLimitPerMinute: env.API_RATE_LIMIT_PER_MINUTE, taskQueue: env.TEMPORAL_TASK_QUEUE, temporalDeadlineMs: env.API_TEMPORAL_DEADLINE_MS });
   const server = app.listen(env.API_PORT, env.API_HOST, () => logger.info(`API listening on http://${env.API_HOST}:${env.API_PORT}`));
   const stop = () => {
     server.close(() => {

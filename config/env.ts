@@ -28,6 +28,7 @@ export const envSchema = z.object({
   API_PORT: port.default(3000),
   API_HOST: z.string().min(1).default('127.0.0.1'),
   /** Upper bound for any call the API makes into Temporal, so a missing worker never hangs a request. */
+  API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(10).max(1_000_000).default(1200),
   API_TEMPORAL_DEADLINE_MS: z.coerce.number().int().min(100).max(120000).default(15000),
   /** `dev`: the API signs demo users' tokens itself; `jwks`: tokens from a real identity provider. */
   AUTH_MODE: z.enum(['dev', 'jwks']).default('dev'),

@@ -97,4 +97,16 @@ describe('the web UI in a browser (Chromium, real servers)', () => {
     const row = await stack.database.db.case.findUniqueOrThrow({ where: { id: caseId } });
     expect(row).toMatchObject({ stage: 'deleted_from_roll', sendFlag: true, schoolUrn: '100003' });
   });
+
+  it('renders the interactive API reference under the content security policy', async () => {
+    const blocked: string[] = [];
+    page.on('console', (message) => {
+      if (/Content Security Policy/.test(message.text())) blocked.push(message.text());
+    });
+    await page.goto(`${baseUrl}/docs/`);
+    await page.getByText('CME case engine API').first().waitFor();
+    await page.getByText('/v1/cases/{caseId}/la-consent').first().waitFor();
+    await shot('6-api-reference');
+    expect(blocked).toEqual([]);
+  });
 });

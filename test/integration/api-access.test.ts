@@ -1,5 +1,7 @@
 import { SignJWT, generateKeyPair, UnsecuredJWT } from 'jose';
+import pino from 'pino';
 import request from 'supertest';
+import { createApp } from '../../api/app';
 import { englandDateOf } from '../../domain/calendar/england-time';
 import { upnCheckLetter } from '../../domain/identifiers';
 import { startStack, type ApiAgent } from '../helpers/stack';
@@ -244,6 +246,22 @@ describe('authentication, roles and decisions through the API (dev server, real 
       const page = await request(stack.app).get('/ui/').expect(200);
       expect(page.text).toContain('/ui/app.js');
       await request(stack.app).get('/ui/vendor/preact.module.js').expect(200);
+    });
+  });
+
+  describe('hardening', () => {
+    it('sends security headers, with a content policy that allows only our own scripts and the import map', async () => {
+      const page = await request(stack.app).get('/ui/').expect(200);
+      expect(page.headers['x-content-type-options']).toBe('nosniff');
+      expect(page.headers['content-security-policy']).toMatch(/script-src 'self' 'sha256-[A-Za-z0-9+/=]+'/);
+      expect(page.headers['x-powered-by']).toBeUndefined();
+    });
+
+    it('limits requests per client and answers 429 in the error shape', async () => {
+      const limited = createApp({ db: stack.database.db, temporal: stack.env.client, logger: pino({ level: 'silent' }), auth: stack.auth, ui: { authMode: 'dev', namespace: 'default' }, taskQueue: 'x', temporalDeadlineMs: 2000, rateLimitPerMinute: 3 });
+      for (let i = 0; i < 3; i += 1) await request(limited).get('/v1/openapi.json').expect(200);
+      const refused = await request(limited).get('/v1/openapi.json').expect(429);
+      expect(refused.body.error).toMatchObject({ code: 'rate_limited' });
     });
   });
 });
