@@ -1,4 +1,5 @@
 import type { Prisma } from '@prisma/client';
+import { entryHash } from '../db/audit-chain';
 import type { Db } from '../db/prisma';
 
 export interface CaseEventRecord {
@@ -22,7 +23,7 @@ export interface CaseEventRecord {
   outcome?: string;
 }
 
-/** Writes the case's read-model row and its audit entry in one transaction. */
+/** Writes the case's read-model row and its audit entry, chained to the case's previous one, in one transaction. */
 export function createRecordCaseEvent(db: Db) {
   return async function recordCaseEvent(event: CaseEventRecord): Promise<void> {
     const row = {
@@ -31,8 +32,10 @@ export function createRecordCaseEvent(db: Db) {
       ...(event.sendFlag === undefined ? {} : { sendFlag: event.sendFlag }),
       ...(event.outcome ? { outcome: event.outcome, closedAt: new Date(event.occurredAt) } : {}),
     };
-    await db.$transaction([
-      db.case.upsert({
+    // One transaction per event; the case row's lock (taken by the upsert) orders the case's chain even when
+    // two of its events are recorded at once.
+    await db.$transaction(async (tx) => {
+      await tx.case.upsert({
         where: { id: event.caseId },
         create: {
           id: event.caseId,
@@ -43,24 +46,21 @@ export function createRecordCaseEvent(db: Db) {
           ...row,
         },
         update: row,
-      }),
-      db.auditEntry.createMany({
-        data: [
-          {
-            eventId: event.eventId,
-            caseId: event.caseId,
-            occurredAt: new Date(event.occurredAt),
-            actor: event.actor,
-            action: event.action,
-            ruleId: event.ruleId ?? null,
-            detail: (event.detail ?? {}) as Prisma.InputJsonObject,
-          },
-        ],
-        skipDuplicates: true,
-      }),
-      ...(event.outcome
-        ? [db.pupil.updateMany({ where: { id: event.pupilId, openCaseId: event.caseId }, data: { openCaseId: null } })]
-        : []),
-    ]);
+      });
+      if (await tx.auditEntry.findUnique({ where: { eventId: event.eventId }, select: { id: true } })) return; // a retry
+      const previous = await tx.auditEntry.findFirst({ where: { caseId: event.caseId }, orderBy: { id: 'desc' }, select: { hash: true } });
+      const content = {
+        caseId: event.caseId,
+        eventId: event.eventId,
+        occurredAt: new Date(event.occurredAt),
+        actor: event.actor,
+        action: event.action,
+        ruleId: event.ruleId ?? null,
+        detail: event.detail ?? {},
+      };
+      const prevHash = previous?.hash ?? '';
+      await tx.auditEntry.create({ data: { ...content, detail: content.detail as Prisma.InputJsonObject, prevHash, hash: entryHash(prevHash, content) } });
+      if (event.outcome) await tx.pupil.updateMany({ where: { id: event.pupilId, openCaseId: event.caseId }, data: { openCaseId: null } });
+    });
   };
 }

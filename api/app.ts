@@ -5,7 +5,9 @@ import type { Auth } from './auth/setup';
 import type { CaseDeps } from './cases/case-deps';
 import { ApiError, errorHandler } from './errors';
 import { rateLimiter, securityHeaders } from './security';
+import type { PayloadKeyRing } from '../temporal/payload-codec';
 import { calendarsRouter } from './routes/calendars';
+import { codecRouter } from './routes/codec';
 import { casesRouter } from './routes/cases';
 import { decisionsRouter } from './routes/decisions';
 import { devLoginRouter } from './routes/dev-login';
@@ -19,6 +21,8 @@ export interface AppDeps extends CaseDeps {
   logger: Logger;
   auth: Auth;
   ui: UiConfig;
+  /** The payload keys of the codec endpoint (the same ring the client and worker use). */
+  payloadKeys: PayloadKeyRing;
   /** Requests per minute per client address (API_RATE_LIMIT_PER_MINUTE). */
   rateLimitPerMinute?: number;
 }
@@ -29,6 +33,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(securityHeaders(), rateLimiter(deps.rateLimitPerMinute ?? 1200), express.json({ limit: '100kb' }));
   app.use(healthRouter(deps), referenceRouter(), webUiRouter(deps.ui));
   if (deps.auth.devIssuer) app.use('/v1', devLoginRouter(deps.auth.devIssuer));
+  app.use(codecRouter(deps.payloadKeys, deps.auth.verify, deps.ui.temporalUiUrl && new URL(deps.ui.temporalUiUrl).origin));
   app.use('/v1', authenticate(deps.auth.verify), casesRouter(deps), decisionsRouter(deps), schoolsRouter(deps.db), calendarsRouter(deps.db), rulesRouter(deps.db));
   app.use((_req, _res, next) => next(new ApiError(404, 'not_found', 'no such route')));
   app.use(errorHandler(deps.logger));

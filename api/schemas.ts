@@ -70,6 +70,8 @@ export const newPupilReturnBody = z.strictObject({
 
 export const caseIdParams = z.strictObject({ caseId: z.uuid() });
 
+export const exportQuery = z.strictObject({ format: z.enum(['json', 'html']).default('json') });
+
 const queryBoolean = z.enum(['true', 'false']).transform((value) => value === 'true');
 
 export const caseListQuery = z.strictObject({

@@ -8,6 +8,7 @@ import { portIsFree } from './devstack/free-port';
 import { startPrivatePostgres } from './devstack/postgres-cluster';
 import { ensureTemporalBinaries } from './devstack/temporal-binaries';
 import { seedDemo } from './seed';
+import { loadPayloadKeys } from '../temporal/payload-keys';
 import { startTemporalDevServer } from './devstack/temporal-dev-server';
 
 /**
@@ -52,6 +53,7 @@ async function main(): Promise<void> {
     temporalUi = server.uiUrl;
   }
 
+  loadPayloadKeys(env); // made once here, before the worker and the API both read it
   const childEnv = { ...process.env, DATABASE_URL: databaseUrl, TEMPORAL_ADDRESS: temporalAddress, ...(temporalUi ? { TEMPORAL_UI_URL: temporalUi } : {}) };
   startService('worker', path.join(__dirname, '..', 'worker', 'main.js'), childEnv);
   startService('api', path.join(__dirname, '..', 'api', 'main.js'), childEnv);

@@ -1,3 +1,4 @@
+import type { DataConverter } from '@temporalio/common';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { createActivities, type ActivityDeps } from '../activities';
 
@@ -5,6 +6,8 @@ export interface WorkerOptions extends ActivityDeps {
   connection: NativeConnection;
   namespace: string;
   taskQueue: string;
+  /** The payload codec (encryption) shared with the API's client. */
+  dataConverter?: DataConverter;
 }
 
 /** The case worker: workflows bundled from workflows/, activities over the injected dependencies. */
@@ -15,6 +18,7 @@ export function createCaseWorker(options: WorkerOptions): Promise<Worker> {
     taskQueue: options.taskQueue,
     workflowsPath: require.resolve('../workflows'),
     activities: createActivities(options),
+    dataConverter: options.dataConverter,
     // Cases are mostly idle; bound the cache explicitly (~1 MB each, architecture decision 9).
     maxCachedWorkflows: 500,
   });

@@ -3,6 +3,8 @@ import { createConsoleNotifier } from '../activities/notifications/console-notif
 import { loadEnv } from '../config/env';
 import { createLogger } from '../config/logger';
 import { createDb } from '../db/prisma';
+import { caseDataConverter } from '../temporal/data-converter';
+import { loadPayloadKeys } from '../temporal/payload-keys';
 import { createCaseWorker } from './create-worker';
 
 async function main(): Promise<void> {
@@ -19,6 +21,7 @@ async function main(): Promise<void> {
     taskQueue: env.TEMPORAL_TASK_QUEUE,
     db,
     notifier: createConsoleNotifier(logger),
+    dataConverter: caseDataConverter(loadPayloadKeys(env)),
   });
   logger.info({ taskQueue: env.TEMPORAL_TASK_QUEUE }, 'worker running');
   try {

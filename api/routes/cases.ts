@@ -9,9 +9,11 @@ import { readCase } from '../cases/read-case';
 import { referChild } from '../cases/refer-child';
 import { caseTimeline } from '../cases/timeline';
 import { childOfCase } from '../cases/child-of-case';
+import { exportCase, exportHtml } from '../cases/case-export';
 import { dashboardOf } from '../cases/dashboard';
 import { inboxOf } from '../cases/inbox';
-import { caseIdParams, caseListQuery, newPupilReturnBody, referralBody, reportConcernBody } from '../schemas';
+import { requireRole } from '../auth/access';
+import { caseIdParams, caseListQuery, exportQuery, newPupilReturnBody, referralBody, reportConcernBody } from '../schemas';
 import { parseOr400 } from '../validate';
 
 export function casesRouter(deps: CaseDeps): Router {
@@ -45,6 +47,17 @@ export function casesRouter(deps: CaseDeps): Router {
     const { caseId } = parseOr400(caseIdParams, req.params);
     await visibleCase(deps.db, principalOf(res), caseId);
     res.json(await childOfCase(deps.db, caseId));
+  });
+
+  router.get('/cases/:caseId/export', async (req, res) => {
+    const { caseId } = parseOr400(caseIdParams, req.params);
+    const { format } = parseOr400(exportQuery, req.query);
+    const principal = principalOf(res);
+    requireRole(principal, ['la_cme_officer', 'la_send_officer', 'manager']);
+    await visibleCase(deps.db, principal, caseId);
+    const record = await exportCase(deps.db, caseId);
+    if (format === 'html') res.type('html').send(exportHtml(record));
+    else res.attachment(`case-${caseId}.json`).json(record);
   });
 
   router.get('/inbox', async (_req, res) => {

@@ -1,11 +1,13 @@
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { Worker } from '@temporalio/worker';
-import pino from 'pino';
+import pino, { type Logger } from 'pino';
+import { createConsoleNotifier } from '../../activities/notifications/console-notifier';
 import request from 'supertest';
 import type { NotificationMessage, Notifier } from '../../activities/notifications/notifier';
 import { createApp } from '../../api/app';
 import { createCaseWorker } from '../../worker/create-worker';
 import { createTestDatabase, type TestDatabase } from './database';
+import { testDataConverter, testPayloadKeys } from './payload-keys';
 import { createDevServerEnv } from './temporal';
 import { bearer, testAuth, users, type TestUser } from './users';
 
@@ -18,25 +20,30 @@ export function recordingNotifier(): Notifier & { sent: NotificationMessage[] } 
 }
 
 /** The real system in one process: Temporal dev server, a fresh Postgres database, a worker and the API. */
-export async function startStack(taskQueue: string) {
-  const env: TestWorkflowEnvironment = await createDevServerEnv();
+/** `logger`: where the API and the worker's console transport log (silent by default; the PII test reads it). */
+export async function startStack(taskQueue: string, options: { logger?: Logger } = {}) {
+  // Payloads are encrypted as in production: client and worker share the codec.
+  const env: TestWorkflowEnvironment = await createDevServerEnv(testDataConverter);
   const database: TestDatabase = await createTestDatabase();
   const notifier = recordingNotifier();
+  const logged = options.logger ? createConsoleNotifier(options.logger) : undefined;
   const worker: Worker = await createCaseWorker({
     connection: env.nativeConnection,
     namespace: env.namespace ?? 'default',
     taskQueue,
     db: database.db,
-    notifier,
+    notifier: logged ? { transport: notifier.transport, send: async (m) => { await logged.send(m); await notifier.send(m); } } : notifier,
+    dataConverter: testDataConverter,
   });
   const workerRun = worker.run();
   const auth = await testAuth();
   const app = createApp({
     auth,
+    payloadKeys: testPayloadKeys,
     ui: { authMode: 'dev', temporalUiUrl: 'http://127.0.0.1:8233', namespace: env.namespace ?? 'default' },
     db: database.db,
     temporal: env.client,
-    logger: pino({ level: 'silent' }),
+    logger: options.logger ?? pino({ level: 'silent' }),
     taskQueue,
     temporalDeadlineMs: 20000,
   });

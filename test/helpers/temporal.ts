@@ -1,3 +1,4 @@
+import type { DataConverter } from '@temporalio/common';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { temporal } from '@temporalio/proto';
 import { caseSearchAttributeKeys } from '../../temporal/search-attributes';
@@ -9,8 +10,9 @@ function binary(variable: 'TEMPORAL_CLI_PATH' | 'TEMPORAL_TEST_SERVER_PATH'): st
 }
 
 /** A real Temporal dev server (with visibility and our search attributes) from the project's own CLI. */
-export function createDevServerEnv(): Promise<TestWorkflowEnvironment> {
+export function createDevServerEnv(dataConverter?: DataConverter): Promise<TestWorkflowEnvironment> {
   return TestWorkflowEnvironment.createLocal({
+    ...(dataConverter ? { client: { dataConverter } } : {}),
     server: {
       executable: { type: 'existing-path', path: binary('TEMPORAL_CLI_PATH') },
       searchAttributes: caseSearchAttributeKeys,

@@ -4,6 +4,7 @@ import request from 'supertest';
 import { createApp } from '../../api/app';
 import { englandDateOf } from '../../domain/calendar/england-time';
 import { upnCheckLetter } from '../../domain/identifiers';
+import { testPayloadKeys } from '../helpers/payload-keys';
 import { startStack, type ApiAgent } from '../helpers/stack';
 import { users } from '../helpers/users';
 
@@ -249,6 +250,21 @@ describe('authentication, roles and decisions through the API (dev server, real 
     });
   });
 
+  describe('disclosure', () => {
+    it("exports a case's full record with its verified audit chain, as JSON and as a printable page, to LA roles", async () => {
+      const exported = await manager.get(`/v1/cases/${oakCaseId}/export`).expect(200);
+      expect(exported.headers['content-disposition']).toContain(`case-${oakCaseId}.json`);
+      expect(exported.body).toMatchObject({ case: { caseId: oakCaseId, laCode: LA }, auditChain: { intact: true, problems: [] }, child: { upn: 'B801200005001' } });
+      expect(exported.body.audit[0]).toMatchObject({ action: 'case_opened', prevHash: '', hash: expect.stringMatching(/^[0-9a-f]{64}$/) });
+      expect(exported.body.notifications.length).toBeGreaterThan(0);
+      const page = await officer.get(`/v1/cases/${oakCaseId}/export`).query({ format: 'html' }).expect(200);
+      expect(page.headers['content-type']).toMatch(/text\/html/);
+      expect(page.text).toContain('Audit chain: <strong>intact</strong>');
+      await oak.get(`/v1/cases/${oakCaseId}/export`).expect(403);
+      await manager.get(`/v1/cases/${oakCaseId}/export`).query({ format: 'pdf' }).expect(400);
+    });
+  });
+
   describe('hardening', () => {
     it('sends security headers, with a content policy that allows only our own scripts and the import map', async () => {
       const page = await request(stack.app).get('/ui/').expect(200);
@@ -258,7 +274,7 @@ describe('authentication, roles and decisions through the API (dev server, real 
     });
 
     it('limits requests per client and answers 429 in the error shape', async () => {
-      const limited = createApp({ db: stack.database.db, temporal: stack.env.client, logger: pino({ level: 'silent' }), auth: stack.auth, ui: { authMode: 'dev', namespace: 'default' }, taskQueue: 'x', temporalDeadlineMs: 2000, rateLimitPerMinute: 3 });
+      const limited = createApp({ db: stack.database.db, temporal: stack.env.client, logger: pino({ level: 'silent' }), auth: stack.auth, payloadKeys: testPayloadKeys, ui: { authMode: 'dev', namespace: 'default' }, taskQueue: 'x', temporalDeadlineMs: 2000, rateLimitPerMinute: 3 });
       for (let i = 0; i < 3; i += 1) await request(limited).get('/v1/openapi.json').expect(200);
       const refused = await request(limited).get('/v1/openapi.json').expect(429);
       expect(refused.body.error).toMatchObject({ code: 'rate_limited' });

@@ -11,6 +11,7 @@ import { startTemporalDevServer, type RunningDevServer } from '../../scripts/dev
 import { connectClient } from '../../temporal/client';
 import { createCaseWorker } from '../../worker/create-worker';
 import { createTestDatabase, type TestDatabase } from '../helpers/database';
+import { testDataConverter, testPayloadKeys } from '../helpers/payload-keys';
 import { recordingNotifier } from '../helpers/stack';
 import { bearer, testAuth, users } from '../helpers/users';
 
@@ -30,7 +31,7 @@ describe('durability: Temporal dev server and worker stopped mid-case, restarted
 
   async function startWorker() {
     const connection = await NativeConnection.connect({ address: `127.0.0.1:${port}` });
-    const started = await createCaseWorker({ connection, namespace: 'default', taskQueue, db: database.db, notifier });
+    const started = await createCaseWorker({ connection, namespace: 'default', taskQueue, db: database.db, notifier, dataConverter: testDataConverter });
     return { connection, worker: started, run: started.run() };
   }
 
@@ -46,7 +47,7 @@ describe('durability: Temporal dev server and worker stopped mid-case, restarted
     port = await freePort();
     database = await createTestDatabase();
     server = await startServer();
-    client = await connectClient({ address: server.address, namespace: 'default' });
+    client = await connectClient({ address: server.address, namespace: 'default', dataConverter: testDataConverter });
     worker = await startWorker();
   });
 
@@ -60,7 +61,7 @@ describe('durability: Temporal dev server and worker stopped mid-case, restarted
 
   it('continues the case after the restart, with nothing duplicated', async () => {
     const auth = await testAuth();
-    const app = createApp({ db: database.db, temporal: client, logger: pino({ level: 'silent' }), auth, ui: { authMode: 'dev', namespace: 'default' }, taskQueue, temporalDeadlineMs: 20000 });
+    const app = createApp({ db: database.db, temporal: client, logger: pino({ level: 'silent' }), auth, payloadKeys: testPayloadKeys, ui: { authMode: 'dev', namespace: 'default' }, taskQueue, temporalDeadlineMs: 20000 });
     const admin = request.agent(app).set('authorization', await bearer(auth, users.admin));
     const school = request.agent(app).set('authorization', await bearer(auth, users.elmSchool));
     await admin.put('/v1/schools/100002').send({ name: 'Elm Academy', laCode: '938' }).expect(200);

@@ -16,4 +16,12 @@ describe('replay of committed case histories', () => {
     const history = JSON.parse(fs.readFileSync(path.join(historiesDir, file), 'utf8'));
     await Worker.runReplayHistory({ workflowsPath: require.resolve('../../workflows') }, history, file);
   });
+
+  it('fails a deliberately non-deterministic change (a timer added without patched())', async () => {
+    const [file] = histories;
+    const history = JSON.parse(fs.readFileSync(path.join(historiesDir, file!), 'utf8'));
+    await expect(Worker.runReplayHistory({ workflowsPath: require.resolve('../fixtures/drifted-workflows') }, history, file)).rejects.toMatchObject({
+      name: 'DeterminismViolationError',
+    });
+  });
 });

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { api } from '../api.js';
+import { api, session } from '../api.js';
 import { day, englandToday, isOverdue, label, when } from '../format.js';
 import { html } from '../html.js';
 import { Decisions } from './decisions.js';
@@ -34,6 +34,12 @@ function Child({ caseId }) {
     </dl></section>`;
 }
 
+/** The printable record needs the bearer token, so it is fetched and opened as a local page. */
+async function openExport(caseId) {
+  const response = await fetch(`/v1/cases/${caseId}/export?format=html`, { headers: { authorization: `Bearer ${session.token}` } });
+  window.open(URL.createObjectURL(new Blob([await response.text()], { type: 'text/html' })), '_blank');
+}
+
 export function CasePage({ caseId, user }) {
   const [state, setState] = useState(null);
   const [timeline, setTimeline] = useState([]);
@@ -61,6 +67,7 @@ export function CasePage({ caseId, user }) {
       ${state.outcome && html`<dt>Outcome</dt><dd>${label(state.outcome)}</dd>`}
       ${state.deletion && html`<dt>Deletion</dt><dd>ground ${state.deletion.ground}, on ${day(state.deletion.deleteOn)}: ${label(state.deletion.status)}</dd>`}
       ${temporalLink && user.role !== 'school' && html`<dt>Engine</dt><dd><a href=${temporalLink} target="_blank" rel="noopener">Open in the Temporal UI</a></dd>`}
+      ${user.role !== 'school' && html`<dt>Record</dt><dd><button type="button" class="secondary" onClick=${() => openExport(caseId)}>Export the full record (printable)</button></dd>`}
     </dl>
     <${Child} caseId=${caseId} />
     <section aria-labelledby="deadlines"><h2 id="deadlines">Deadlines</h2>

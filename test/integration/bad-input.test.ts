@@ -1,0 +1,98 @@
+import fc from 'fast-check';
+import { concernReasons } from '../../domain/case';
+import { startStack, type ApiAgent } from '../helpers/stack';
+
+const LA = '938';
+const OAK = '100001';
+const VALID_UPN = 'B801200005001';
+
+/** Strings an attacker or a broken MIS might send. */
+const hostile = fc.constantFrom(
+  "'; DROP TABLE pupil; --",
+  '<script>alert(1)</script>',
+  '../../etc/passwd',
+  '${jndi:ldap://x}',
+  '\u0000',
+  'A'.repeat(5000),
+  '1e309',
+  '2026-02-30',
+  '9999-99-99',
+  'B801200005002', // a UPN with a wrong check letter
+  '10000', // a URN one digit short
+);
+const anyValue = fc.oneof(fc.jsonValue(), hostile);
+
+/**
+ * Issue #6: bad input is refused with a clear 4xx, never a 5xx, and nothing is started or written. Generated
+ * bodies mix valid fields with wrong types, hostile strings, unknown fields and missing ones.
+ */
+describe('bad input, generated (fast-check; dev server, real database)', () => {
+  let stack: Awaited<ReturnType<typeof startStack>>;
+  let school: ApiAgent;
+  let officer: ApiAgent;
+  let caseId: string;
+
+  beforeAll(async () => {
+    stack = await startStack('bad-input-it');
+    await (await stack.as('admin')).put(`/v1/schools/${OAK}`).send({ name: 'Oak Primary', laCode: LA }).expect(200);
+    school = await stack.as('oakSchool');
+    officer = await stack.as('cmeOfficer');
+    caseId = (await school.post('/v1/concerns').send({ schoolUrn: OAK, upn: VALID_UPN, reason: 'unexplained_absence' }).expect(201)).body.caseId;
+  });
+
+  afterAll(async () => {
+    await stack?.stop();
+  });
+
+  const counts = async () => {
+    const db = stack.database.db;
+    const [pupils, details, cases, audit, notifications, workflows] = await Promise.all([
+      db.pupil.count(), db.childDetails.count(), db.case.count(), db.auditEntry.count(), db.notification.count(), stack.env.client.workflow.count(),
+    ]);
+    return { pupils, details, cases, audit, notifications, workflows: workflows.count };
+  };
+
+  /** Sends each generated body; a refusal is a 4xx in the error shape and leaves every count as it was. */
+  async function refusesCleanly<T>(send: (body: T) => Promise<{ status: number; body: { error?: { code?: string } } }>, body: fc.Arbitrary<T>) {
+    await fc.assert(
+      fc.asyncProperty(body, async (generated) => {
+        const before = await counts();
+        const response = await send(generated);
+        expect(response.status).toBeLessThan(500);
+        if (response.status >= 400) {
+          expect(response.body.error?.code).toEqual(expect.any(String));
+          expect(await counts()).toEqual(before);
+        }
+      }),
+      { numRuns: 60 },
+    );
+  }
+
+  it('POST /v1/concerns', async () => {
+    const body = fc.record(
+      { schoolUrn: fc.oneof(fc.constant(OAK), anyValue), upn: fc.oneof(fc.constant('D93812340012A'), anyValue), reason: fc.oneof(fc.constantFrom(...concernReasons), anyValue), child: anyValue, extra: anyValue },
+      { requiredKeys: [] },
+    );
+    // A body that happens to be valid may open a case (2xx); the property holds for every refusal.
+    await refusesCleanly((b) => school.post('/v1/concerns').send(b), body);
+  });
+
+  it('POST /v1/referrals', async () => {
+    const body = fc.record({ laCode: fc.oneof(fc.constant(LA), anyValue), referrer: anyValue, child: fc.oneof(fc.record({ givenName: anyValue, familyName: anyValue }), anyValue), upn: anyValue }, { requiredKeys: [] });
+    await refusesCleanly((b) => officer.post('/v1/referrals').send(b), body);
+  });
+
+  it('decision routes on a live case', async () => {
+    const paths = ['deletion-requests', 'la-consent', 'joint-enquiries', 'safeguarding-concerns', 'support-stage', 'trace-steps', 'contact-attempts', 's437-notices', 'close', 'sos-direction'];
+    const body = fc.tuple(fc.constantFrom(...paths), fc.dictionary(fc.constantFrom('ground', 'deleteOn', 'evidence', 'decision', 'reason', 'outcome', 'concern', 'to', 'step', 'method', 'noticeId', 'reference', 'decisionId'), anyValue));
+    await refusesCleanly(([path, b]) => school.post(`/v1/cases/${caseId}/${path}`).send(b), body);
+  });
+
+  it('query strings, path parameters and raw bodies', async () => {
+    await refusesCleanly((q) => officer.get('/v1/cases').query(q), fc.dictionary(fc.constantFrom('stage', 'schoolUrn', 'send', 'status', 'deadline', 'page', 'pageSize', 'other'), fc.oneof(fc.string(), hostile)));
+    await refusesCleanly((id) => officer.get(`/v1/cases/${encodeURIComponent(String(id))}`), fc.oneof(fc.string({ minLength: 1 }), hostile));
+    await refusesCleanly((raw) => school.post('/v1/concerns').set('content-type', 'application/json').send(String(raw)), fc.oneof(fc.string().map((s) => `{${s}`), fc.constant('{"schoolUrn":'), fc.constant('[1,2')));
+    const huge = await school.post('/v1/concerns').send({ schoolUrn: OAK, upn: VALID_UPN, reason: 'no_show', child: { givenName: 'x'.repeat(200_000), familyName: 'y' } });
+    expect(huge.status).toBe(413);
+  });
+});
