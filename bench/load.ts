@@ -1,0 +1,107 @@
+import { performance } from 'node:perf_hooks';
+import { upnCheckLetter } from '../domain/identifiers';
+
+/**
+ * A bounded loopback load: `clients` concurrent school users each open a concern for a new pupil, record a
+ * contact attempt and have an LA officer close the case, for `seconds`. Every request must succeed and every
+ * case must be in the read model exactly once. `npm run bench:load` runs it against a started system.
+ */
+export interface LoadOptions {
+  apiUrl: string;
+  clients: number;
+  seconds: number;
+  schoolUrn: string;
+  laCode: string;
+  /** Bearer tokens for a school user of `schoolUrn` and an LA CME officer. */
+  tokens: { school: string; officer: string };
+  /** Distinguishes this run's pupils from any earlier run's (3 digits). */
+  runTag: string;
+}
+
+export interface LoadReport {
+  casesOpened: number;
+  requests: number;
+  errors: string[];
+  seconds: number;
+  requestsPerSecond: number;
+  casesPerSecond: number;
+  latencyMs: { p50: number; p95: number; max: number };
+  caseIds: string[];
+}
+
+export async function runLoad(options: LoadOptions): Promise<LoadReport> {
+  const latencies: number[] = [];
+  const errors: string[] = [];
+  const caseIds: string[] = [];
+  const call = async (token: string, method: string, path: string, body?: unknown) => {
+    const started = performance.now();
+    const response = await fetch(`${options.apiUrl}${path}`, {
+      method,
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    latencies.push(performance.now() - started);
+    const json = (await response.json()) as { caseId?: string };
+    if (!response.ok) throw new Error(`${method} ${path} -> ${response.status} ${JSON.stringify(json)}`);
+    return json;
+  };
+  let serial = 0;
+  const deadline = Date.now() + options.seconds * 1000;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: options.clients }, async () => {
+      while (Date.now() < deadline) {
+        serial += 1;
+        const body = `${options.laCode}${options.runTag}${String(serial).padStart(6, '0')}`;
+        try {
+          const { caseId } = await call(options.tokens.school, 'POST', '/v1/concerns', { schoolUrn: options.schoolUrn, upn: `${upnCheckLetter(body)}${body}`, reason: 'continuous_unauthorised_absence' });
+          caseIds.push(caseId!);
+          await call(options.tokens.school, 'POST', `/v1/cases/${caseId}/contact-attempts`, { method: 'phone', outcome: 'spoke_to_parent' });
+          await call(options.tokens.officer, 'POST', `/v1/cases/${caseId}/close`, { outcome: 'located_and_attending', reason: 'load test' });
+        } catch (error) {
+          errors.push(error instanceof Error ? error.message : String(error));
+        }
+      }
+    }),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  const sorted = [...latencies].sort((a, b) => a - b);
+  const at = (q: number) => Math.round(sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0);
+  return {
+    casesOpened: caseIds.length,
+    requests: latencies.length,
+    errors,
+    seconds,
+    requestsPerSecond: latencies.length / seconds,
+    casesPerSecond: caseIds.length / seconds,
+    latencyMs: { p50: at(0.5), p95: at(0.95), max: Math.round(sorted.at(-1) ?? 0) },
+    caseIds,
+  };
+}
+
+async function main(): Promise<void> {
+  const apiUrl = process.env.API_URL ?? 'http://127.0.0.1:3000';
+  const token = async (userId: string) => {
+    const response = await fetch(`${apiUrl}/v1/dev/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ userId }) });
+    return ((await response.json()) as { token: string }).token;
+  };
+  const report = await runLoad({
+    apiUrl,
+    clients: Number(process.env.LOAD_CLIENTS ?? 16),
+    seconds: Number(process.env.LOAD_SECONDS ?? 60),
+    schoolUrn: '100001',
+    laCode: '938',
+    tokens: { school: await token('demo-oak-attendance'), officer: await token('demo-cme-officer') },
+    runTag: String(Date.now() % 1000).padStart(3, '0'),
+  });
+  const { caseIds: _ids, ...figures } = report;
+  console.log(JSON.stringify({ ...figures, errors: report.errors.slice(0, 5), errorCount: report.errors.length }, null, 2));
+  process.exitCode = report.errors.length === 0 ? 0 : 1;
+}
+
+if (require.main === module) {
+  main().catch((error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  });
+}
