@@ -8,3 +8,6 @@ export const testPayloadKeys = new PayloadKeyRing([
 ]);
 
 export const testDataConverter = caseDataConverter(testPayloadKeys);
+
+/** The same keys as PAYLOAD_KEYS, for workers started as separate processes. */
+export const testPayloadKeysSpec = `test-2:${Buffer.alloc(32, 2).toString('base64')},test-1:${Buffer.alloc(32, 1).toString('base64')}`;

@@ -20,14 +20,17 @@ export function recordingNotifier(): Notifier & { sent: NotificationMessage[] } 
 }
 
 /** The real system in one process: Temporal dev server, a fresh Postgres database, a worker and the API. */
-/** `logger`: where the API and the worker's console transport log (silent by default; the PII test reads it). */
-export async function startStack(taskQueue: string, options: { logger?: Logger } = {}) {
+/**
+ * `logger`: where the API and the worker's console transport log (silent by default; the PII test reads it).
+ * `inProcessWorker: false`: no worker here; the fault tests run workers as separate processes.
+ */
+export async function startStack(taskQueue: string, options: { logger?: Logger; inProcessWorker?: boolean } = {}) {
   // Payloads are encrypted as in production: client and worker share the codec.
   const env: TestWorkflowEnvironment = await createDevServerEnv(testDataConverter);
   const database: TestDatabase = await createTestDatabase();
   const notifier = recordingNotifier();
   const logged = options.logger ? createConsoleNotifier(options.logger) : undefined;
-  const worker: Worker = await createCaseWorker({
+  const worker: Worker | undefined = options.inProcessWorker === false ? undefined : await createCaseWorker({
     connection: env.nativeConnection,
     namespace: env.namespace ?? 'default',
     taskQueue,
@@ -35,7 +38,7 @@ export async function startStack(taskQueue: string, options: { logger?: Logger }
     notifier: logged ? { transport: notifier.transport, send: async (m) => { await logged.send(m); await notifier.send(m); } } : notifier,
     dataConverter: testDataConverter,
   });
-  const workerRun = worker.run();
+  const workerRun = worker?.run();
   const auth = await testAuth();
   const app = createApp({
     auth,
@@ -58,7 +61,7 @@ export async function startStack(taskQueue: string, options: { logger?: Logger }
       return request.agent(app).set('authorization', await bearer(auth, users[user]));
     },
     async stop() {
-      worker.shutdown();
+      worker?.shutdown();
       await workerRun;
       await env.teardown();
       await database.drop();
