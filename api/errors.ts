@@ -1,4 +1,4 @@
-import { WorkflowNotFoundError, WorkflowUpdateFailedError, isGrpcDeadlineError, isGrpcServiceError } from '@temporalio/client';
+import { WorkflowNotFoundError, WorkflowUpdateFailedError, WorkflowUpdateRPCTimeoutOrCancelledError, isGrpcDeadlineError, isGrpcServiceError } from '@temporalio/client';
 import type { ErrorRequestHandler } from 'express';
 import type { Logger } from 'pino';
 
@@ -31,7 +31,7 @@ function toApiError(error: unknown): ApiError | undefined {
   if (error instanceof ApiError) return error;
   if (error instanceof WorkflowNotFoundError) return notFound('case');
   if (error instanceof WorkflowUpdateFailedError) return caseRefusal(error.cause?.message ?? '');
-  if (isGrpcDeadlineError(error) || (isGrpcServiceError(error) && error.code === 14)) {
+  if (error instanceof WorkflowUpdateRPCTimeoutOrCancelledError || isGrpcDeadlineError(error) || (isGrpcServiceError(error) && error.code === 14)) {
     return new ApiError(503, 'temporal_unavailable', 'the case engine did not answer in time; nothing was lost, try again');
   }
   const body = error as { type?: string; status?: number };

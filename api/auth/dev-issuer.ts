@@ -17,12 +17,12 @@ export async function createDevIssuer(options: { issuer: string; audience: strin
     jwks: { keys: [publicJwk] },
     keys: createLocalJWKSet({ keys: [publicJwk] }),
     /** A token for any claims: the dev login uses the demo users; tests also make tokens for edge cases. */
-    async sign(claims: DemoUser, overrides: { expiresIn?: string | number; audience?: string } = {}): Promise<string> {
+    async sign(claims: DemoUser, overrides: { expiresIn?: string | number; audience?: string; issuer?: string } = {}): Promise<string> {
       const { sub, ...rest } = claims;
       return new SignJWT(rest)
         .setProtectedHeader({ alg: 'ES256', kid: 'dev-1' })
         .setSubject(sub)
-        .setIssuer(options.issuer)
+        .setIssuer(overrides.issuer ?? options.issuer)
         .setAudience(overrides.audience ?? options.audience)
         .setIssuedAt()
         .setExpirationTime(overrides.expiresIn ?? `${ttl}s`)

@@ -50,6 +50,7 @@ describe('authentication, roles and decisions through the API (dev server, real 
       ['an unsigned token (alg: none)', () => Promise.resolve(new UnsecuredJWT(claims).setSubject('x').setIssuer('test-issuer').setAudience('cme-case-engine').encode()), /token rejected/],
       ['an expired token', () => stack.auth.devIssuer!.sign(users.manager, { expiresIn: Math.floor(Date.now() / 1000) - 120 }), /expired/],
       ['a token for another audience', () => stack.auth.devIssuer!.sign(users.manager, { audience: 'someone-else' }), /token rejected/],
+      ['a token from another issuer (same key)', () => stack.auth.devIssuer!.sign(users.manager, { issuer: 'https://idp.elsewhere' }), /token rejected/],
       ['a school token without its schools', () => stack.auth.devIssuer!.sign({ sub: 'u-x', role: 'school' }), /schools/],
       ['an unknown role', () => stack.auth.devIssuer!.sign({ sub: 'u-x', role: 'superuser' as 'admin' }), /role/],
     ])('refuses %s with 401', async (_name, token, message) => {
@@ -69,6 +70,18 @@ describe('authentication, roles and decisions through the API (dev server, real 
       await (await stack.as('admin')).get(`/v1/cases/${oakCaseId}`).expect(404);
       await oak.get(`/v1/cases/${oakCaseId}`).expect(200);
       await manager.get(`/v1/cases/${oakCaseId}`).expect(200);
+    });
+
+    it('refuses attempts to act as someone else: the acting user comes from the token, never the body', async () => {
+      const impersonation = await oak
+        .post(`/v1/cases/${oakCaseId}/close`)
+        .send({ outcome: 'located_and_attending', reason: 'x', actor: { role: 'manager', userId: 'u-manager' } })
+        .expect(400);
+      expect(impersonation.body.error).toMatchObject({ code: 'invalid_request', field: 'actor' });
+      const asOfficer = await oak.post(`/v1/cases/${oakCaseId}/close`).send({ outcome: 'located_and_attending', reason: 'x' }).expect(403);
+      expect(asOfficer.body.error.field).toBe('actor.role');
+      await oak.post('/v1/referrals').send({ laCode: '926', referrer: { kind: 'public' }, child: { givenName: 'A', familyName: 'B' } }).expect(201);
+      await officer.post('/v1/referrals').send({ laCode: '926', referrer: { kind: 'public' }, child: { givenName: 'A', familyName: 'B' } }).expect(403);
     });
 
     it('a school reports only for its own schools', async () => {
