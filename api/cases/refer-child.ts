@@ -22,12 +22,11 @@ export async function referChild(deps: CaseDeps, principal: Principal, referral:
   requireRole(principal, ['school', 'la_cme_officer', 'la_send_officer']);
   if (principal.role !== 'school') requireLa(principal, referral.laCode);
   const referralId = referral.referralId ?? randomUUID();
-  const { pupilId, caseId } = await claimOpenCase(deps.db, referral.upn ? { upn: referral.upn } : { pupilId: referralId });
+  const { pupilId, caseId, schoolUrn } = await claimOpenCase(deps.db, referral.upn ? { upn: referral.upn } : { pupilId: referralId });
   await saveChildDetails(deps.db, pupilId, referral.child);
-  const pupil = await deps.db.pupil.findUniqueOrThrow({ where: { id: pupilId }, select: { schoolUrn: true } });
   return reportToCase(
     deps,
-    { caseId, pupilId, laCode: referral.laCode, ...(pupil.schoolUrn ? { schoolUrn: pupil.schoolUrn } : {}) },
+    { caseId, pupilId, laCode: referral.laCode, ...(schoolUrn ? { schoolUrn } : {}) },
     { reportId: referralId, reason: 'referral_no_roll', reportedBy: `${describeActor(actorOf(principal))} for referrer:${referral.referrer.kind}` },
   );
 }
