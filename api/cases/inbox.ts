@@ -7,7 +7,7 @@ const DAY = 24 * 60 * 60 * 1000;
 const open: Prisma.CaseWhereInput = { closedAt: null };
 
 /** A case as lists show it: opaque ids, codes and dates only. */
-export const caseSummary = {
+const caseSummary = {
   id: true,
   laCode: true,
   schoolUrn: true,

@@ -69,8 +69,6 @@ const routes: Route[] = [
   { method: 'put', path: '/v1/las/{laCode}/rules/{ruleId}', summary: 'Sets a configurable rule for the LA (admin, manager)', tags: ['rules'], request: { params: ruleSettingParams, body: { content: { 'application/json': { schema: ruleSettingBody } } } } },
 ];
 
-export const documentedRoutes = routes.map(({ method, path }) => ({ method, path }));
-
 export function openApiDocument() {
   const registry = new OpenAPIRegistry();
   const bearer = registry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' });
