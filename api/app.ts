@@ -2,7 +2,7 @@ import express, { type Express } from 'express';
 import type { Logger } from 'pino';
 import { authenticate } from './auth/authenticate';
 import type { Auth } from './auth/setup';
-import type { CaseDeps } from './cases/case-deps';
+import type { UploadDeps } from './bulk/upload-deps';
 import { ApiError, errorHandler } from './errors';
 import { rateLimiter, securityHeaders } from './security';
 import type { PayloadKeyRing } from '../temporal/payload-codec';
@@ -15,9 +15,10 @@ import { healthRouter } from './routes/health';
 import { referenceRouter } from './routes/reference';
 import { rulesRouter } from './routes/rules';
 import { schoolsRouter } from './routes/schools';
+import { uploadPaths, uploadsRouter } from './routes/uploads';
 import { webUiRouter, type UiConfig } from './routes/web-ui';
 
-export interface AppDeps extends CaseDeps {
+export interface AppDeps extends UploadDeps {
   logger: Logger;
   auth: Auth;
   ui: UiConfig;
@@ -30,7 +31,11 @@ export interface AppDeps extends CaseDeps {
 export function createApp(deps: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
-  app.use(securityHeaders(), rateLimiter(deps.rateLimitPerMinute ?? 1200), express.json({ limit: '100kb' }));
+  app.use(securityHeaders(), rateLimiter(deps.rateLimitPerMinute ?? 1200));
+  // Register and attendance uploads stream their bodies, so they come before the JSON parser and its 100 kB limit.
+  app.use(uploadPaths, authenticate(deps.auth.verify));
+  app.use('/v1', uploadsRouter(deps));
+  app.use(express.json({ limit: '100kb' }));
   app.use(healthRouter(deps), referenceRouter(), webUiRouter(deps.ui));
   if (deps.auth.devIssuer) app.use('/v1', devLoginRouter(deps.auth.devIssuer));
   app.use(codecRouter(deps.payloadKeys, deps.auth.verify, deps.ui.temporalUiUrl && new URL(deps.ui.temporalUiUrl).origin));

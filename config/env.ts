@@ -30,6 +30,8 @@ export const envSchema = z.object({
   /** Upper bound for any call the API makes into Temporal, so a missing worker never hangs a request. */
   API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(10).max(1_000_000).default(1200),
   API_TEMPORAL_DEADLINE_MS: z.coerce.number().int().min(100).max(120000).default(15000),
+  /** The most bytes one register or attendance upload may have (a large LA's day of marks is ~5 MB). */
+  UPLOAD_MAX_BYTES: z.coerce.number().int().min(1024).max(2 ** 31).default(256 * 2 ** 20),
   /** Payload encryption keys, `id:base64key,…`, current first (see temporal/payload-keys.ts); required in production. */
   PAYLOAD_KEYS: optionalString,
   /** `dev`: the API signs demo users' tokens itself; `jwks`: tokens from a real identity provider. */

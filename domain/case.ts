@@ -7,6 +7,7 @@ import type { JointEnquiryOutcome } from './deletion/evidence';
 export const concernReasons = [
   'unexplained_absence',
   'continuous_unauthorised_absence',
+  'continuous_absence_20_days',
   'sickness_expected_15_days',
   'persistent_absence_send',
   'severe_absence_send',

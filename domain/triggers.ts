@@ -1,5 +1,5 @@
 import type { ConcernReason, OpenStage } from './case';
-import { cmeOpenRule, exclusionProvisionRule, lostPupilsRule, reasonForAbsenceRule, s19ProvisionRule } from './rules/catalogue';
+import { cmeOpenRule, exclusionProvisionRule, groundIAbsenceRule, lostPupilsRule, reasonForAbsenceRule, s19ProvisionRule } from './rules/catalogue';
 import type { LaPolicy } from './rules/policy';
 import type { Rule } from './rules/rule';
 
@@ -33,6 +33,10 @@ export const triggerRules: Record<ConcernReason, TriggerRule> = {
   }),
   continuous_unauthorised_absence: trigger({
     id: 'TRIGGER-T2', reason: 'continuous_unauthorised_absence', title: 'Attendance return: 10 continuous school days of unauthorised absence (G, N, O, U)', source: 'WTISA via Derbyshire, Stockport [S]; PRR06 reg 12(1) [P] historic', confidence: 'S',
+    stage: 'whereabouts_check', notify: ['laCmeOfficer'],
+  }),
+  continuous_absence_20_days: trigger({
+    id: 'TRIGGER-T2-20', reason: 'continuous_absence_20_days', title: 'Register: 20 continuous school days, every session G, N or O: joint enquiries before ground I', source: `SAR24 reg 9(1)(i) [S]; then ${groundIAbsenceRule.id}`, confidence: 'S',
     stage: 'whereabouts_check', notify: ['laCmeOfficer'],
   }),
   sickness_expected_15_days: trigger({

@@ -1,6 +1,8 @@
 import { OpenAPIRegistry, OpenApiGeneratorV31, type RouteConfig } from '@asteasolutions/zod-to-openapi';
 import { z } from 'zod';
+import { markRow } from '../attendance/mark-row';
 import { decisionRoutes } from '../decision-schemas';
+import { pupilRow, schoolRow } from '../register/register-rows';
 import {
   caseIdParams,
   caseListQuery,
@@ -36,6 +38,27 @@ const errors = {
 
 type Route = Omit<RouteConfig, 'responses' | 'security'> & { ok?: number; public?: boolean };
 
+/**
+ * A streamed upload: CSV with a header row, or a JSON array of the row schema. 200 reports rows kept and refused
+ * (by line and field) and the cases fed; 422 when every row was refused; nothing is written of a broken file.
+ */
+function upload(path: string, summary: string, header: string, row: z.ZodType): Route {
+  return {
+    method: 'post',
+    path,
+    summary,
+    tags: ['register'],
+    request: {
+      body: {
+        content: {
+          'text/csv': { schema: z.string().meta({ description: `CSV, header: ${header}` }) },
+          'application/json': { schema: z.array(row) },
+        },
+      },
+    },
+  };
+}
+
 /** Each route the API serves, with the zod schemas it validates against: the document cannot drift from them. */
 const routes: Route[] = [
   { method: 'get', path: '/healthz', summary: 'Temporal and database reachability', public: true, tags: ['operations'] },
@@ -60,6 +83,9 @@ const routes: Route[] = [
     request: { params: caseIdParams, body: { content: { 'application/json': { schema: body } } } },
   })),
   { method: 'put', path: '/v1/schools/{urn}', summary: 'Registers or updates a school (admin)', tags: ['register'], request: { params: schoolUrnParams, body: { content: { 'application/json': { schema: schoolBody } } } } },
+  upload('/v1/register/schools', 'The school register (admin)', 'urn,name,la_code,is_special', schoolRow),
+  upload('/v1/register/pupils', 'The pupil register: roll, SEN flags, leaving dates; a leaver with no deletion return opens a case', 'school_urn,upn[,sen_status,placed_by_la,leaving_date,standard_transition,given_name,family_name,date_of_birth,address]', pupilRow),
+  upload('/v1/attendance-marks', 'Register marks, one school\'s day or an LA\'s; thresholds crossed open or feed cases', 'school_urn,upn,date,session,code', markRow),
   { method: 'get', path: '/v1/las/{laCode}/terms', summary: 'The LA\'s term dates', tags: ['calendars'], request: { params: laCodeParams } },
   { method: 'put', path: '/v1/las/{laCode}/terms', summary: 'Replaces the LA\'s term dates (admin, manager)', tags: ['calendars'], request: { params: laCodeParams, body: { content: { 'application/json': { schema: termDatesBody } } } } },
   { method: 'get', path: '/v1/schools/{urn}/closures', summary: 'The school\'s INSET and closure days', tags: ['calendars'], request: { params: schoolUrnParams } },

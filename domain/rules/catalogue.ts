@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { deletionGrounds, type DeletionGround } from '../deletion/grounds-list';
+import { absenceRateMinimumRule, sicknessEarlyAlertRule } from '../attendance/thresholds';
 import type { ConfigurableRule, Rule } from './rule';
 
 const schoolDays = z.number().int().min(1).max(190);
@@ -238,4 +239,6 @@ export const configurableRules: ConfigurableRule<unknown>[] = [
   consentReminderRule,
   consentManagerEscalationRule,
   cwsa26ConsentRule,
+  sicknessEarlyAlertRule,
+  absenceRateMinimumRule,
 ];

@@ -1,3 +1,4 @@
+import { absenceRateMinimumRule, sicknessEarlyAlertRule } from '../attendance/thresholds';
 import type { DeletionGround } from '../deletion/grounds-list';
 import {
   configurableRules,
@@ -21,6 +22,8 @@ export interface LaPolicy {
   'CONSENT-REMINDER': number;
   'CONSENT-ESCALATION': number;
   'CWSA26-CONSENT': boolean;
+  'SICKNESS-ALERT-RUN': number;
+  'ABSENCE-RATE-MIN-SESSIONS': number;
 }
 
 export const defaultPolicy: LaPolicy = {
@@ -32,6 +35,8 @@ export const defaultPolicy: LaPolicy = {
   'CONSENT-REMINDER': consentReminderRule.setting.defaultValue,
   'CONSENT-ESCALATION': consentManagerEscalationRule.setting.defaultValue,
   'CWSA26-CONSENT': cwsa26ConsentRule.setting.defaultValue,
+  'SICKNESS-ALERT-RUN': sicknessEarlyAlertRule.setting.defaultValue,
+  'ABSENCE-RATE-MIN-SESSIONS': absenceRateMinimumRule.setting.defaultValue,
 };
 
 export class RuleSettingError extends Error {

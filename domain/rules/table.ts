@@ -20,6 +20,15 @@ import {
   s437NoticeRule,
   newPupilReturnRule,
 } from './catalogue';
+import {
+  absenceRateMinimumRule,
+  attendanceReturnRule,
+  persistentAbsenceRule,
+  severeAbsenceRule,
+  sicknessEarlyAlertRule,
+  sicknessReturnRule,
+  silentDeletionRule,
+} from '../attendance/thresholds';
 import type { Rule } from './rule';
 
 /** Every rule the engine encodes, with its source: the table each test is named after. */
@@ -44,4 +53,11 @@ export const ruleTable: Rule[] = [
   cmeOpenRule,
   s437NoticeRule,
   newPupilReturnRule,
+  attendanceReturnRule,
+  sicknessReturnRule,
+  sicknessEarlyAlertRule,
+  persistentAbsenceRule,
+  severeAbsenceRule,
+  absenceRateMinimumRule,
+  silentDeletionRule,
 ];

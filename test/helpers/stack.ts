@@ -5,6 +5,7 @@ import { createConsoleNotifier } from '../../activities/notifications/console-no
 import request from 'supertest';
 import type { NotificationMessage, Notifier } from '../../activities/notifications/notifier';
 import { createApp } from '../../api/app';
+import { createBulkPool } from '../../db/bulk-pool';
 import { createCaseWorker } from '../../worker/create-worker';
 import { createTestDatabase, type TestDatabase } from './database';
 import { testDataConverter, testPayloadKeys } from './payload-keys';
@@ -23,11 +24,13 @@ export function recordingNotifier(): Notifier & { sent: NotificationMessage[] } 
 /**
  * `logger`: where the API and the worker's console transport log (silent by default; the PII test reads it).
  * `inProcessWorker: false`: no worker here; the fault tests run workers as separate processes.
+ * `uploadMaxBytes`: the register and attendance upload limit (8 MiB by default).
  */
-export async function startStack(taskQueue: string, options: { logger?: Logger; inProcessWorker?: boolean } = {}) {
+export async function startStack(taskQueue: string, options: { logger?: Logger; inProcessWorker?: boolean; uploadMaxBytes?: number } = {}) {
   // Payloads are encrypted as in production: client and worker share the codec.
   const env: TestWorkflowEnvironment = await createDevServerEnv(testDataConverter);
   const database: TestDatabase = await createTestDatabase();
+  const pool = createBulkPool(database.url);
   const notifier = recordingNotifier();
   const logged = options.logger ? createConsoleNotifier(options.logger) : undefined;
   const worker: Worker | undefined = options.inProcessWorker === false ? undefined : await createCaseWorker({
@@ -45,6 +48,8 @@ export async function startStack(taskQueue: string, options: { logger?: Logger; 
     payloadKeys: testPayloadKeys,
     ui: { authMode: 'dev', temporalUiUrl: 'http://127.0.0.1:8233', namespace: env.namespace ?? 'default' },
     db: database.db,
+    pool,
+    uploadMaxBytes: options.uploadMaxBytes ?? 8 * 2 ** 20,
     temporal: env.client,
     logger: options.logger ?? pino({ level: 'silent' }),
     taskQueue,
@@ -53,6 +58,7 @@ export async function startStack(taskQueue: string, options: { logger?: Logger; 
   return {
     env,
     database,
+    pool,
     notifier,
     app,
     auth,
@@ -64,6 +70,7 @@ export async function startStack(taskQueue: string, options: { logger?: Logger; 
       worker?.shutdown();
       await workerRun;
       await env.teardown();
+      await pool.end();
       await database.drop();
     },
   };

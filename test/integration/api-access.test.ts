@@ -287,7 +287,7 @@ describe('authentication, roles and decisions through the API (dev server, real 
     });
 
     it('limits requests per client and answers 429 in the error shape', async () => {
-      const limited = createApp({ db: stack.database.db, temporal: stack.env.client, logger: pino({ level: 'silent' }), auth: stack.auth, payloadKeys: testPayloadKeys, ui: { authMode: 'dev', namespace: 'default' }, taskQueue: 'x', temporalDeadlineMs: 2000, rateLimitPerMinute: 3 });
+      const limited = createApp({ db: stack.database.db, pool: stack.pool, uploadMaxBytes: 2 ** 20, temporal: stack.env.client, logger: pino({ level: 'silent' }), auth: stack.auth, payloadKeys: testPayloadKeys, ui: { authMode: 'dev', namespace: 'default' }, taskQueue: 'x', temporalDeadlineMs: 2000, rateLimitPerMinute: 3 });
       for (let i = 0; i < 3; i += 1) await request(limited).get('/v1/openapi.json').expect(200);
       const refused = await request(limited).get('/v1/openapi.json').expect(429);
       expect(refused.body.error).toMatchObject({ code: 'rate_limited' });

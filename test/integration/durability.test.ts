@@ -3,6 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Client } from '@temporalio/client';
 import { NativeConnection, type Worker } from '@temporalio/worker';
+import type { Pool } from 'pg';
+import { createBulkPool } from '../../db/bulk-pool';
 import pino from 'pino';
 import request from 'supertest';
 import { createApp } from '../../api/app';
@@ -22,6 +24,7 @@ describe('durability: Temporal dev server and worker stopped mid-case, restarted
   const notifier = recordingNotifier();
   let port: number;
   let database: TestDatabase;
+  let pool: Pool;
   let server: RunningDevServer | undefined;
   let client: Client;
   let worker: { connection: NativeConnection; worker: Worker; run: Promise<void> } | undefined;
@@ -46,6 +49,7 @@ describe('durability: Temporal dev server and worker stopped mid-case, restarted
   beforeAll(async () => {
     port = await freePort();
     database = await createTestDatabase();
+    pool = createBulkPool(database.url);
     server = await startServer();
     client = await connectClient({ address: server.address, namespace: 'default', dataConverter: testDataConverter });
     worker = await startWorker();
@@ -55,13 +59,14 @@ describe('durability: Temporal dev server and worker stopped mid-case, restarted
     await stopWorker();
     await client?.connection.close();
     await server?.stop();
+    await pool?.end();
     await database?.drop();
     fs.rmSync(dataDir, { recursive: true, force: true });
   });
 
   it('continues the case after the restart, with nothing duplicated', async () => {
     const auth = await testAuth();
-    const app = createApp({ db: database.db, temporal: client, logger: pino({ level: 'silent' }), auth, payloadKeys: testPayloadKeys, ui: { authMode: 'dev', namespace: 'default' }, taskQueue, temporalDeadlineMs: 20000 });
+    const app = createApp({ db: database.db, pool, uploadMaxBytes: 2 ** 20, temporal: client, logger: pino({ level: 'silent' }), auth, payloadKeys: testPayloadKeys, ui: { authMode: 'dev', namespace: 'default' }, taskQueue, temporalDeadlineMs: 20000 });
     const admin = request.agent(app).set('authorization', await bearer(auth, users.admin));
     const school = request.agent(app).set('authorization', await bearer(auth, users.elmSchool));
     await admin.put('/v1/schools/100002').send({ name: 'Elm Academy', laCode: '938' }).expect(200);

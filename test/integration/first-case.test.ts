@@ -122,7 +122,7 @@ describe('a first case end to end: API -> workflow -> Postgres (dev server, real
     expect(healthy.body).toEqual({ status: 'ok', temporal: 'ok', database: 'ok' });
 
     const brokenDb = createDb('postgresql://nobody@127.0.0.1:1/none');
-    const degraded = createApp({ db: brokenDb, temporal: stack.env.client, logger: pino({ level: 'silent' }), auth: stack.auth, payloadKeys: testPayloadKeys, ui: { authMode: 'dev', namespace: 'default' }, taskQueue: 'x', temporalDeadlineMs: 2000 });
+    const degraded = createApp({ db: brokenDb, pool: stack.pool, uploadMaxBytes: 2 ** 20, temporal: stack.env.client, logger: pino({ level: 'silent' }), auth: stack.auth, payloadKeys: testPayloadKeys, ui: { authMode: 'dev', namespace: 'default' }, taskQueue: 'x', temporalDeadlineMs: 2000 });
     const response = await request(degraded).get('/healthz').expect(503);
     expect(response.body).toEqual({ status: 'degraded', temporal: 'ok', database: 'unreachable' });
   });

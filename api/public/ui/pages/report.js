@@ -5,6 +5,7 @@ import { html } from '../html.js';
 const REASONS = [
   ['unexplained_absence', 'Unexplained absence (code N)'],
   ['continuous_unauthorised_absence', '10 continuous school days of unauthorised absence'],
+  ['continuous_absence_20_days', '20 continuous school days, every session G, N or O'],
   ['sickness_expected_15_days', 'Sickness expected to reach 15 school days'],
   ['persistent_absence_send', 'Persistent absence (10%+) of a pupil with SEN'],
   ['severe_absence_send', 'Severe absence (50%+) of a pupil with SEN'],

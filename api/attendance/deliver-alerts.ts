@@ -1,0 +1,57 @@
+import type { ConcernReason } from '../../domain/case';
+import type { CaseDeps } from '../cases/case-deps';
+import { claimOpenCase } from '../cases/claim-open-case';
+import { reportToCase } from '../cases/report-to-case';
+
+/** Detection alert kinds are concern reasons, except a silent deletion, which the case treats as a leaver whose destination is unknown (T11). */
+export const alertReason = (kind: string): ConcernReason => (kind === 'possible_silent_deletion' ? 'leaver_unknown_destination' : (kind as ConcernReason));
+
+export interface Delivery {
+  alerts: number;
+  delivered: { caseId: string; reason: ConcernReason; attached: boolean }[];
+  /** Alerts left undelivered for the next attempt (Temporal unavailable, case refused), and why. */
+  failed: number;
+  failures: string[];
+}
+
+/** Concurrent reports into Temporal at once: enough to keep the worker busy, bounded so an LA's day cannot flood it. */
+const concurrency = 4;
+
+/**
+ * Feeds each undelivered alert of these pupils (or of pupils at these schools, so an earlier failure is retried) into the pupil's case: the one open case, or a new one (claimed on
+ * the pupil row, so never two). The alert id is the report's idempotency key, so a retry is recorded once.
+ */
+export async function deliverAlerts(deps: CaseDeps, of: { pupilIds: string[]; schoolUrns?: string[] }, reportedBy: string): Promise<Delivery> {
+  const pending = await deps.db.detectionAlert.findMany({
+    where: { deliveredAt: null, OR: [{ pupilId: { in: of.pupilIds } }, { pupil: { schoolUrn: { in: of.schoolUrns ?? [] } } }] },
+    orderBy: [{ detectedAt: 'asc' }, { kind: 'asc' }],
+    include: { pupil: { select: { schoolUrn: true, school: { select: { laCode: true } } } } },
+  });
+  const delivery: Delivery = { alerts: pending.length, delivered: [], failed: 0, failures: [] };
+  // One pupil's alerts go in order (the first opens the case, the next join it); pupils run side by side.
+  const byPupil = new Map<string, typeof pending>();
+  for (const alert of pending) byPupil.set(alert.pupilId, [...(byPupil.get(alert.pupilId) ?? []), alert]);
+  const queues = [...byPupil.values()];
+  const lanes = Array.from({ length: concurrency }, async (_, lane) => {
+    for (let i = lane; i < queues.length; i += concurrency) {
+      for (const alert of queues[i] ?? []) {
+        const laCode = alert.pupil.school?.laCode;
+        if (!laCode || !alert.pupil.schoolUrn) continue;
+        try {
+          const { caseId } = await claimOpenCase(deps.db, { pupilId: alert.pupilId });
+          const reason = alertReason(alert.kind);
+          const receipt = await reportToCase(deps, { caseId, pupilId: alert.pupilId, laCode, schoolUrn: alert.pupil.schoolUrn }, { reportId: alert.id, reason, reportedBy });
+          await deps.db.detectionAlert.update({ where: { id: alert.id }, data: { caseId: receipt.caseId, deliveredAt: new Date() } });
+          delivery.delivered.push({ caseId: receipt.caseId, reason, attached: receipt.attached });
+        } catch (error) {
+          delivery.failed += 1;
+          const why = (error as Error).message;
+          if (delivery.failures.length < 5 && !delivery.failures.includes(why)) delivery.failures.push(why);
+          break; // keep this pupil's remaining alerts in order for the next attempt
+        }
+      }
+    }
+  });
+  await Promise.all(lanes);
+  return delivery;
+}

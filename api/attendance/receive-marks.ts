@@ -1,0 +1,23 @@
+import { requireRole } from '../auth/access';
+import type { Principal } from '../auth/principal';
+import type { Upload } from '../bulk/read-records';
+import type { UploadDeps } from '../bulk/upload-deps';
+import { uploadScope } from '../bulk/upload-scope';
+import { deliverAlerts } from './deliver-alerts';
+import { detectCrossings } from './detect-crossings';
+import { ingestMarks } from './ingest-marks';
+
+/** Who the cases record as having raised a concern found in the register marks. */
+export const attendanceDetector = 'system:attendance-detection';
+
+/**
+ * A school's (or an LA's) register marks: stored, then every threshold the changed pupils crossed opens or
+ * feeds the pupil's case. Re-sending the same marks finds nothing new and sends nothing.
+ */
+export async function receiveMarks(deps: UploadDeps, principal: Principal, upload: Upload) {
+  requireRole(principal, ['school', 'la_cme_officer', 'admin']);
+  const { pupilIds, schoolUrns, ...marks } = await ingestMarks(deps.pool, uploadScope(principal), upload);
+  const newAlerts = await detectCrossings(deps.db, deps.pool, pupilIds);
+  const delivery = await deliverAlerts(deps, { pupilIds, schoolUrns }, attendanceDetector);
+  return { ...marks, detection: { newAlerts, ...delivery } };
+}

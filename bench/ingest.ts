@@ -1,0 +1,102 @@
+import { randomBytes } from 'node:crypto';
+import { Readable } from 'node:stream';
+import { performance } from 'node:perf_hooks';
+import { Client } from 'pg';
+import { detectCrossings } from '../api/attendance/detect-crossings';
+import { ingestMarks } from '../api/attendance/ingest-marks';
+import type { Upload } from '../api/bulk/read-records';
+import { importPupils } from '../api/register/import-pupils';
+import { importSchools } from '../api/register/import-schools';
+import { addCalendarDays, isWeekend } from '../domain/calendar/iso-date';
+import { upnCheckLetter } from '../domain/identifiers';
+import { createBulkPool } from '../db/bulk-pool';
+import { migrateDatabase } from '../db/migrate';
+import { createDb } from '../db/prisma';
+
+/**
+ * `npm run bench:ingest`: an LA's register through the real upload path (stream parse, COPY into staging, SQL
+ * checks, merge, then detection) into a scratch database on DATABASE_URL's server, dropped afterwards.
+ * Prints rows per second and the process's peak memory: the upload streams, so memory must not grow with the
+ * file. BENCH_PUPILS (default 30000) pupils in 30 schools, BENCH_DAYS (default 20) school days of marks.
+ */
+const everyone = { schoolUrns: null, laCode: null };
+const schools = 30;
+
+function csvUpload(lines: () => Generator<string>): Upload {
+  return { body: Readable.from((function* () { for (const line of lines()) yield `${line}\n`; })()), contentType: 'text/csv', maxBytes: 2 ** 31 };
+}
+
+const upn = (serial: number) => {
+  const body = `999${String(serial).padStart(9, '0')}`;
+  return `${upnCheckLetter(body)}${body}`;
+};
+const urn = (pupil: number) => String(900000 + (pupil % schools));
+
+/** Mostly present; every 40th pupil absent unauthorised throughout, every 97th off sick: detection has work to do. */
+const codeOf = (pupil: number, session: 'AM' | 'PM') => (pupil % 40 === 0 ? 'N' : pupil % 97 === 0 ? 'I' : session === 'AM' ? '/' : '\\');
+
+function schoolDays(count: number): string[] {
+  const days: string[] = [];
+  for (let day = '2026-09-07'; days.length < count; day = addCalendarDays(day, 1)) if (!isWeekend(day)) days.push(day);
+  return days;
+}
+
+async function main(): Promise<void> {
+  const serverUrl = process.env.DATABASE_URL;
+  if (!serverUrl) throw new Error('bench:ingest needs DATABASE_URL (npm start prints it)');
+  const pupils = Number(process.env.BENCH_PUPILS ?? 30000);
+  const days = schoolDays(Number(process.env.BENCH_DAYS ?? 20));
+  const name = `bench_${randomBytes(4).toString('hex')}`;
+  const admin = new Client({ connectionString: serverUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  let peakRss = process.memoryUsage().rss;
+  const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 50);
+  const pool = createBulkPool(url.toString());
+  const db = createDb(url.toString());
+  try {
+    migrateDatabase(url.toString());
+    await importSchools(pool, csvUpload(function* () {
+      yield 'urn,name,la_code';
+      for (let s = 0; s < schools; s += 1) yield `${900000 + s},Bench school ${s},999`;
+    }));
+    let started = performance.now();
+    const register = await importPupils(pool, everyone, csvUpload(function* () {
+      yield 'school_urn,upn,sen_status';
+      for (let p = 0; p < pupils; p += 1) yield `${urn(p)},${upn(p)},${p % 7 === 0 ? 'K' : 'N'}`;
+    }));
+    console.log(`pupil register: ${register.inserted} pupils in ${((performance.now() - started) / 1000).toFixed(2)} s`);
+
+    let marks = 0;
+    let ingestSeconds = 0;
+    let detectSeconds = 0;
+    for (const date of days) {
+      started = performance.now();
+      const day = await ingestMarks(pool, everyone, csvUpload(function* () {
+        yield 'school_urn,upn,date,session,code';
+        for (let p = 0; p < pupils; p += 1) for (const session of ['AM', 'PM'] as const) yield `${urn(p)},${upn(p)},${date},${session},${codeOf(p, session)}`;
+      }));
+      ingestSeconds += (performance.now() - started) / 1000;
+      marks += day.inserted;
+      started = performance.now();
+      await detectCrossings(db, pool, day.pupilIds);
+      detectSeconds += (performance.now() - started) / 1000;
+    }
+    const alerts = await db.detectionAlert.count();
+    console.log(`attendance: ${marks} marks over ${days.length} school days: ingest ${ingestSeconds.toFixed(2)} s (${Math.round(marks / ingestSeconds)} rows/s), detection ${detectSeconds.toFixed(2)} s (${(detectSeconds / days.length).toFixed(2)} s per day, ${alerts} alerts)`);
+    console.log(`peak RSS ${Math.round(peakRss / 2 ** 20)} MiB (one day's upload is ${pupils * 2} rows)`);
+  } finally {
+    clearInterval(sampler);
+    await pool.end();
+    await db.$disconnect();
+    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await admin.end();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
