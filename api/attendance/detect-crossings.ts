@@ -14,14 +14,13 @@ import type { Db } from '../../db/prisma';
  */
 export async function detectCrossings(db: Db, pool: Pool, pupilIds: string[]): Promise<number> {
   if (pupilIds.length === 0) return 0;
-  const pupils = await db.pupil.findMany({ where: { id: { in: pupilIds } }, select: { id: true, school: { select: { laCode: true } } } });
-  const byLa = new Map<string, string[]>();
-  for (const pupil of pupils) {
-    const laCode = pupil.school?.laCode;
-    if (laCode) byLa.set(laCode, [...(byLa.get(laCode) ?? []), pupil.id]);
-  }
+  const { rows: byLa } = await pool.query<{ la_code: string; ids: string[] }>(
+    `SELECT sc.la_code, array_agg(p.id) AS ids FROM unnest($1::uuid[]) AS changed(id)
+     JOIN pupil p ON p.id = changed.id JOIN school sc ON sc.urn = p.school_urn GROUP BY sc.la_code`,
+    [pupilIds],
+  );
   let found = 0;
-  for (const [laCode, ids] of byLa) {
+  for (const { la_code: laCode, ids } of byLa) {
     const policy = resolvePolicy(await db.laRuleSetting.findMany({ where: { laCode } }));
     const { rowCount } = await pool.query(crossingsSql, [
       ids,
@@ -45,7 +44,8 @@ export async function detectCrossings(db: Db, pool: Pool, pupilIds: string[]): P
 
 const crossingsSql = `
 WITH marks AS (
-  SELECT pupil_id, date, code FROM attendance_mark WHERE pupil_id = ANY($1::uuid[]) AND code <> ALL($2::text[])
+  SELECT m.pupil_id, m.date, m.code FROM unnest($1::uuid[]) AS changed(id)
+  JOIN attendance_mark m ON m.pupil_id = changed.id WHERE m.code <> ALL($2::text[])
 ), days AS (
   SELECT pupil_id, date,
     bool_and(code = ANY($3::text[])) AS unauthorised,

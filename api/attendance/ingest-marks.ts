@@ -5,7 +5,8 @@ import type { Upload } from '../bulk/read-records';
 import type { RowErrors } from '../bulk/row-errors';
 import { duplicateOf, mergeCounts, refuseStaged } from '../bulk/refuse-staged';
 import { inScopeSql, type UploadScope } from '../bulk/upload-scope';
-import { markLayout, markRow } from './mark-row';
+import { englandDateOf } from '../../domain/calendar/england-time';
+import { markLayout, markRowAsOf } from './mark-row';
 
 export interface MarksWritten {
   received: number;
@@ -25,7 +26,7 @@ export interface MarksWritten {
  * change nothing; a corrected mark replaces the old one. A broken file writes nothing.
  */
 export async function ingestMarks(pool: Pool, scope: UploadScope, upload: Upload): Promise<MarksWritten> {
-  const staged = new CheckedRows(upload, markLayout, markRow, (mark) => [mark.schoolUrn, mark.upn, mark.date, mark.session, mark.code]);
+  const staged = new CheckedRows(upload, markLayout, markRowAsOf(englandDateOf(new Date())), (mark) => [mark.schoolUrn, mark.upn, mark.date, mark.session, mark.code]);
   const { errors } = staged;
   return inTransaction(pool, async (client) => {
     await client.query('CREATE TEMP TABLE staged_mark (line int, school_urn text, upn text, date date, session text, code text) ON COMMIT DROP');

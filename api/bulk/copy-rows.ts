@@ -14,10 +14,21 @@ const field = (value: Cell) => (value === null ? '' : `"${String(value).replace(
  * createMany for register-sized loads) inside the caller's transaction.
  */
 export async function copyRows(client: PoolClient, table: string, columns: string[], rows: AsyncIterable<Cell[]>): Promise<void> {
+  // Lines go out in chunks of about 64 kB: one socket write per row would cost more than the row itself.
   const lines = async function* () {
-    for await (const row of rows) yield `${row.map(field).join(',')}\n`;
+    let chunk = '';
+    for await (const row of rows) {
+      chunk += `${row.map(field).join(',')}\n`;
+      if (chunk.length >= 65536) {
+        yield chunk;
+        chunk = '';
+      }
+    }
+    if (chunk) yield chunk;
   };
   await pipeline(Readable.from(lines()), client.query(copyFrom(`COPY ${table} (${columns.join(', ')}) FROM STDIN (FORMAT csv)`)));
+  // Temporary tables are never auto-analysed: without statistics the checks and merge plan as if it were empty.
+  await client.query(`ANALYZE ${table}`);
 }
 
 /** Runs `work` in one transaction on its own connection: an upload is written whole or not at all. */

@@ -1,6 +1,6 @@
 import { OpenAPIRegistry, OpenApiGeneratorV31, type RouteConfig } from '@asteasolutions/zod-to-openapi';
 import { z } from 'zod';
-import { markRow } from '../attendance/mark-row';
+import { markRowAsOf } from '../attendance/mark-row';
 import { decisionRoutes } from '../decision-schemas';
 import { pupilRow, schoolRow } from '../register/register-rows';
 import {
@@ -85,7 +85,7 @@ const routes: Route[] = [
   { method: 'put', path: '/v1/schools/{urn}', summary: 'Registers or updates a school (admin)', tags: ['register'], request: { params: schoolUrnParams, body: { content: { 'application/json': { schema: schoolBody } } } } },
   upload('/v1/register/schools', 'The school register (admin)', 'urn,name,la_code,is_special', schoolRow),
   upload('/v1/register/pupils', 'The pupil register: roll, SEN flags, leaving dates; a leaver with no deletion return opens a case', 'school_urn,upn[,sen_status,placed_by_la,leaving_date,standard_transition,given_name,family_name,date_of_birth,address]', pupilRow),
-  upload('/v1/attendance-marks', 'Register marks, one school\'s day or an LA\'s; thresholds crossed open or feed cases', 'school_urn,upn,date,session,code', markRow),
+  upload('/v1/attendance-marks', 'Register marks, one school\'s day or an LA\'s; thresholds crossed open or feed cases', 'school_urn,upn,date,session,code', markRowAsOf('9999-12-31')),
   { method: 'get', path: '/v1/las/{laCode}/terms', summary: 'The LA\'s term dates', tags: ['calendars'], request: { params: laCodeParams } },
   { method: 'put', path: '/v1/las/{laCode}/terms', summary: 'Replaces the LA\'s term dates (admin, manager)', tags: ['calendars'], request: { params: laCodeParams, body: { content: { 'application/json': { schema: termDatesBody } } } } },
   { method: 'get', path: '/v1/schools/{urn}/closures', summary: 'The school\'s INSET and closure days', tags: ['calendars'], request: { params: schoolUrnParams } },

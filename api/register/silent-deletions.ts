@@ -11,8 +11,8 @@ export async function flagSilentDeletions(pool: Pool, pupilIds: string[]): Promi
     `INSERT INTO detection_alert (id, pupil_id, kind, episode, detail)
      SELECT gen_random_uuid(), p.id, 'possible_silent_deletion', 'left:' || p.left_on,
        jsonb_build_object('ruleId', '${silentDeletionRule.id}', 'leftOn', p.left_on, 'schoolUrn', p.school_urn)
-     FROM pupil p
-     WHERE p.id = ANY($1::uuid[]) AND p.left_on IS NOT NULL AND NOT p.standard_transition
+     FROM unnest($1::uuid[]) AS changed(id) JOIN pupil p ON p.id = changed.id
+     WHERE p.left_on IS NOT NULL AND NOT p.standard_transition
        AND NOT EXISTS (SELECT 1 FROM "case" c JOIN audit_entry a ON a.case_id = c.id WHERE c.pupil_id = p.id AND a.action = 'deletion_return_sent')
      ON CONFLICT (pupil_id, kind, episode) DO NOTHING`,
     [pupilIds],
