@@ -6,6 +6,7 @@ import {
   cwsa26ConsentRule,
   groundHLeaveRule,
   partTimeNotificationRule,
+  recordRetentionRule,
   s19ProvisionRule,
   specialSchoolConsentRule,
   supportReviewRule,
@@ -21,6 +22,8 @@ export interface LaPolicy {
   'CONSENT-REMINDER': number;
   'CONSENT-ESCALATION': number;
   'CWSA26-CONSENT': boolean;
+  /** Read by the retention purge at the time it runs, not from a case's copy. */
+  'RECORD-RETENTION': number;
 }
 
 export const defaultPolicy: LaPolicy = {
@@ -32,6 +35,7 @@ export const defaultPolicy: LaPolicy = {
   'CONSENT-REMINDER': consentReminderRule.setting.defaultValue,
   'CONSENT-ESCALATION': consentManagerEscalationRule.setting.defaultValue,
   'CWSA26-CONSENT': cwsa26ConsentRule.setting.defaultValue,
+  'RECORD-RETENTION': recordRetentionRule.setting.defaultValue,
 };
 
 export class RuleSettingError extends Error {

@@ -19,6 +19,7 @@ import {
   cmeOpenRule,
   s437NoticeRule,
   newPupilReturnRule,
+  recordRetentionRule,
 } from './catalogue';
 import type { Rule } from './rule';
 
@@ -44,4 +45,5 @@ export const ruleTable: Rule[] = [
   cmeOpenRule,
   s437NoticeRule,
   newPupilReturnRule,
+  recordRetentionRule,
 ];

@@ -23,11 +23,13 @@ export function recordingNotifier(): Notifier & { sent: NotificationMessage[] } 
 /**
  * `logger`: where the API and the worker's console transport log (silent by default; the PII test reads it).
  * `inProcessWorker: false`: no worker here; the fault tests run workers as separate processes.
+ * `database`: a database of the test's own (the Postgres fault test runs its own cluster); by default a clone
+ * of the suite's template.
  */
-export async function startStack(taskQueue: string, options: { logger?: Logger; inProcessWorker?: boolean } = {}) {
+export async function startStack(taskQueue: string, options: { logger?: Logger; inProcessWorker?: boolean; database?: TestDatabase } = {}) {
   // Payloads are encrypted as in production: client and worker share the codec.
   const env: TestWorkflowEnvironment = await createDevServerEnv(testDataConverter);
-  const database: TestDatabase = await createTestDatabase();
+  const database: TestDatabase = options.database ?? (await createTestDatabase());
   const notifier = recordingNotifier();
   const logged = options.logger ? createConsoleNotifier(options.logger) : undefined;
   const worker: Worker | undefined = options.inProcessWorker === false ? undefined : await createCaseWorker({
