@@ -8,7 +8,7 @@ import { createApp } from '../../api/app';
 import { createCaseWorker } from '../../worker/create-worker';
 import { createTestDatabase, type TestDatabase } from './database';
 import { testDataConverter, testPayloadKeys } from './payload-keys';
-import { createDevServerEnv } from './temporal';
+import { createDevServerEnv, type DevServerUi } from './temporal';
 import { bearer, testAuth, users, type TestUser } from './users';
 
 export type ApiAgent = ReturnType<typeof request.agent>;
@@ -25,10 +25,11 @@ export function recordingNotifier(): Notifier & { sent: NotificationMessage[] } 
  * `inProcessWorker: false`: no worker here; the fault tests run workers as separate processes.
  * `database`: a database of the test's own (the Postgres fault test runs its own cluster); by default a clone
  * of the suite's template.
+ * `temporalUi`: run the dev server's web UI on this port, decoding through this codec endpoint.
  */
-export async function startStack(taskQueue: string, options: { logger?: Logger; inProcessWorker?: boolean; database?: TestDatabase } = {}) {
+export async function startStack(taskQueue: string, options: { logger?: Logger; inProcessWorker?: boolean; database?: TestDatabase; temporalUi?: DevServerUi } = {}) {
   // Payloads are encrypted as in production: client and worker share the codec.
-  const env: TestWorkflowEnvironment = await createDevServerEnv(testDataConverter);
+  const env: TestWorkflowEnvironment = await createDevServerEnv(testDataConverter, options.temporalUi);
   const database: TestDatabase = options.database ?? (await createTestDatabase());
   const notifier = recordingNotifier();
   const logged = options.logger ? createConsoleNotifier(options.logger) : undefined;
@@ -45,7 +46,7 @@ export async function startStack(taskQueue: string, options: { logger?: Logger; 
   const app = createApp({
     auth,
     payloadKeys: testPayloadKeys,
-    ui: { authMode: 'dev', temporalUiUrl: 'http://127.0.0.1:8233', namespace: env.namespace ?? 'default' },
+    ui: { authMode: 'dev', temporalUiUrl: `http://127.0.0.1:${options.temporalUi?.port ?? 8233}`, namespace: env.namespace ?? 'default' },
     db: database.db,
     temporal: env.client,
     logger: options.logger ?? pino({ level: 'silent' }),
