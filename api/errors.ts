@@ -1,6 +1,7 @@
 import { WorkflowNotFoundError, WorkflowUpdateFailedError, WorkflowUpdateRPCTimeoutOrCancelledError, isGrpcDeadlineError, isGrpcServiceError } from '@temporalio/client';
 import type { ErrorRequestHandler } from 'express';
 import type { Logger } from 'pino';
+import { isDatabaseUnavailable } from '../db/unavailable';
 
 /** The one error shape every route returns: `{ error: { code, message, field? } }`. */
 export class ApiError extends Error {
@@ -33,6 +34,9 @@ function toApiError(error: unknown): ApiError | undefined {
   if (error instanceof WorkflowUpdateFailedError) return caseRefusal(error.cause?.message ?? '');
   if (error instanceof WorkflowUpdateRPCTimeoutOrCancelledError || isGrpcDeadlineError(error) || (isGrpcServiceError(error) && error.code === 14)) {
     return new ApiError(503, 'temporal_unavailable', 'the case engine did not answer in time; nothing was lost, try again');
+  }
+  if (isDatabaseUnavailable(error)) {
+    return new ApiError(503, 'database_unavailable', 'the case register is unavailable for a moment; nothing was lost, try again');
   }
   const body = error as { type?: string; status?: number };
   if (body.type === 'entity.parse.failed') return new ApiError(400, 'malformed_json', 'request body is not valid JSON');

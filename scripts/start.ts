@@ -46,6 +46,7 @@ async function main(): Promise<void> {
       dataDir,
       port: env.TEMPORAL_PORT,
       uiPort: env.TEMPORAL_UI_PORT,
+      uiCodecEndpoint: `http://${env.API_HOST}:${env.API_PORT}/codec`,
       namespace: env.TEMPORAL_NAMESPACE,
     });
     stopsInReverse.push(() => server.stop());

@@ -1,17 +1,26 @@
-import type { RequestHandler, Response } from 'express';
+import type { Request, RequestHandler, Response } from 'express';
 import { ApiError } from '../errors';
 import type { Principal } from './principal';
 import { InvalidTokenError, type TokenVerifier } from './token-verifier';
 
-/** Verifies the bearer token; the principal is then read with `principalOf(res)`. */
-export function authenticate(verify: TokenVerifier): RequestHandler {
+/** Where a request carries its token: undefined when it carries none; throws an ApiError for a carrier it may not use. */
+export type TokenSource = (req: Request) => string | undefined;
+
+export const bearerToken: TokenSource = (req) => /^Bearer ([A-Za-z0-9._~+/=-]+)$/.exec(req.get('authorization') ?? '')?.[1];
+
+/** Verifies the request's token (the bearer header by default); the principal is then read with `principalOf(res)`. */
+export function authenticate(verify: TokenVerifier, tokenOf: TokenSource = bearerToken): RequestHandler {
   return async (req, res, next) => {
-    const header = req.get('authorization') ?? '';
-    const match = /^Bearer ([A-Za-z0-9._~+/=-]+)$/.exec(header);
     res.set('WWW-Authenticate', 'Bearer');
-    if (!match?.[1]) return next(new ApiError(401, 'unauthenticated', 'a bearer token is required', 'authorization'));
+    let token: string | undefined;
     try {
-      res.locals.principal = await verify(match[1]);
+      token = tokenOf(req);
+    } catch (error) {
+      return next(error);
+    }
+    if (!token) return next(new ApiError(401, 'unauthenticated', 'a bearer token is required', 'authorization'));
+    try {
+      res.locals.principal = await verify(token);
       next();
     } catch (error) {
       next(error instanceof InvalidTokenError ? new ApiError(401, 'unauthenticated', error.message, 'authorization') : error);

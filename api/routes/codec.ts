@@ -4,7 +4,9 @@ import type { Payload } from '@temporalio/common';
 import { AesGcmPayloadCodec, type PayloadKeyRing } from '../../temporal/payload-codec';
 import { requireRole } from '../auth/access';
 import { authenticate, principalOf } from '../auth/authenticate';
+import { clearCodecCookie, codecToken, setCodecCookie } from '../auth/codec-cookie';
 import type { TokenVerifier } from '../auth/token-verifier';
+import { ApiError } from '../errors';
 import { parseOr400 } from '../validate';
 
 /** Temporal's remote codec protocol: payloads as JSON, bytes as base64. */
@@ -21,7 +23,7 @@ const toJson = (payload: Payload) => ({
   data: Buffer.from(payload.data ?? []).toString('base64'),
 });
 
-/** The Temporal UI's origin may call the codec from the browser, with the user's token. */
+/** The Temporal UI's origin, and only it, may call the codec from the browser with credentials. */
 function cors(origin: string | undefined): RequestHandler {
   return (req, res, next) => {
     if (origin && req.get('origin') === origin) {
@@ -34,14 +36,26 @@ function cors(origin: string | undefined): RequestHandler {
 
 /**
  * `/codec/encode` and `/codec/decode` for the Temporal UI and CLI (`--codec-endpoint`): LA staff who may read
- * case histories see them decrypted; anyone else gets 401 or 403 and ciphertext stays ciphertext.
+ * case histories see them decrypted; anyone else gets 401 or 403 and ciphertext stays ciphertext. The CLI sends a
+ * bearer token; the Temporal UI sends the cookie `POST /codec/session` sets (see api/auth/codec-cookie.ts).
  */
 export function codecRouter(keys: PayloadKeyRing, verify: TokenVerifier, temporalUiOrigin: string | undefined): Router {
   const codec = new AesGcmPayloadCodec(keys);
   const router = Router();
-  router.use('/codec', cors(temporalUiOrigin), authenticate(verify), (_req, res, next) => {
+  router.use('/codec', cors(temporalUiOrigin));
+  // Signing out clears the cookie whatever became of the token.
+  router.delete('/codec/session', (req, res) => {
+    clearCodecCookie(req, res);
+    res.sendStatus(204);
+  });
+  router.use('/codec', authenticate(verify, codecToken(temporalUiOrigin)), (_req, res, next) => {
     requireRole(principalOf(res), ['la_cme_officer', 'la_send_officer', 'manager']);
     next();
+  });
+  router.post('/codec/session', (req, res) => {
+    if (!temporalUiOrigin) throw new ApiError(404, 'not_found', 'no Temporal UI is configured');
+    setCodecCookie(req, res);
+    res.sendStatus(204);
   });
   for (const direction of ['encode', 'decode'] as const) {
     router.post(`/codec/${direction}`, async (req, res) => {

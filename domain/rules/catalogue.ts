@@ -203,6 +203,19 @@ export const cwsa26ConsentRule: ConfigurableRule<boolean> = {
   setting: { schema: z.boolean(), defaultValue: false, describe: 'enforce once commenced' },
 };
 
+/**
+ * How long our record of a closed case is kept. No statute sets it for the LA's CME record (each LA keeps a
+ * retention schedule); schools keep registers at least 6 years, which is the default here.
+ */
+export const recordRetentionRule: ConfigurableRule<number> = {
+  id: 'RECORD-RETENTION',
+  kind: 'clock',
+  title: "Our record of a closed case (read model, audit log, notifications, the child's details) purged after N years",
+  source: "No statutory period for the LA's CME record found; local retention schedule. Registers: at least 6 years (SAR24 regs 5, 7 [P])",
+  confidence: 'local',
+  setting: { schema: z.number().int().min(1).max(100), defaultValue: 6, describe: 'years after a case closes' },
+};
+
 const groundRule = (ground: DeletionGround, title: string, source: string, confidence: Rule['confidence']): Rule => ({
   id: `GROUND-${ground}`,
   kind: 'guard',
@@ -241,4 +254,5 @@ export const configurableRules: ConfigurableRule<unknown>[] = [
   cwsa26ConsentRule,
   sicknessEarlyAlertRule,
   absenceRateMinimumRule,
+  recordRetentionRule,
 ];

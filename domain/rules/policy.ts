@@ -7,6 +7,7 @@ import {
   cwsa26ConsentRule,
   groundHLeaveRule,
   partTimeNotificationRule,
+  recordRetentionRule,
   s19ProvisionRule,
   specialSchoolConsentRule,
   supportReviewRule,
@@ -24,6 +25,8 @@ export interface LaPolicy {
   'CWSA26-CONSENT': boolean;
   'SICKNESS-ALERT-RUN': number;
   'ABSENCE-RATE-MIN-SESSIONS': number;
+  /** Read by the retention purge at the time it runs, not from a case's copy. */
+  'RECORD-RETENTION': number;
 }
 
 export const defaultPolicy: LaPolicy = {
@@ -37,6 +40,7 @@ export const defaultPolicy: LaPolicy = {
   'CWSA26-CONSENT': cwsa26ConsentRule.setting.defaultValue,
   'SICKNESS-ALERT-RUN': sicknessEarlyAlertRule.setting.defaultValue,
   'ABSENCE-RATE-MIN-SESSIONS': absenceRateMinimumRule.setting.defaultValue,
+  'RECORD-RETENTION': recordRetentionRule.setting.defaultValue,
 };
 
 export class RuleSettingError extends Error {

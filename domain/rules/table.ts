@@ -19,6 +19,7 @@ import {
   cmeOpenRule,
   s437NoticeRule,
   newPupilReturnRule,
+  recordRetentionRule,
 } from './catalogue';
 import {
   absenceRateMinimumRule,
@@ -60,4 +61,5 @@ export const ruleTable: Rule[] = [
   severeAbsenceRule,
   absenceRateMinimumRule,
   silentDeletionRule,
+  recordRetentionRule,
 ];

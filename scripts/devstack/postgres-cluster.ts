@@ -19,7 +19,8 @@ export interface PrivatePostgres {
   dataDirectory: string;
   urlFor(database: string): string;
   ensureDatabase(database: string): Promise<void>;
-  stop(): void;
+  /** `immediate` is a crash: no checkpoint, recovery on the next start (the Postgres fault test uses it). */
+  stop(mode?: 'fast' | 'immediate'): void;
 }
 
 export async function startPrivatePostgres(options: { dataDir: string; port?: number }): Promise<PrivatePostgres> {
@@ -42,7 +43,7 @@ export async function startPrivatePostgres(options: { dataDir: string; port?: nu
     dataDirectory: pgdata,
     urlFor,
     ensureDatabase: (database) => ensureDatabase(urlFor('postgres'), database),
-    stop: () => pgCtl(['stop', '-m', 'fast', '-w']),
+    stop: (mode = 'fast') => pgCtl(['stop', '-m', mode, '-w']),
   };
 }
 

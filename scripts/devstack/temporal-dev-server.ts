@@ -11,6 +11,8 @@ export interface DevServerOptions {
   port: number;
   /** Omit to run headless. */
   uiPort?: number;
+  /** Where the UI decodes payloads (our API's `/codec`); the browser sends our codec cookie when the user allows credentials. */
+  uiCodecEndpoint?: string;
   namespace: string;
 }
 
@@ -38,6 +40,7 @@ export async function startTemporalDevServer(options: DevServerOptions): Promise
     '--log-level', 'warn',
     ...searchAttributeCliArgs(),
     ...(options.uiPort ? ['--ui-port', String(options.uiPort)] : ['--headless']),
+    ...(options.uiPort && options.uiCodecEndpoint ? ['--ui-codec-endpoint', options.uiCodecEndpoint] : []),
   ];
   const log = fs.openSync(path.join(options.dataDir, 'temporal-server.log'), 'a');
   const child = spawn(options.cliPath, args, { stdio: ['ignore', log, log] });

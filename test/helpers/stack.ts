@@ -9,7 +9,7 @@ import { createBulkPool } from '../../db/bulk-pool';
 import { createCaseWorker } from '../../worker/create-worker';
 import { createTestDatabase, type TestDatabase } from './database';
 import { testDataConverter, testPayloadKeys } from './payload-keys';
-import { createDevServerEnv } from './temporal';
+import { createDevServerEnv, type DevServerUi } from './temporal';
 import { bearer, testAuth, users, type TestUser } from './users';
 
 export type ApiAgent = ReturnType<typeof request.agent>;
@@ -25,11 +25,17 @@ export function recordingNotifier(): Notifier & { sent: NotificationMessage[] } 
  * `logger`: where the API and the worker's console transport log (silent by default; the PII test reads it).
  * `inProcessWorker: false`: no worker here; the fault tests run workers as separate processes.
  * `uploadMaxBytes`: the register and attendance upload limit (8 MiB by default).
+ * `database`: a database of the test's own (the Postgres fault test runs its own cluster); by default a clone
+ * of the suite's template.
+ * `temporalUi`: run the dev server's web UI on this port, decoding through this codec endpoint.
  */
-export async function startStack(taskQueue: string, options: { logger?: Logger; inProcessWorker?: boolean; uploadMaxBytes?: number } = {}) {
+export async function startStack(
+  taskQueue: string,
+  options: { logger?: Logger; inProcessWorker?: boolean; uploadMaxBytes?: number; database?: TestDatabase; temporalUi?: DevServerUi } = {},
+) {
   // Payloads are encrypted as in production: client and worker share the codec.
-  const env: TestWorkflowEnvironment = await createDevServerEnv(testDataConverter);
-  const database: TestDatabase = await createTestDatabase();
+  const env: TestWorkflowEnvironment = await createDevServerEnv(testDataConverter, options.temporalUi);
+  const database: TestDatabase = options.database ?? (await createTestDatabase());
   const pool = createBulkPool(database.url);
   const notifier = recordingNotifier();
   const logged = options.logger ? createConsoleNotifier(options.logger) : undefined;
@@ -46,7 +52,7 @@ export async function startStack(taskQueue: string, options: { logger?: Logger; 
   const app = createApp({
     auth,
     payloadKeys: testPayloadKeys,
-    ui: { authMode: 'dev', temporalUiUrl: 'http://127.0.0.1:8233', namespace: env.namespace ?? 'default' },
+    ui: { authMode: 'dev', temporalUiUrl: `http://127.0.0.1:${options.temporalUi?.port ?? 8233}`, namespace: env.namespace ?? 'default' },
     db: database.db,
     pool,
     uploadMaxBytes: options.uploadMaxBytes ?? 8 * 2 ** 20,

@@ -9,14 +9,21 @@ function binary(variable: 'TEMPORAL_CLI_PATH' | 'TEMPORAL_TEST_SERVER_PATH'): st
   return path;
 }
 
-/** A real Temporal dev server (with visibility and our search attributes) from the project's own CLI. */
-export function createDevServerEnv(dataConverter?: DataConverter): Promise<TestWorkflowEnvironment> {
+/** The dev server's web UI, decoding payloads through a codec endpoint (as `npm start` runs it). */
+export interface DevServerUi {
+  port: number;
+  codecEndpoint: string;
+}
+
+/** A real Temporal dev server (with visibility and our search attributes) from the project's own CLI; headless unless `ui`. */
+export function createDevServerEnv(dataConverter?: DataConverter, ui?: DevServerUi): Promise<TestWorkflowEnvironment> {
   return TestWorkflowEnvironment.createLocal({
     ...(dataConverter ? { client: { dataConverter } } : {}),
     server: {
       executable: { type: 'existing-path', path: binary('TEMPORAL_CLI_PATH') },
       searchAttributes: caseSearchAttributeKeys,
       ip: '127.0.0.1',
+      ...(ui ? { ui: true, uiPort: ui.port, extraArgs: ['--ui-codec-endpoint', ui.codecEndpoint] } : {}),
     },
   });
 }

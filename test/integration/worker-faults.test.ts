@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { upnCheckLetter } from '../../domain/identifiers';
 import { testPayloadKeysSpec } from '../helpers/payload-keys';
+import { retryUntilAnswered } from '../helpers/retry';
 import { startStack, type ApiAgent } from '../helpers/stack';
 
 const TASK_QUEUE = 'worker-faults';
@@ -76,10 +77,3 @@ describe('a worker killed mid-activity (separate processes, dev server, real dat
     expect((await stack.env.client.workflow.count(`TaskQueue = "${TASK_QUEUE}"`)).count).toBe(reports.length);
   }, 180_000);
 });
-
-async function retryUntilAnswered<T extends { status: number }>(send: () => PromiseLike<T>): Promise<T> {
-  for (let attempt = 0; ; attempt += 1) {
-    const response = await send();
-    if (response.status !== 503 || attempt >= 8) return response;
-  }
-}

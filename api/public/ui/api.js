@@ -2,11 +2,21 @@
 const TOKEN = 'cme.token';
 const USER = 'cme.user';
 
+// LA staff may read case histories decoded in the Temporal UI too: the API turns their token into an HttpOnly
+// cookie for its codec, sent by the Temporal UI only (see README, "Codec endpoint").
+const CODEC_ROLES = ['la_cme_officer', 'la_send_officer', 'manager'];
+const codecSession = (method, token) =>
+  fetch('/codec/session', { method, headers: token ? { authorization: `Bearer ${token}` } : {} }).catch(() => undefined);
+
 export const session = {
   get token() { return sessionStorage.getItem(TOKEN); },
   get user() { const raw = sessionStorage.getItem(USER); return raw ? JSON.parse(raw) : null; },
-  signIn(token, user) { sessionStorage.setItem(TOKEN, token); sessionStorage.setItem(USER, JSON.stringify(user)); },
-  signOut() { sessionStorage.removeItem(TOKEN); sessionStorage.removeItem(USER); },
+  signIn(token, user) {
+    sessionStorage.setItem(TOKEN, token);
+    sessionStorage.setItem(USER, JSON.stringify(user));
+    if (CODEC_ROLES.includes(user.role)) codecSession('POST', token);
+  },
+  signOut() { sessionStorage.removeItem(TOKEN); sessionStorage.removeItem(USER); codecSession('DELETE'); },
 };
 
 export class ApiError extends Error {

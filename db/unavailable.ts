@@ -1,0 +1,43 @@
+import { Prisma } from '@prisma/client';
+
+/** The pg adapter's kinds for a database that cannot be reached or dropped the connection. */
+const unreachableKinds = new Set(['DatabaseNotReachable', 'ConnectionClosed', 'SocketTimeout', 'TooManyConnections']);
+/** Prisma's codes for the same: server unreachable, timed out, connection closed. */
+const unreachableCodes = new Set(['P1001', 'P1002', 'P1017']);
+/**
+ * SQLSTATE classes 08 (connection exception) and 57 (operator intervention: shutting down, crashed, starting
+ * up), as the server reports them while it stops or recovers.
+ */
+const unavailableState = /^(08|57)/;
+/** node-postgres's own errors when the server goes away mid-query (no SQLSTATE, no socket code). */
+const terminated = /^Connection terminated/;
+
+interface AdapterCause {
+  kind?: string;
+  code?: string;
+  originalCode?: string;
+}
+
+/**
+ * Whether an error means PostgreSQL is down or restarting, rather than that the request was wrong: the API
+ * answers 503 (try again) for these, never 500.
+ */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  if (error instanceof Prisma.PrismaClientInitializationError) return true;
+  if (error instanceof Prisma.PrismaClientKnownRequestError) {
+    if (unreachableCodes.has(error.code)) return true;
+    const cause = (error.meta?.driverAdapterError as { cause?: AdapterCause } | undefined)?.cause;
+    return isUnavailableCause(cause);
+  }
+  if (error instanceof Error && error.name === 'DriverAdapterError') return isUnavailableCause((error as Error & { cause?: AdapterCause }).cause);
+  if (error instanceof Error && terminated.test(error.message)) return true;
+  const code = (error as { code?: unknown } | undefined)?.code;
+  return typeof code === 'string' && unavailableState.test(code);
+}
+
+function isUnavailableCause(cause: AdapterCause | undefined): boolean {
+  if (!cause) return false;
+  if (cause.kind && unreachableKinds.has(cause.kind)) return true;
+  const state = cause.originalCode ?? cause.code;
+  return typeof state === 'string' && unavailableState.test(state);
+}
