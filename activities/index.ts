@@ -5,22 +5,23 @@ import { createAssessDeletion } from './assess-deletion';
 import { createLoadCaseContext } from './case-context';
 import { createComputeDeadline } from './deadlines';
 import type { Notifier } from './notifications/notifier';
-import { createNotify } from './notify';
+import { createNotify, type NotifyOptions } from './notify';
 
 export interface ActivityDeps {
   db: Db;
   notifier: Notifier;
+  notify?: NotifyOptions;
 }
 
 /** Every activity the case workflow may call, built over injected dependencies. */
-export function createActivities({ db, notifier }: ActivityDeps) {
+export function createActivities({ db, notifier, notify }: ActivityDeps) {
   const calendars = createCalendarStore(db);
   return {
     computeDeadline: createComputeDeadline(calendars),
     assessDeletion: createAssessDeletion(calendars),
     loadCaseContext: createLoadCaseContext(db),
     recordCaseEvent: createRecordCaseEvent(db),
-    notify: createNotify(db, notifier),
+    notify: createNotify(db, notifier, notify),
   };
 }
 

@@ -12,6 +12,7 @@ import { casesRouter } from './routes/cases';
 import { decisionsRouter } from './routes/decisions';
 import { devLoginRouter } from './routes/dev-login';
 import { healthRouter } from './routes/health';
+import { notificationChannelsRouter } from './routes/notification-channels';
 import { referenceRouter } from './routes/reference';
 import { rulesRouter } from './routes/rules';
 import { schoolsRouter } from './routes/schools';
@@ -39,7 +40,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(healthRouter(deps), referenceRouter(), webUiRouter(deps.ui));
   if (deps.auth.devIssuer) app.use('/v1', devLoginRouter(deps.auth.devIssuer));
   app.use(codecRouter(deps.payloadKeys, deps.auth.verify, deps.ui.temporalUiUrl && new URL(deps.ui.temporalUiUrl).origin));
-  app.use('/v1', authenticate(deps.auth.verify), casesRouter(deps), decisionsRouter(deps), schoolsRouter(deps.db), calendarsRouter(deps.db), rulesRouter(deps.db));
+  app.use('/v1', authenticate(deps.auth.verify), casesRouter(deps), decisionsRouter(deps), schoolsRouter(deps.db), calendarsRouter(deps.db), rulesRouter(deps.db), notificationChannelsRouter(deps.db));
   app.use((_req, _res, next) => next(new ApiError(404, 'not_found', 'no such route')));
   app.use(errorHandler(deps.logger));
   return app;

@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { concernReasons } from '../domain/case';
 import { isIsoDate } from '../domain/calendar/iso-date';
 import { isValidLaCode, isValidUpn, isValidUrn } from '../domain/identifiers';
+import { parseRecipient } from '../domain/recipients';
+import { webhookSecretName } from '../config/webhook-secrets';
 
 export const urnSchema = z.string().trim().refine(isValidUrn, 'must be a 6-digit URN');
 export const laCodeSchema = z.string().trim().refine(isValidLaCode, 'must be a 3-digit LA code');
@@ -112,3 +114,18 @@ export const schoolDaysQuery = z
 
 export const ruleSettingParams = z.strictObject({ laCode: laCodeSchema, ruleId: z.string().min(1).max(40) });
 export const ruleSettingBody = z.strictObject({ value: z.unknown() });
+
+/** A party token as the cases address it: `la_cme_officer:938`, `school:100001`, `police:938` … */
+export const notificationChannelParams = z.strictObject({
+  recipient: z.string().refine((token) => parseRecipient(token) !== undefined, 'must be a recipient such as la_cme_officer:938 or school:100001'),
+});
+/** How the recipient is reached; a webhook names its signing secret (WEBHOOK_SECRETS), never carries it. */
+export const notificationChannelBody = z.discriminatedUnion('transport', [
+  z.strictObject({ transport: z.literal('console') }),
+  z.strictObject({ transport: z.literal('smtp'), email: z.email().max(254) }),
+  z.strictObject({
+    transport: z.literal('webhook'),
+    url: z.url({ protocol: /^https?$/ }).max(2000),
+    secretName: z.string().regex(webhookSecretName, 'must be the name of a secret in WEBHOOK_SECRETS (letters, digits, _ or -)'),
+  }),
+]);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseWebhookSecrets } from './webhook-secrets';
 
 /**
  * Every setting the system reads from the environment, validated once at start-up.
@@ -39,6 +40,19 @@ export const envSchema = z.object({
   AUTH_ISSUER: z.string().min(1).default('cme-case-engine-dev'),
   AUTH_AUDIENCE: z.string().min(1).default('cme-case-engine'),
   AUTH_JWKS_URL: optionalString.pipe(z.url({ protocol: /^https?$/ }).optional()),
+  /** Where staff reach the web UI; notifications to LA staff and schools link to the case there. */
+  PUBLIC_URL: z.url({ protocol: /^https?$/ }).default('http://127.0.0.1:3000'),
+  /** The SMTP relay for e-mail channels, `smtp://user:pass@host:587` or `smtps://…`; unset: e-mail channels fail. */
+  SMTP_URL: optionalString.pipe(z.url({ protocol: /^smtps?$/ }).optional()),
+  SMTP_FROM: z.string().trim().regex(/^[^\s@<>]+@[^\s@<>]+$/, 'must be an e-mail address').default('cme-case-engine@localhost'),
+  /** Webhook signing secrets, `name:secret,…`; a webhook channel names one (config/webhook-secrets.ts). */
+  WEBHOOK_SECRETS: optionalString.superRefine((spec, ctx) => {
+    try {
+      parseWebhookSecrets(spec);
+    } catch (error) {
+      ctx.addIssue({ code: 'custom', message: (error as Error).message });
+    }
+  }),
 })
   .refine((env) => env.AUTH_MODE !== 'jwks' || env.AUTH_JWKS_URL, { message: 'is required when AUTH_MODE=jwks', path: ['AUTH_JWKS_URL'] })
   .refine((env) => !(env.NODE_ENV === 'production' && env.AUTH_MODE === 'dev'), { message: 'dev sign-in is refused in production; use jwks', path: ['AUTH_MODE'] });

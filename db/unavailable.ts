@@ -31,8 +31,9 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   }
   if (error instanceof Error && error.name === 'DriverAdapterError') return isUnavailableCause((error as Error & { cause?: AdapterCause }).cause);
   if (error instanceof Error && terminated.test(error.message)) return true;
+  // node-postgres (the upload pool) reports a server that is not listening as the socket's ECONNREFUSED.
   const code = (error as { code?: unknown } | undefined)?.code;
-  return typeof code === 'string' && unavailableState.test(code);
+  return typeof code === 'string' && (unavailableState.test(code) || code === 'ECONNREFUSED');
 }
 
 function isUnavailableCause(cause: AdapterCause | undefined): boolean {

@@ -1,6 +1,10 @@
 import { DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker';
-import { createConsoleNotifier } from '../activities/notifications/console-notifier';
+import { createChannelNotifier } from '../activities/notifications/channel-notifier';
+import { createConsoleTransport } from '../activities/notifications/console-notifier';
+import { createSmtpTransport } from '../activities/notifications/smtp-transport';
+import { createWebhookTransport } from '../activities/notifications/webhook-transport';
 import { loadEnv } from '../config/env';
+import { parseWebhookSecrets } from '../config/webhook-secrets';
 import { createLogger } from '../config/logger';
 import { createDb } from '../db/prisma';
 import { caseDataConverter } from '../temporal/data-converter';
@@ -15,18 +19,26 @@ async function main(): Promise<void> {
   Runtime.install({ logger: new DefaultLogger(env.LOG_LEVEL === 'debug' || env.LOG_LEVEL === 'trace' ? 'DEBUG' : 'WARN') });
   const db = createDb(env.DATABASE_URL);
   const connection = await NativeConnection.connect({ address: env.TEMPORAL_ADDRESS });
+  const smtp = env.SMTP_URL ? createSmtpTransport({ url: env.SMTP_URL, from: env.SMTP_FROM }) : undefined;
+  const notifier = createChannelNotifier({
+    console: createConsoleTransport(logger),
+    ...(smtp ? { smtp } : {}),
+    webhook: createWebhookTransport(parseWebhookSecrets(env.WEBHOOK_SECRETS)),
+  });
   const worker = await createCaseWorker({
     connection,
     namespace: env.TEMPORAL_NAMESPACE,
     taskQueue: env.TEMPORAL_TASK_QUEUE,
     db,
-    notifier: createConsoleNotifier(logger),
+    notifier,
+    notify: { publicUrl: env.PUBLIC_URL },
     dataConverter: caseDataConverter(loadPayloadKeys(env)),
   });
   logger.info({ taskQueue: env.TEMPORAL_TASK_QUEUE }, 'worker running');
   try {
     await worker.run();
   } finally {
+    smtp?.close();
     await connection.close();
     await db.$disconnect();
   }

@@ -1,12 +1,16 @@
 import type { Logger } from 'pino';
-import type { Notifier } from './notifier';
+import type { OutboundNotification } from './notifier';
 
-/** The demo transport: writes each notification to the log. SMTP and webhooks come with issue #5. */
-export function createConsoleNotifier(logger: Logger): Notifier {
+/**
+ * The demo transport, and the fallback for a recipient without a channel: writes each notification to the
+ * log. Only its key, codes and subject: the text may hold a deletion return's personal data.
+ */
+export function createConsoleTransport(logger: Logger) {
   return {
-    transport: 'console',
-    async send(message) {
-      logger.info({ notification: message }, `notify ${message.recipient}: ${message.template} (case ${message.caseId})`);
+    async send({ idempotencyKey, caseId, recipient, template, ruleId, subject }: OutboundNotification): Promise<void> {
+      logger.info({ notification: { idempotencyKey, caseId, recipient, template, ruleId } }, `notify ${recipient}: ${subject}`);
     },
   };
 }
+
+export type ConsoleTransport = ReturnType<typeof createConsoleTransport>;

@@ -10,8 +10,11 @@ const EventType = temporal.api.enums.v1.EventType;
 
 export interface TimelineEntry {
   at: string;
-  /** `audit`: our record (who, why, under which rule); `temporal`: what the engine did (timers, activities, updates). */
-  source: 'audit' | 'temporal';
+  /**
+   * `audit`: our record (who, why, under which rule); `temporal`: what the engine did (timers, activities,
+   * updates); `outbox`: a notification's delivery (recipient, template, status, attempts, transport).
+   */
+  source: 'audit' | 'temporal' | 'outbox';
   what: string;
   actor?: string;
   ruleId?: string;
@@ -21,11 +24,13 @@ export interface TimelineEntry {
 
 /**
  * One case's history for a reader: our audit log (kept for years) merged with the decoded events of the
- * workflow's current run (timers with their summaries, notifications scheduled, decisions received).
+ * workflow's current run (timers with their summaries, notifications scheduled, decisions received), and
+ * each notification's delivery from the outbox.
  */
 export async function caseTimeline(deps: CaseDeps, caseId: string): Promise<TimelineEntry[]> {
-  const [audit, events] = await Promise.all([
+  const [audit, notifications, events] = await Promise.all([
     deps.db.auditEntry.findMany({ where: { caseId }, orderBy: { id: 'asc' } }),
+    deps.db.notification.findMany({ where: { caseId }, orderBy: { id: 'asc' } }),
     withTemporalDeadline(deps, () => deps.temporal.workflow.getHandle(caseWorkflowId(caseId)).fetchHistory()).then(
       (history) => history.events ?? [],
       // Temporal keeps a closed case only for the namespace's retention; our audit log remains.
@@ -43,8 +48,24 @@ export async function caseTimeline(deps: CaseDeps, caseId: string): Promise<Time
     ...(entry.ruleId ? { ruleId: entry.ruleId } : {}),
     detail: entry.detail as Record<string, unknown>,
   }));
+  // The outbox body (a deletion return's personal data) stays out of the timeline: the export carries it.
+  const fromOutbox: TimelineEntry[] = notifications.map((n) => ({
+    at: n.createdAt.toISOString(),
+    source: 'outbox',
+    what: `notification_${n.status}`,
+    detail: {
+      recipient: n.recipient,
+      template: n.template,
+      status: n.status,
+      attempts: n.attempts,
+      ...(n.transport ? { transport: n.transport } : {}),
+      ...(n.sentAt ? { sentAt: n.sentAt.toISOString() } : {}),
+      ...(n.lastError ? { lastError: n.lastError } : {}),
+    },
+  }));
   const fromTemporal = (await Promise.all(events.map((event) => describeEvent(deps, event)))).filter((entry): entry is TimelineEntry => entry !== undefined);
-  return [...fromAudit, ...fromTemporal].sort((a, b) => a.at.localeCompare(b.at) || (a.source === b.source ? 0 : a.source === 'temporal' ? -1 : 1));
+  const order = { temporal: 0, audit: 1, outbox: 2 };
+  return [...fromAudit, ...fromOutbox, ...fromTemporal].sort((a, b) => a.at.localeCompare(b.at) || order[a.source] - order[b.source]);
 }
 
 async function describeEvent(deps: CaseDeps, event: HistoryEvent): Promise<TimelineEntry | undefined> {

@@ -10,6 +10,8 @@ import {
   closuresBody,
   laCodeParams,
   newPupilReturnBody,
+  notificationChannelBody,
+  notificationChannelParams,
   referralBody,
   reportConcernBody,
   ruleSettingBody,
@@ -93,6 +95,9 @@ const routes: Route[] = [
   { method: 'get', path: '/v1/schools/{urn}/school-days', summary: 'School-day arithmetic on the school\'s calendar', tags: ['calendars'], request: { params: schoolUrnParams, query: schoolDaysQuery } },
   { method: 'get', path: '/v1/las/{laCode}/rules', summary: 'The rule table with sources, and the LA\'s settings', tags: ['rules'], request: { params: laCodeParams } },
   { method: 'put', path: '/v1/las/{laCode}/rules/{ruleId}', summary: 'Sets a configurable rule for the LA (admin, manager)', tags: ['rules'], request: { params: ruleSettingParams, body: { content: { 'application/json': { schema: ruleSettingBody } } } } },
+  { method: 'get', path: '/v1/notification-channels', summary: 'The notification directory: how each party is reached (admin)', tags: ['notifications'] },
+  { method: 'get', path: '/v1/notification-channels/{recipient}', summary: 'How one party is reached (admin); 404: it is told on the console', tags: ['notifications'], request: { params: notificationChannelParams } },
+  { method: 'put', path: '/v1/notification-channels/{recipient}', summary: 'Sets how a party is reached: smtp (e-mail), webhook (URL and secret name) or console (admin)', tags: ['notifications'], request: { params: notificationChannelParams, body: { content: { 'application/json': { schema: notificationChannelBody } } } } },
 ];
 
 export function openApiDocument() {

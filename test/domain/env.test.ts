@@ -30,4 +30,20 @@ describe('configuration', () => {
     expect(() => loadEnv({ AUTH_MODE: 'jwks' })).toThrow(/AUTH_JWKS_URL: is required/);
     expect(loadEnv({ NODE_ENV: 'production', AUTH_MODE: 'jwks', AUTH_JWKS_URL: 'https://idp.example/jwks' }).AUTH_JWKS_URL).toBe('https://idp.example/jwks');
   });
+
+  it('checks the notification settings, never echoing a webhook secret', () => {
+    const secret = 'a'.repeat(40);
+    expect(loadEnv({ SMTP_URL: 'smtp://relay.example:587', WEBHOOK_SECRETS: `police938:${secret}` }).SMTP_URL).toBe('smtp://relay.example:587');
+    expect(() => loadEnv({ SMTP_URL: 'http://relay.example' })).toThrow(/SMTP_URL/);
+    expect(() => loadEnv({ SMTP_FROM: 'nobody' })).toThrow(/SMTP_FROM: must be an e-mail address/);
+    expect(() => loadEnv({ WEBHOOK_SECRETS: `police938:${secret},police938:${secret}` })).toThrow(/WEBHOOK_SECRETS: the name police938 is given twice/);
+    expect(() => loadEnv({ WEBHOOK_SECRETS: 'short:tooshortsecret' })).toThrow(/WEBHOOK_SECRETS: the secret named short must have at least 32 characters/);
+    expect(() => loadEnv({ WEBHOOK_SECRETS: 'tooshortsecret' })).toThrow(/WEBHOOK_SECRETS: entry 1 must be name:secret/);
+    try {
+      loadEnv({ WEBHOOK_SECRETS: `bad name:${secret}` });
+    } catch (error) {
+      expect((error as Error).message).not.toContain(secret);
+    }
+    expect.assertions(7);
+  });
 });

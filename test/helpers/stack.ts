@@ -1,9 +1,10 @@
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { Worker } from '@temporalio/worker';
 import pino, { type Logger } from 'pino';
-import { createConsoleNotifier } from '../../activities/notifications/console-notifier';
+import { createConsoleTransport } from '../../activities/notifications/console-notifier';
 import request from 'supertest';
-import type { NotificationMessage, Notifier } from '../../activities/notifications/notifier';
+import type { Notifier, OutboundNotification } from '../../activities/notifications/notifier';
+import type { NotifyOptions } from '../../activities/notify';
 import { createApp } from '../../api/app';
 import { createBulkPool } from '../../db/bulk-pool';
 import { createCaseWorker } from '../../worker/create-worker';
@@ -15,9 +16,9 @@ import { bearer, testAuth, users, type TestUser } from './users';
 export type ApiAgent = ReturnType<typeof request.agent>;
 
 /** Records what would be sent: the transport is the edge; the outbox in front of it is real. */
-export function recordingNotifier(): Notifier & { sent: NotificationMessage[] } {
-  const sent: NotificationMessage[] = [];
-  return { transport: 'recording', sent, send: async (message) => void sent.push(message) };
+export function recordingNotifier(): Notifier & { sent: OutboundNotification[] } {
+  const sent: OutboundNotification[] = [];
+  return { sent, send: async (message) => void sent.push(message) };
 }
 
 /** The real system in one process: Temporal dev server, a fresh Postgres database, a worker and the API. */
@@ -28,23 +29,34 @@ export function recordingNotifier(): Notifier & { sent: NotificationMessage[] } 
  * `database`: a database of the test's own (the Postgres fault test runs its own cluster); by default a clone
  * of the suite's template.
  * `temporalUi`: run the dev server's web UI on this port, decoding through this codec endpoint.
+ * `notifier`, `notify`: the worker's real transports and outbox options instead of the recorder.
  */
 export async function startStack(
   taskQueue: string,
-  options: { logger?: Logger; inProcessWorker?: boolean; uploadMaxBytes?: number; database?: TestDatabase; temporalUi?: DevServerUi } = {},
+  options: {
+    logger?: Logger;
+    inProcessWorker?: boolean;
+    uploadMaxBytes?: number;
+    database?: TestDatabase;
+    temporalUi?: DevServerUi;
+    notifier?: Notifier;
+    notify?: NotifyOptions;
+  } = {},
 ) {
   // Payloads are encrypted as in production: client and worker share the codec.
   const env: TestWorkflowEnvironment = await createDevServerEnv(testDataConverter, options.temporalUi);
   const database: TestDatabase = options.database ?? (await createTestDatabase());
   const pool = createBulkPool(database.url);
   const notifier = recordingNotifier();
-  const logged = options.logger ? createConsoleNotifier(options.logger) : undefined;
+  const logged = options.logger ? createConsoleTransport(options.logger) : undefined;
+  const recordAndLog: Notifier = logged ? { send: async (m, channel) => { await logged.send(m); await notifier.send(m, channel); } } : notifier;
   const worker: Worker | undefined = options.inProcessWorker === false ? undefined : await createCaseWorker({
     connection: env.nativeConnection,
     namespace: env.namespace ?? 'default',
     taskQueue,
     db: database.db,
-    notifier: logged ? { transport: notifier.transport, send: async (m) => { await logged.send(m); await notifier.send(m); } } : notifier,
+    notifier: options.notifier ?? recordAndLog,
+    ...(options.notify ? { notify: options.notify } : {}),
     dataConverter: testDataConverter,
   });
   const workerRun = worker?.run();

@@ -1,17 +1,14 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { upnCheckLetter } from '../../domain/identifiers';
-import { testPayloadKeysSpec } from '../helpers/payload-keys';
-import { retryUntilAnswered } from '../helpers/retry';
+import { serialUpn } from '../helpers/children';
 import { startStack, type ApiAgent } from '../helpers/stack';
+import { retryUntilAnswered } from '../helpers/retry';
+import { spawnWorker } from '../helpers/worker-process';
 
 const TASK_QUEUE = 'worker-faults';
-const upn = (serial: number) => {
-  const body = `93844442${String(serial).padStart(4, '0')}`;
-  return `${upnCheckLetter(body)}${body}`;
-};
+const upn = (serial: number) => serialUpn('93844442', serial);
 
 /**
  * Issue #6, faults survived: two worker processes (the compiled `dist/worker/main.js`, as `npm start` runs
@@ -25,10 +22,7 @@ describe('a worker killed mid-activity (separate processes, dev server, real dat
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cme-faults-'));
 
   const startWorker = () => {
-    const child = spawn(process.execPath, [path.join(__dirname, '..', '..', 'dist', 'worker', 'main.js')], {
-      env: { ...process.env, DATABASE_URL: stack.database.url, TEMPORAL_ADDRESS: stack.env.address, TEMPORAL_TASK_QUEUE: TASK_QUEUE, PAYLOAD_KEYS: testPayloadKeysSpec, LOG_LEVEL: 'warn', DATA_DIR: dataDir },
-      stdio: 'ignore',
-    });
+    const child = spawnWorker({ databaseUrl: stack.database.url, temporalAddress: stack.env.address, taskQueue: TASK_QUEUE, dataDir });
     workers.push(child);
     return child;
   };

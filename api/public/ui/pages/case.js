@@ -4,6 +4,9 @@ import { day, englandToday, isOverdue, label, when } from '../format.js';
 import { html } from '../html.js';
 import { Decisions } from './decisions.js';
 
+// Which part of the system an entry comes from: the engine's history, or a notification's delivery (outbox).
+const sourceNote = { temporal: ' (engine)', outbox: ' (delivery)' };
+
 /** School days from today to a deadline, on the case's school calendar (or none for a child on no roll). */
 function SchoolDaysLeft({ schoolUrn, at }) {
   const [days, setDays] = useState(null);
@@ -80,8 +83,8 @@ export function CasePage({ caseId, user }) {
     </section>
     <section aria-labelledby="timeline"><h2 id="timeline">Timeline</h2>
       <table class="timeline"><thead><tr><th scope="col">When</th><th scope="col">What</th><th scope="col">Who</th><th scope="col">Rule</th><th scope="col">Detail</th></tr></thead><tbody>
-        ${timeline.map((e) => html`<tr class=${`source-${e.source}`}>
-          <td>${when(e.at)}</td><td>${label(e.what)}${e.source === 'temporal' ? ' (engine)' : ''}</td><td>${e.actor ?? ''}</td><td>${e.ruleId ?? ''}</td>
+        ${timeline.map((e) => html`<tr class=${`source-${e.source}${e.detail?.status === 'failed' ? ' delivery-failed' : ''}`}>
+          <td>${when(e.at)}</td><td>${label(e.what)}${sourceNote[e.source] ?? ''}</td><td>${e.actor ?? ''}</td><td>${e.ruleId ?? ''}</td>
           <td>${e.detail ? Object.entries(e.detail).map(([k, v]) => `${label(k)}: ${typeof v === 'string' ? v : JSON.stringify(v)}`).join('; ') : ''}</td>
         </tr>`)}
       </tbody></table>
