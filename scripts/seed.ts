@@ -1,4 +1,5 @@
 import { demoLa, demoSchools, demoTerms } from '../api/auth/demo-users';
+import { addCalendarDays, isWeekend } from '../domain/calendar/iso-date';
 import { upnCheckLetter } from '../domain/identifiers';
 
 /**
@@ -52,8 +53,44 @@ export async function seedDemo(apiUrl: string, log: (line: string) => void = con
   await officer('/v1/referrals', { method: 'POST', body: { laCode: demoLa.code, referrer: { kind: 'health' }, child: { givenName: 'Noah', familyName: 'Unlisted', address: 'unknown, last seen Crawley' } } });
   const found = await report(oak, demoSchools.oak.urn, { upn: upn('2001', 6), reason: 'no_show' });
   await officer(`/v1/cases/${found.caseId}/close`, { method: 'POST', body: { outcome: 'located_and_attending', reason: 'Started at Oak a week late after a family move' } });
-  log(`seeded LA ${demoLa.code}: ${Object.keys(demoSchools).length} schools, 7 cases (one awaiting SEND consent)`);
+  const fed = await seedAttendanceFeed(officer, today);
+  log(`seeded LA ${demoLa.code}: ${Object.keys(demoSchools).length} schools, 7 cases (one awaiting SEND consent), ${fed} more opened by the attendance feed`);
   return true;
+}
+
+/**
+ * Three weeks of Oak's register marks for three pupils, sent as the attendance feed: one absent without
+ * reason for the last 11 school days (T2 opens a case), one with SEN support missing one day in four (PA),
+ * one present throughout (nothing). Returns how many cases the feed opened.
+ */
+async function seedAttendanceFeed(officer: Call, today: string): Promise<number> {
+  const oakUrn = demoSchools.oak.urn;
+  const pupils = { absent: upn('2001', 7), persistent: upn('2001', 8), present: upn('2001', 9) };
+  await officer('/v1/register/pupils', {
+    method: 'POST',
+    body: [
+      { schoolUrn: oakUrn, upn: pupils.absent, givenName: 'Isla', familyName: 'Feed' },
+      { schoolUrn: oakUrn, upn: pupils.persistent, senStatus: 'K', givenName: 'Omar', familyName: 'Feed' },
+      { schoolUrn: oakUrn, upn: pupils.present },
+    ],
+  });
+  const days = lastSchoolDays(today, 15);
+  const marks = days.flatMap((date, i) =>
+    (['AM', 'PM'] as const).flatMap((session) => [
+      { schoolUrn: oakUrn, upn: pupils.absent, date, session, code: i >= 4 ? 'N' : session === 'AM' ? '/' : '\\' },
+      { schoolUrn: oakUrn, upn: pupils.persistent, date, session, code: i % 4 === 0 ? 'C' : session === 'AM' ? '/' : '\\' },
+      { schoolUrn: oakUrn, upn: pupils.present, date, session, code: session === 'AM' ? '/' : '\\' },
+    ]),
+  );
+  const report = (await officer('/v1/attendance-marks', { method: 'POST', body: marks })) as { detection: { delivered: { attached: boolean }[] } };
+  return report.detection.delivered.filter((d) => !d.attached).length;
+}
+
+/** The `count` school days before `today`, oldest first: weekdays in the demo LA's terms, or any weekdays when the terms are long past. */
+function lastSchoolDays(today: string, count: number): string[] {
+  const weekdays = Array.from({ length: 120 }, (_, i) => addCalendarDays(today, -1 - i)).filter((day) => !isWeekend(day));
+  const inTerm = weekdays.filter((day) => demoTerms.some((term) => term.start <= day && day <= term.end));
+  return (inTerm.length >= count ? inTerm : weekdays).slice(0, count).reverse();
 }
 
 async function request(apiUrl: string, token: string, path: string, init: { method?: string; body?: unknown } = {}) {

@@ -24,7 +24,10 @@ describe('the web UI in a browser (Chromium, real servers)', () => {
     server = stack.app.listen(0, '127.0.0.1');
     await new Promise((resolve) => server.once('listening', resolve));
     baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    await seedDemo(baseUrl, () => undefined);
+    const seeded: string[] = [];
+    await seedDemo(baseUrl, (line) => seeded.push(line));
+    // The demo's attendance feed: 11 days without reason (T2) and one day in four missed with SEN support (PA-10).
+    expect(seeded.join('\n')).toContain('2 more opened by the attendance feed');
     fs.mkdirSync(artifacts, { recursive: true });
     browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH, args: ['--no-sandbox'] });
     page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
