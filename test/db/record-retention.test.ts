@@ -20,8 +20,8 @@ const dist = (script: string) => path.join(__dirname, '..', '..', 'dist', 'scrip
 describe('RECORD-RETENTION: purging closed cases past retention (real PostgreSQL, the npm scripts as run)', () => {
   let database: TestDatabase;
   let sql: Client;
-  const cases = { longClosed: randomUUID(), recentlyClosed: randomUUID(), longOpen: randomUUID(), shortRetention: randomUUID(), siblingOpen: randomUUID() };
-  const pupils = { alone: randomUUID(), recent: randomUUID(), open: randomUUID(), shared: randomUUID() };
+  const cases = { longClosed: randomUUID(), recentlyClosed: randomUUID(), longOpen: randomUUID(), shortRetention: randomUUID(), siblingOpen: randomUUID(), onRoll: randomUUID() };
+  const pupils = { alone: randomUUID(), recent: randomUUID(), open: randomUUID(), shared: randomUUID(), onRoll: randomUUID() };
 
   const run = (script: string, args: string[] = []) => {
     const result = spawnSync(process.execPath, [dist(script), ...args], { env: { ...process.env, DATABASE_URL: database.url, LOG_LEVEL: 'warn' }, encoding: 'utf8' });
@@ -47,7 +47,8 @@ describe('RECORD-RETENTION: purging closed cases past retention (real PostgreSQL
 
   beforeAll(async () => {
     database = await createTestDatabase();
-    for (const id of Object.values(pupils)) await database.db.pupil.create({ data: { id } });
+    await database.db.school.create({ data: { urn: '100001', name: 'Oak Primary', laCode: '938' } });
+    for (const id of Object.values(pupils)) await database.db.pupil.create({ data: { id, ...(id === pupils.onRoll ? { schoolUrn: '100001' } : {}) } });
     await database.db.childDetails.create({ data: { pupilId: pupils.alone, givenName: 'Ottoline', familyName: 'Purgeable' } });
     await database.db.childDetails.create({ data: { pupilId: pupils.shared, givenName: 'Kept', familyName: 'Sibling-Case' } });
     await caseHistory(cases.longClosed, pupils.alone, '938', 11, 10); // past the default 6 years
@@ -55,6 +56,9 @@ describe('RECORD-RETENTION: purging closed cases past retention (real PostgreSQL
     await caseHistory(cases.longOpen, pupils.open, '938', 10); // never closed
     await caseHistory(cases.shortRetention, pupils.shared, '926', 4, 3); // LA 926 keeps 2 years
     await caseHistory(cases.siblingOpen, pupils.shared, '926', 1); // the same child's open case
+    await caseHistory(cases.onRoll, pupils.onRoll, '938', 10, 9); // a child still on a roll, with register marks
+    await database.db.attendanceMark.create({ data: { pupilId: pupils.onRoll, date: new Date('2026-11-23'), session: 'AM', schoolUrn: '100001', code: '/' } });
+    await database.db.detectionAlert.create({ data: { id: randomUUID(), pupilId: pupils.onRoll, kind: 'continuous_unauthorised_absence', episode: 'run:2016-09-05', caseId: cases.onRoll } });
     await database.db.pupil.update({ where: { id: pupils.shared }, data: { openCaseId: cases.siblingOpen } });
     await database.db.laRuleSetting.create({ data: { laCode: '926', ruleId: recordRetentionRule.id, value: 2, updatedBy: 'manager:u-926' } });
     sql = new Client({ connectionString: database.url });
@@ -77,6 +81,7 @@ describe('RECORD-RETENTION: purging closed cases past retention (real PostgreSQL
     const before = await Promise.all(Object.values(cases).map(counts));
     expect((await casesPastRetention(database.db)).map((c) => [c.caseId, c.laCode, c.retentionYears])).toEqual([
       [cases.longClosed, '938', 6],
+      [cases.onRoll, '938', 6],
       [cases.shortRetention, '926', 2],
     ]);
     const dryRun = run('purge-records');
@@ -84,7 +89,7 @@ describe('RECORD-RETENTION: purging closed cases past retention (real PostgreSQL
     expect(dryRun.out).toContain(`case ${cases.longClosed}\tLA 938`);
     expect(dryRun.out).toContain(`case ${cases.shortRetention}\tLA 926`);
     expect(dryRun.out).not.toContain(cases.recentlyClosed);
-    expect(dryRun.out).toContain('2 case(s) past retention; dry run, nothing purged');
+    expect(dryRun.out).toContain('3 case(s) past retention; dry run, nothing purged');
     expect(await Promise.all(Object.values(cases).map(counts))).toEqual(before);
     expect(await database.db.purgedCase.count()).toBe(0);
   });
@@ -127,7 +132,7 @@ describe('RECORD-RETENTION: purging closed cases past retention (real PostgreSQL
   it('--apply purges each case whole, logs it in purged_case, keeps the rest, and verify-audit still passes', async () => {
     const lastHash = (await database.db.auditEntry.findFirst({ where: { caseId: cases.longClosed }, orderBy: { id: 'desc' } }))!.hash;
     const applied = run('purge-records', ['--apply']);
-    expect([applied.status, applied.out]).toEqual([0, expect.stringContaining('2 case(s) purged with 6 audit entries')]);
+    expect([applied.status, applied.out]).toEqual([0, expect.stringContaining('3 case(s) purged with 9 audit entries')]);
 
     expect(await counts(cases.longClosed)).toEqual({ case: 0, audit: 0, notifications: 0 });
     expect(await counts(cases.shortRetention)).toEqual({ case: 0, audit: 0, notifications: 0 });
@@ -135,6 +140,11 @@ describe('RECORD-RETENTION: purging closed cases past retention (real PostgreSQL
     expect(await database.db.childDetails.count({ where: { pupilId: pupils.alone } })).toBe(0);
     // The same child's open case keeps the child's register entry.
     expect(await database.db.childDetails.count({ where: { pupilId: pupils.shared } })).toBe(1);
+    // A child still on a roll keeps the register entry and marks; the purged case's detection alert goes with it.
+    expect(await counts(cases.onRoll)).toEqual({ case: 0, audit: 0, notifications: 0 });
+    expect(await database.db.pupil.count({ where: { id: pupils.onRoll } })).toBe(1);
+    expect(await database.db.attendanceMark.count({ where: { pupilId: pupils.onRoll } })).toBe(1);
+    expect(await database.db.detectionAlert.count({ where: { caseId: cases.onRoll } })).toBe(0);
     for (const kept of [cases.recentlyClosed, cases.longOpen, cases.siblingOpen]) expect(await counts(kept)).toEqual({ case: 1, audit: kept === cases.recentlyClosed ? 3 : 2, notifications: 1 });
 
     const log = await database.db.purgedCase.findMany({ where: { caseId: { in: [cases.longClosed, cases.shortRetention] } }, orderBy: { id: 'asc' } });
