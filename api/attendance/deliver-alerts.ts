@@ -4,12 +4,12 @@ import { claimOpenCase } from '../cases/claim-open-case';
 import { reportToCase } from '../cases/report-to-case';
 
 /** Detection alert kinds are concern reasons, except a silent deletion, which the case treats as a leaver whose destination is unknown (T11). */
-export const alertReason = (kind: string): ConcernReason => (kind === 'possible_silent_deletion' ? 'leaver_unknown_destination' : (kind as ConcernReason));
+const alertReason = (kind: string): ConcernReason => (kind === 'possible_silent_deletion' ? 'leaver_unknown_destination' : (kind as ConcernReason));
 
 export interface Delivery {
   alerts: number;
   delivered: { caseId: string; reason: ConcernReason; attached: boolean }[];
-  /** Alerts left undelivered for the next attempt (Temporal unavailable, case refused), and why. */
+  /** Deliveries that failed this time (Temporal unavailable, case refused), and why; the pupil's later alerts wait with them. */
   failed: number;
   failures: string[];
 }
@@ -18,8 +18,9 @@ export interface Delivery {
 const concurrency = 4;
 
 /**
- * Feeds each undelivered alert of these pupils (or of pupils at these schools, so an earlier failure is retried) into the pupil's case: the one open case, or a new one (claimed on
- * the pupil row, so never two). The alert id is the report's idempotency key, so a retry is recorded once.
+ * Feeds each undelivered alert of these pupils (or of pupils at these schools, so an earlier failure is
+ * retried) into the pupil's case: the one open case, or a new one (claimed on the pupil row, so never two).
+ * The alert id is the report's idempotency key, so a retry is recorded once.
  */
 export async function deliverAlerts(deps: CaseDeps, of: { pupilIds: string[]; schoolUrns?: string[] }, reportedBy: string): Promise<Delivery> {
   const pending = await deps.db.detectionAlert.findMany({
@@ -30,7 +31,11 @@ export async function deliverAlerts(deps: CaseDeps, of: { pupilIds: string[]; sc
   const delivery: Delivery = { alerts: pending.length, delivered: [], failed: 0, failures: [] };
   // One pupil's alerts go in order (the first opens the case, the next join it); pupils run side by side.
   const byPupil = new Map<string, typeof pending>();
-  for (const alert of pending) byPupil.set(alert.pupilId, [...(byPupil.get(alert.pupilId) ?? []), alert]);
+  for (const alert of pending) {
+    const queue = byPupil.get(alert.pupilId);
+    if (queue) queue.push(alert);
+    else byPupil.set(alert.pupilId, [alert]);
+  }
   const queues = [...byPupil.values()];
   const lanes = Array.from({ length: concurrency }, async (_, lane) => {
     for (let i = lane; i < queues.length; i += concurrency) {

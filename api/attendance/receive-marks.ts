@@ -8,7 +8,7 @@ import { detectCrossings } from './detect-crossings';
 import { ingestMarks } from './ingest-marks';
 
 /** Who the cases record as having raised a concern found in the register marks. */
-export const attendanceDetector = 'system:attendance-detection';
+const attendanceDetector = 'system:attendance-detection';
 
 /**
  * A school's (or an LA's) register marks: stored, then every threshold the changed pupils crossed opens or

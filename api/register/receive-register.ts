@@ -10,7 +10,7 @@ import { importSchools } from './import-schools';
 import { flagSilentDeletions } from './silent-deletions';
 
 /** Who the cases record as having raised a possible silent deletion. */
-export const registerImporter = 'system:register-import';
+const registerImporter = 'system:register-import';
 
 export async function receiveSchools(deps: UploadDeps, principal: Principal, upload: Upload) {
   requireRole(principal, ['admin']);

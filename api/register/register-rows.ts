@@ -62,4 +62,3 @@ export const pupilRow = z
     address: optionalCell(text(400)),
   })
   .refine((row) => (row.givenName === undefined) === (row.familyName === undefined), { message: 'given and family name come together', path: ['familyName'] });
-export type PupilRow = z.infer<typeof pupilRow>;
