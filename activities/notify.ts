@@ -1,3 +1,4 @@
+import { safeErrorMessage } from '../db/error-summary';
 import type { Db } from '../db/prisma';
 import type { Prisma } from '@prisma/client';
 import { composeDeletionReturn } from './notifications/deletion-return';
@@ -64,7 +65,7 @@ export function createNotify(db: Db, notifier: Notifier, { publicUrl, leaseMs = 
       const refusedForGood = isRefusal(error);
       await db.notification.update({
         where: { id: row.id },
-        data: { leaseUntil: null, lastError: (error as Error).message.slice(0, 300), ...(refusedForGood ? { status: 'failed' } : {}) },
+        data: { leaseUntil: null, lastError: safeErrorMessage(error).slice(0, 300), ...(refusedForGood ? { status: 'failed' } : {}) },
       });
       if (refusedForGood) return;
       throw error;

@@ -1,6 +1,7 @@
 import { WorkflowNotFoundError, WorkflowUpdateFailedError, WorkflowUpdateRPCTimeoutOrCancelledError, isGrpcDeadlineError, isGrpcServiceError } from '@temporalio/client';
 import type { ErrorRequestHandler } from 'express';
 import type { Logger } from 'pino';
+import { safeErrorMessage } from '../db/error-summary';
 import { isDatabaseUnavailable } from '../db/unavailable';
 
 /** The one error shape every route returns: `{ error: { code, message, field? } }`. */
@@ -48,8 +49,9 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
   return (error, _req, res, _next) => {
     const known = toApiError(error);
     if (!known) {
-      // Log the error's class and message only: a stack or payload could carry a child's details.
-      logger.error({ err: { type: (error as Error)?.name, message: (error as Error)?.message } }, 'unhandled API error');
+      // The error's class and message only (a database error's summary): a stack, a payload or Prisma's
+      // message quoting the query could carry a child's details.
+      logger.error({ err: { type: (error as Error)?.name, message: safeErrorMessage(error) } }, 'unhandled API error');
     }
     const apiError = known ?? new ApiError(500, 'internal', 'internal error');
     res.status(apiError.status).json({

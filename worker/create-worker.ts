@@ -1,6 +1,7 @@
 import type { DataConverter } from '@temporalio/common';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { createActivities, type ActivityDeps } from '../activities';
+import { redactDatabaseErrors } from './redact-database-errors';
 
 export interface WorkerOptions extends ActivityDeps {
   connection: NativeConnection;
@@ -9,6 +10,9 @@ export interface WorkerOptions extends ActivityDeps {
   /** The payload codec (encryption) shared with the API's client. */
   dataConverter?: DataConverter;
 }
+
+/** Every case worker's interceptors: database errors leave activities as summaries (no query values). */
+export const caseWorkerInterceptors = { activity: [redactDatabaseErrors] };
 
 /** The case worker: workflows bundled from workflows/, activities over the injected dependencies. */
 export function createCaseWorker(options: WorkerOptions): Promise<Worker> {
@@ -19,6 +23,7 @@ export function createCaseWorker(options: WorkerOptions): Promise<Worker> {
     workflowsPath: require.resolve('../workflows'),
     activities: createActivities(options),
     dataConverter: options.dataConverter,
+    interceptors: caseWorkerInterceptors,
     // Cases are mostly idle; bound the cache explicitly (~1 MB each, architecture decision 9).
     maxCachedWorkflows: 500,
   });

@@ -2,6 +2,7 @@ import type { ConcernReason } from '../../domain/case';
 import type { CaseDeps } from '../cases/case-deps';
 import { claimOpenCase } from '../cases/claim-open-case';
 import { reportToCase } from '../cases/report-to-case';
+import { safeErrorMessage } from '../../db/error-summary';
 
 /** Detection alert kinds are concern reasons, except a silent deletion, which the case treats as a leaver whose destination is unknown (T11). */
 const alertReason = (kind: string): ConcernReason => (kind === 'possible_silent_deletion' ? 'leaver_unknown_destination' : (kind as ConcernReason));
@@ -50,7 +51,7 @@ export async function deliverAlerts(deps: CaseDeps, of: { pupilIds: string[]; sc
           delivery.delivered.push({ caseId: receipt.caseId, reason, attached: receipt.attached });
         } catch (error) {
           delivery.failed += 1;
-          const why = (error as Error).message;
+          const why = safeErrorMessage(error);
           if (delivery.failures.length < 5 && !delivery.failures.includes(why)) delivery.failures.push(why);
           break; // keep this pupil's remaining alerts in order for the next attempt
         }
