@@ -1,0 +1,125 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { parse } from 'yaml';
+import { envSchema, loadEnv } from '../../config/env';
+import { repoRoot } from '../../config/paths';
+
+/**
+ * docker-compose.yml, the scaled deployment, checked statically (no Docker engine on our machines,
+ * architecture.md): its services and their order, and that the settings it gives our three commands are ones
+ * the code accepts in production, so a deployment fails at `compose up` for a missing secret, not at run time.
+ */
+interface Service {
+  image?: string;
+  build?: string;
+  command?: string[];
+  environment?: Record<string, string | number | boolean>;
+  depends_on?: Record<string, { condition: string }> | string[];
+  ports?: string[];
+  volumes?: string[];
+  container_name?: string;
+  deploy?: { replicas?: number };
+}
+
+const compose = parse(fs.readFileSync(path.join(repoRoot, 'docker-compose.yml'), 'utf8'), { merge: true }) as { services: Record<string, Service> };
+const { services } = compose;
+
+/** The values an operator's `.env` would give the required settings. */
+const site: Record<string, string> = {
+  POSTGRES_PASSWORD: 'a-long-database-password',
+  PAYLOAD_KEYS: `2026-11:${Buffer.alloc(32, 7).toString('base64')}`,
+  AUTH_ISSUER: 'https://login.la938.example',
+  AUTH_JWKS_URL: 'https://login.la938.example/.well-known/jwks.json',
+};
+
+/** Compose's interpolation: `${NAME}`, `${NAME:-default}`, `${NAME:?error}` (an unset required one throws). */
+function interpolate(value: string, vars: Record<string, string>): string {
+  return value.replace(/\$\{([A-Z0-9_]+)(?::([-?])([^}]*))?\}/g, (_match, name: string, kind?: string, rest?: string) => {
+    const set = vars[name];
+    if (set !== undefined && set !== '') return set;
+    if (kind === '?') throw new Error(`${name}: ${rest}`);
+    return kind === '-' ? (rest ?? '') : '';
+  });
+}
+
+const environmentOf = (name: string, vars: Record<string, string> = site) =>
+  Object.fromEntries(Object.entries(services[name]?.environment ?? {}).map(([key, value]) => [key, interpolate(String(value), vars)]));
+
+const ours = ['setup', 'api', 'worker'];
+
+describe('docker-compose.yml, the scaled deployment (static checks)', () => {
+  it('runs Temporal on PostgreSQL with its UI, the case database, setup, the API and replicable workers, images pinned', () => {
+    expect(Object.keys(services).sort()).toEqual(['api', 'postgresql', 'setup', 'temporal', 'temporal-ui', 'worker']);
+    for (const [name, service] of Object.entries(services).filter(([name]) => !ours.includes(name))) {
+      expect(`${name} ${service.image}`).toMatch(/^[\w-]+ [\w./-]+:\d+(\.\d+)+(-[\w]+)?$/);
+    }
+    expect(services.temporal?.environment).toMatchObject({ DB: 'postgres12', POSTGRES_SEEDS: 'postgresql' });
+    expect(services['temporal-ui']?.environment).toMatchObject({ TEMPORAL_ADDRESS: 'temporal:7233' });
+    // Workers scale out: no fixed name, no published port, more than one by default.
+    expect(services.worker).not.toHaveProperty('container_name');
+    expect(services.worker).not.toHaveProperty('ports');
+    expect(services.worker?.deploy?.replicas).toBeGreaterThanOrEqual(2);
+  });
+
+  it('builds our three commands from this repository and starts the API and workers only after setup succeeded', () => {
+    for (const name of ours) {
+      const service = services[name] as Service;
+      expect(service.build).toBe('.');
+      const [node, entry] = service.command ?? [];
+      expect(node).toBe('node');
+      // dist/<dir>/<file>.js is compiled from <dir>/<file>.ts (tsconfig.build.json).
+      expect(fs.existsSync(path.join(repoRoot, String(entry).replace(/^dist\//, '').replace(/\.js$/, '.ts')))).toBe(true);
+    }
+    expect(services.setup?.command).toEqual(['node', 'dist/scripts/deploy-setup.js']);
+    expect(services.setup?.depends_on).toEqual({ postgresql: { condition: 'service_healthy' }, temporal: { condition: 'service_started' } });
+    for (const name of ['api', 'worker']) expect(services[name]?.depends_on).toEqual({ setup: { condition: 'service_completed_successfully' } });
+    expect(fs.existsSync(path.join(repoRoot, 'Dockerfile'))).toBe(true);
+  });
+
+  it('gives setup, API and worker only settings the code reads, and a configuration it accepts in production', () => {
+    const known = Object.keys(envSchema.shape);
+    for (const name of ours) {
+      const environment = environmentOf(name);
+      expect(Object.keys(environment).filter((key) => !known.includes(key))).toEqual([]);
+      const env = loadEnv(environment);
+      expect(env).toMatchObject({ NODE_ENV: 'production', AUTH_MODE: 'jwks', TEMPORAL_ADDRESS: 'temporal:7233' });
+      expect(env.DATABASE_URL).toBe(`postgresql://cme:${site.POSTGRES_PASSWORD}@postgresql:5432/cme`);
+    }
+    expect(environmentOf('api')).toMatchObject({ API_HOST: '0.0.0.0', API_PORT: '3000' });
+    expect(services.api?.ports).toEqual(['3000:3000']);
+  });
+
+  it('refuses to start without each required secret, naming it', () => {
+    for (const secret of Object.keys(site)) {
+      const { [secret]: _missing, ...rest } = site;
+      expect(() => ours.forEach((name) => environmentOf(name, rest))).toThrow(new RegExp(`^${secret}: set ${secret}`));
+    }
+  });
+
+  it('points the Temporal UI at the API codec, and the API at the Temporal UI origin it accepts the codec cookie from', () => {
+    const api = environmentOf('api');
+    const ui = environmentOf('temporal-ui');
+    expect(ui.TEMPORAL_CODEC_ENDPOINT).toBe(`${api.PUBLIC_URL}/codec`);
+    expect(ui.TEMPORAL_CODEC_INCLUDE_CREDENTIALS).toBe('true');
+    const [published] = services['temporal-ui']?.ports ?? [];
+    expect(new URL(api.TEMPORAL_UI_URL as string).port).toBe(String(published).split(':')[0]);
+  });
+
+  it('mounts the Temporal settings update-with-start needs', () => {
+    const mount = services.temporal?.volumes?.find((volume) => volume.includes('dynamicconfig')) ?? '';
+    const [source, target] = mount.split(':');
+    expect(target).toBe(`/etc/temporal/${services.temporal?.environment?.DYNAMIC_CONFIG_FILE_PATH}`);
+    const settings = parse(fs.readFileSync(path.join(repoRoot, String(source)), 'utf8')) as Record<string, { value: unknown }[]>;
+    expect(settings['frontend.enableUpdateWorkflowExecution']).toEqual([{ value: true }]);
+    expect(settings['frontend.enableExecuteMultiOperation']).toEqual([{ value: true }]);
+  });
+
+  it('builds an image that runs as an unprivileged user and never copies local state in', () => {
+    const dockerfile = fs.readFileSync(path.join(repoRoot, 'Dockerfile'), 'utf8');
+    const stages = dockerfile.split(/^FROM /m).slice(1);
+    for (const stage of stages) expect(stage).toMatch(/^node:20\.\d+-bookworm-slim/);
+    expect(stages.at(-1)).toMatch(/^USER node$/m);
+    const ignored = fs.readFileSync(path.join(repoRoot, '.dockerignore'), 'utf8').split('\n');
+    expect(ignored).toEqual(expect.arrayContaining(['.data', 'node_modules', 'dist']));
+  });
+});
