@@ -2,7 +2,7 @@ import type { Db } from '../db/prisma';
 import { createRecordCaseEvent } from './case-record';
 import { createCalendarStore } from '../db/calendar-store';
 import { createAssessDeletion } from './assess-deletion';
-import { createLoadCaseContext } from './case-context';
+import { createLoadCaseContext, createLoadPlacement } from './case-context';
 import { createComputeDeadline } from './deadlines';
 import type { Notifier } from './notifications/notifier';
 import { createNotify, type NotifyOptions } from './notify';
@@ -20,6 +20,7 @@ export function createActivities({ db, notifier, notify }: ActivityDeps) {
     computeDeadline: createComputeDeadline(calendars),
     assessDeletion: createAssessDeletion(calendars),
     loadCaseContext: createLoadCaseContext(db),
+    loadPlacement: createLoadPlacement(db),
     recordCaseEvent: createRecordCaseEvent(db),
     notify: createNotify(db, notifier, notify),
   };

@@ -1,4 +1,4 @@
-import { setHandler } from '@temporalio/workflow';
+import { patched, setHandler } from '@temporalio/workflow';
 import type { Actor } from '../domain/actor';
 import { openStages, type JointEnquiriesRecord } from '../domain/case';
 import { ehcpReviewRequired, laConsentRequired } from '../domain/deletion/consent-gate';
@@ -23,6 +23,7 @@ import {
   type RequestDeletionInput,
 } from './case-messages';
 import type { CaseRun } from './case-run';
+import { patches } from './patches';
 import { reject, requireRole, requireStage, requireText } from './reject';
 
 /**
@@ -108,6 +109,7 @@ async function handleDeletionRequest(run: CaseRun, input: RequestDeletionInput):
   await run.notify(`deletion_return:${requestId}`, run.address('laCmeOfficer'), 'deletion_return', deletionReturnRule.id, { ground, deleteOn });
   await run.record('deletion_return_sent', actor, { ground, deleteOn }, deletionReturnRule.id);
 
+  if (patched(patches.placementAtDeletion)) await refreshPlacement(run);
   if (run.state.placement && laConsentRequired(run.state.placement, ground, run.policy)) {
     run.state.deletion = { ...run.state.deletion, status: 'awaiting_la_consent', consentRequired: true };
     run.setStage('awaiting_la_consent');
@@ -120,6 +122,19 @@ async function handleDeletionRequest(run: CaseRun, input: RequestDeletionInput):
 
   await confirmDeletion(run, actor);
   return { requestId, status: 'confirmed', reasons: [] };
+}
+
+/**
+ * The gate and the EHC plan review read the register as it stands at the request: an LA placement or an EHC
+ * plan recorded since the case opened (a register import, a later concern) counts. A change is on the record.
+ */
+async function refreshPlacement(run: CaseRun): Promise<void> {
+  const now = await activities.loadPlacement({ pupilId: run.state.pupilId });
+  const before = run.state.placement;
+  if (before && now.isSpecialSchool === before.isSpecialSchool && now.placedByLa === before.placedByLa && now.senStatus === before.senStatus) return;
+  run.state.placement = { ...before, ...now };
+  run.markSend(now.senStatus !== 'none');
+  await run.record('placement_updated', 'system', { isSpecialSchool: String(now.isSpecialSchool), placedByLa: String(now.placedByLa), senStatus: now.senStatus }, specialSchoolConsentRule.id);
 }
 
 /** The school may now delete the name; the pupil's SEND team reviews an EHC plan when it is an EHE deletion. */

@@ -13,7 +13,7 @@ export const mainstreamPupil: Placement = { isSpecialSchool: false, placedByLa: 
  * Typed fakes for workflow tests: the register and LA settings are given, writes and notifications are
  * recorded; deadlines and ground checks run the real rules on the fixture calendar.
  */
-export function fakeActivities(options: { placement?: Placement; policy?: Partial<LaPolicy> } = {}) {
+export function fakeActivities(options: { placement?: Placement; placementLater?: Placement; policy?: Partial<LaPolicy> } = {}) {
   const events: CaseEventRecord[] = [];
   const notifications: NotifyInput[] = [];
   const calendars = { calendarOf: async () => fixtureCalendar(), laCalendarOf: async () => fixtureCalendar() };
@@ -21,6 +21,8 @@ export function fakeActivities(options: { placement?: Placement; policy?: Partia
     computeDeadline: createComputeDeadline(calendars),
     assessDeletion: createAssessDeletion(calendars),
     loadCaseContext: async () => ({ placement: options.placement ?? mainstreamPupil, policy: { ...defaultPolicy, ...options.policy } }),
+    // `placementLater`: what the register says once the case is open (an import or a later concern changed it).
+    loadPlacement: async () => options.placementLater ?? options.placement ?? mainstreamPupil,
     recordCaseEvent: async (event) => {
       events.push(event);
     },

@@ -22,6 +22,7 @@ const gated = testUpn(103); // EHC plan, placed at Birch (special) by the LA
 const notPlaced = testUpn(104); // at Birch, but not under LA arrangements
 const leaver = testUpn(105);
 const transferred = testUpn(106);
+const placedLater = testUpn(109); // at Birch; the LA placement and EHC plan are imported after the case opened
 
 /**
  * Issue #5: the register and attendance uploads refuse what is wrong row by row (line, field, why), keep
@@ -100,6 +101,22 @@ describe('register import and attendance ingest (dev server, real database)', ()
       }
       expect(outcomes[gated]).toBe('awaiting_la_consent');
       expect(outcomes[notPlaced]).not.toBe('awaiting_la_consent');
+    });
+
+    it('SPECIAL-SCHOOL consent gate from the register as it stands: a placement imported after the case opened still waits for SEND consent', async () => {
+      const birch = await stack.as('birchSchool');
+      const today = englandDateOf(new Date());
+      await officer.post('/v1/register/pupils').set(csv).send(`school_urn,upn,sen_status,placed_by_la\n${BIRCH},${placedLater},N,N\n`).expect(200);
+      const { caseId } = (await birch.post('/v1/concerns').send({ schoolUrn: BIRCH, upn: placedLater, reason: 'ehe_written_notice' }).expect(201)).body;
+      expect(await stack.database.db.case.findUniqueOrThrow({ where: { id: caseId } })).toMatchObject({ sendFlag: false });
+      // The LA's next census import records the EHC plan and its placement at Birch.
+      await officer.post('/v1/register/pupils').set(csv).send(`school_urn,upn,sen_status,placed_by_la\n${BIRCH},${placedLater},E,Y\n`).expect(200);
+      const evidence = { writtenNoticeReceived: true, educationOtherwiseFrom: today, saoInForce: false };
+      const deletion = await birch.post(`/v1/cases/${caseId}/deletion-requests`).send({ ground: 'F', deleteOn: today, evidence }).expect(200);
+      expect(deletion.body.result.status).toBe('awaiting_la_consent');
+      const kase = await stack.database.db.case.findUniqueOrThrow({ where: { id: caseId }, include: { auditEntries: { orderBy: { id: 'asc' } } } });
+      expect(kase).toMatchObject({ stage: 'awaiting_la_consent', sendFlag: true });
+      expect(kase.auditEntries.map((entry) => entry.action)).toEqual(expect.arrayContaining(['placement_updated', 'la_consent_requested']));
     });
 
     it('SILENT-DELETION: a leaving date with no deletion return opens a case (T11); a standard transition does not; again, nothing new', async () => {

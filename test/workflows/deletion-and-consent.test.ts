@@ -11,7 +11,7 @@ import {
   signJointEnquiries,
 } from '../../workflows/case-messages';
 import { actors, rejection, withOpenCase } from '../helpers/case-harness';
-import { fakeActivities } from '../helpers/fake-activities';
+import { fakeActivities, mainstreamPupil } from '../helpers/fake-activities';
 import { recordHistory } from '../helpers/histories';
 import { useTimeSkippingEnv } from '../helpers/temporal';
 
@@ -57,7 +57,23 @@ describe('deletion from roll and the LA consent gate (time-skipping server)', ()
       const actions = fakes.events.map((e) => [e.action, e.ruleId]);
       expect(actions.filter(([action]) => action === 'la_consent_granted')).toEqual([['la_consent_granted', 'GATE-SPECIAL-SCHOOL']]);
       expect(actions.at(-1)).toEqual(['deletion_confirmed', 'GROUND-F']);
+      // The register read again at the request said the same: nothing to record.
+      expect(actions.map(([action]) => action)).not.toContain('placement_updated');
       await recordHistory('special-school-consent-granted', handle);
+    });
+  });
+
+  it('GATE-SPECIAL-SCHOOL reads the register at the request: an LA special-school placement recorded after the case opened waits for consent', async () => {
+    // Opened as a mainstream pupil; an import (or a later concern) has since recorded the LA placement.
+    const fakes = fakeActivities({ placement: mainstreamPupil, placementLater: specialSchoolPupil });
+    await withOpenCase(env(), fakes, async (handle) => {
+      const receipt = await handle.executeUpdate(requestDeletion, { args: [{ requestId: 'd-1', actor: actors.school, ...eheNotice() }] });
+      expect(receipt).toEqual({ requestId: 'd-1', status: 'awaiting_la_consent', reasons: [] });
+      expect(fakes.events.filter((e) => e.action === 'placement_updated')).toEqual([
+        expect.objectContaining({ actor: 'system', ruleId: 'GATE-SPECIAL-SCHOOL', sendFlag: true, detail: { isSpecialSchool: 'true', placedByLa: 'true', senStatus: 'ehc_plan' } }),
+      ]);
+      expect(fakes.notifications.map((n) => n.template)).toEqual(['case_opened:unexplained_absence', 'deletion_return', 'la_consent_requested']);
+      await recordHistory('placement-changed-before-deletion', handle);
     });
   });
 

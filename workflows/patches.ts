@@ -1,0 +1,8 @@
+/**
+ * Changes to running cases, each behind `patched()` so a case begun before it replays as it ran (architecture
+ * decision 7; test/workflows/replay.test.ts). Remove one only when no run begun before it can still replay.
+ */
+export const patches = {
+  /** The consent gate re-reads the register when a deletion is requested, not only when the case opened. */
+  placementAtDeletion: 'placement-read-at-deletion',
+} as const;
