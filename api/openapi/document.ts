@@ -97,6 +97,7 @@ const routes: Route[] = [
   { method: 'put', path: '/v1/las/{laCode}/rules/{ruleId}', summary: 'Sets a configurable rule for the LA (admin, manager)', tags: ['rules'], request: { params: ruleSettingParams, body: { content: { 'application/json': { schema: ruleSettingBody } } } } },
   { method: 'get', path: '/v1/notification-channels', summary: 'The notification directory: how each party is reached (admin)', tags: ['notifications'] },
   { method: 'get', path: '/v1/notification-channels/{recipient}', summary: 'How one party is reached (admin); 404: it is told on the console', tags: ['notifications'], request: { params: notificationChannelParams } },
+  { method: 'delete', path: '/v1/notification-channels/{recipient}', summary: 'Removes how a party is reached (admin): it is told on the console from then on; answers the removed channel', tags: ['notifications'], request: { params: notificationChannelParams } },
   { method: 'put', path: '/v1/notification-channels/{recipient}', summary: 'Sets how a party is reached: smtp (e-mail), webhook (URL and secret name) or console (admin)', tags: ['notifications'], request: { params: notificationChannelParams, body: { content: { 'application/json': { schema: notificationChannelBody } } } } },
 ];
 

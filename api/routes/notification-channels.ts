@@ -1,5 +1,5 @@
 import { Router } from 'express';
-import type { NotificationChannel } from '@prisma/client';
+import { Prisma, type NotificationChannel } from '@prisma/client';
 import type { Db } from '../../db/prisma';
 import { requireRole } from '../auth/access';
 import { principalOf } from '../auth/authenticate';
@@ -17,6 +17,8 @@ const view = ({ recipient, transport, email, url, secretName, updatedAt, updated
   updatedBy,
 });
 
+const noChannel = () => new ApiError(404, 'not_found', 'no channel for this recipient: it is told on the console');
+
 /** The notification directory (admin): how each party is reached. A recipient without one gets the console. */
 export function notificationChannelsRouter(db: Db): Router {
   const router = Router();
@@ -31,7 +33,7 @@ export function notificationChannelsRouter(db: Db): Router {
     requireRole(principalOf(res), ['admin']);
     const { recipient } = parseOr400(notificationChannelParams, req.params);
     const channel = await db.notificationChannel.findUnique({ where: { recipient } });
-    if (!channel) throw new ApiError(404, 'not_found', 'no channel for this recipient: it is told on the console');
+    if (!channel) throw noChannel();
     res.json(view(channel));
   });
 
@@ -49,6 +51,18 @@ export function notificationChannelsRouter(db: Db): Router {
     };
     const saved = await db.notificationChannel.upsert({ where: { recipient }, create: { recipient, ...channel }, update: channel });
     res.json(view(saved));
+  });
+
+  router.delete('/notification-channels/:recipient', async (req, res) => {
+    requireRole(principalOf(res), ['admin']);
+    const { recipient } = parseOr400(notificationChannelParams, req.params);
+    // Messages already in the outbox keep the transport they were sent with; new ones go to the console.
+    const removed = await db.notificationChannel.delete({ where: { recipient } }).catch((error: unknown) => {
+      // P2025: no row to delete.
+      if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2025') throw noChannel();
+      throw error;
+    });
+    res.json(view(removed));
   });
 
   return router;

@@ -73,7 +73,15 @@ describe('notifications by e-mail (smtp-server, dev server, real database)', () 
     const officer = await stack.as('cmeOfficer');
     await officer.put(`/v1/notification-channels/police:${LA}`).send({ transport: 'console' }).expect(403);
     await officer.get('/v1/notification-channels').expect(403);
+    await officer.delete(`/v1/notification-channels/police:${LA}`).expect(403);
     expect((await admin.get(`/v1/notification-channels/police:${LA}`)).body.email).toBe(channels[`police:${LA}`]);
+
+    // Removed, the party is told on the console again; removing what is not there is 404.
+    await admin.put(`/v1/notification-channels/la_manager:${LA}`).send({ transport: 'smtp', email: 'managers@la938.example' }).expect(200);
+    expect((await admin.delete(`/v1/notification-channels/la_manager:${LA}`).expect(200)).body).toMatchObject({ recipient: `la_manager:${LA}`, email: 'managers@la938.example' });
+    await admin.get(`/v1/notification-channels/la_manager:${LA}`).expect(404);
+    expect((await admin.delete(`/v1/notification-channels/la_manager:${LA}`).expect(404)).body.error.code).toBe('not_found');
+    expect((await admin.delete('/v1/notification-channels/press:938').expect(400)).body.error.field).toBe('recipient');
   });
 
   it('mails each party of a case only what its role needs, with Message-IDs from the outbox keys', async () => {
