@@ -40,8 +40,8 @@ export const envSchema = z.object({
   AUTH_ISSUER: z.string().min(1).default('cme-case-engine-dev'),
   AUTH_AUDIENCE: z.string().min(1).default('cme-case-engine'),
   AUTH_JWKS_URL: optionalString.pipe(z.url({ protocol: /^https?$/ }).optional()),
-  /** Where staff reach the web UI; notifications to LA staff and schools link to the case there. */
-  PUBLIC_URL: z.url({ protocol: /^https?$/ }).default('http://127.0.0.1:3000'),
+  /** Where staff reach the web UI; notifications to LA staff and schools link to the case there. Unset: the API's address. */
+  PUBLIC_URL: optionalString.pipe(z.url({ protocol: /^https?$/ }).optional()),
   /** The SMTP relay for e-mail channels, `smtp://user:pass@host:587` or `smtps://…`; unset: e-mail channels fail. */
   SMTP_URL: optionalString.pipe(z.url({ protocol: /^smtps?$/ }).optional()),
   SMTP_FROM: z.string().trim().regex(/^[^\s@<>]+@[^\s@<>]+$/, 'must be an e-mail address').default('cme-case-engine@localhost'),
@@ -57,7 +57,7 @@ export const envSchema = z.object({
   .refine((env) => env.AUTH_MODE !== 'jwks' || env.AUTH_JWKS_URL, { message: 'is required when AUTH_MODE=jwks', path: ['AUTH_JWKS_URL'] })
   .refine((env) => !(env.NODE_ENV === 'production' && env.AUTH_MODE === 'dev'), { message: 'dev sign-in is refused in production; use jwks', path: ['AUTH_MODE'] });
 
-export type Env = z.infer<typeof envSchema>;
+export type Env = z.infer<typeof envSchema> & { PUBLIC_URL: string };
 
 export class ConfigError extends Error {
   constructor(readonly issues: { variable: string; message: string }[]) {
@@ -68,7 +68,7 @@ export class ConfigError extends Error {
 
 export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
   const parsed = envSchema.safeParse(source);
-  if (parsed.success) return parsed.data;
+  if (parsed.success) return { ...parsed.data, PUBLIC_URL: parsed.data.PUBLIC_URL ?? `http://${parsed.data.API_HOST}:${parsed.data.API_PORT}` };
   throw new ConfigError(
     parsed.error.issues.map((issue) => ({ variable: String(issue.path[0] ?? '?'), message: issue.message })),
   );

@@ -20,6 +20,13 @@ describe('configuration', () => {
     expect.assertions(3);
   });
 
+  it('links notifications to the API\'s own address unless PUBLIC_URL says where staff reach it', () => {
+    expect(loadEnv({}).PUBLIC_URL).toBe('http://127.0.0.1:3000');
+    expect(loadEnv({ API_PORT: '3100' }).PUBLIC_URL).toBe('http://127.0.0.1:3100');
+    expect(loadEnv({ API_PORT: '3100', PUBLIC_URL: 'https://cme.la938.example' }).PUBLIC_URL).toBe('https://cme.la938.example');
+    expect(() => loadEnv({ PUBLIC_URL: 'ftp://cme.la938.example' })).toThrow(/PUBLIC_URL/);
+  });
+
   it('treats an empty DATABASE_URL as unset', () => {
     expect(loadEnv({ DATABASE_URL: '' }).DATABASE_URL).toBeUndefined();
   });
