@@ -9,13 +9,17 @@ import { receivePupils, receiveSchools } from '../register/receive-register';
 export const uploadPaths = ['/v1/attendance-marks', '/v1/register'];
 
 /**
- * 200 with the report when any row was kept; 422 when rows came and every one was refused (nothing written);
- * 400 for an upload with no rows at all.
+ * 200 with the report when any row was kept; 422 when rows came and every one was refused (nothing written),
+ * in the error shape every route uses with the report beside it; 400 for an upload with no rows at all.
  */
 function sendReport(res: Response, report: { received: number; inserted: number; changed: number; unchanged: number }): void {
   if (report.received === 0) throw new ApiError(400, 'empty_upload', 'the upload has no rows', 'body');
-  const kept = report.inserted + report.changed + report.unchanged;
-  res.status(kept === 0 ? 422 : 200).json(report);
+  if (report.inserted + report.changed + report.unchanged > 0) {
+    res.json(report);
+    return;
+  }
+  const error = { code: 'rows_refused', message: 'every row was refused (see rejected.rows: line, field, why); nothing was written', field: 'body' };
+  res.status(422).json({ error, ...report });
 }
 
 export function uploadsRouter(deps: UploadDeps): Router {

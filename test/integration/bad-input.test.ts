@@ -1,6 +1,8 @@
 import fc from 'fast-check';
+import { openApiDocument } from '../../api/openapi/document';
 import { concernReasons } from '../../domain/case';
 import { startStack, type ApiAgent } from '../helpers/stack';
+import type { TestUser } from '../helpers/users';
 
 const LA = '938';
 const OAK = '100001';
@@ -49,11 +51,14 @@ describe('bad input, generated (fast-check; dev server, real database)', () => {
     const [pupils, details, cases, audit, notifications, workflows] = await Promise.all([
       db.pupil.count(), db.childDetails.count(), db.case.count(), db.auditEntry.count(), db.notification.count(), stack.env.client.workflow.count(),
     ]);
-    return { pupils, details, cases, audit, notifications, workflows: workflows.count };
+    const [schools, terms, closures, ruleSettings, channels, marks, alerts] = await Promise.all([
+      db.school.count(), db.laTerm.count(), db.schoolClosure.count(), db.laRuleSetting.count(), db.notificationChannel.count(), db.attendanceMark.count(), db.detectionAlert.count(),
+    ]);
+    return { pupils, details, cases, audit, notifications, workflows: workflows.count, schools, terms, closures, ruleSettings, channels, marks, alerts };
   };
 
   /** Sends each generated body; a refusal is a 4xx in the error shape and leaves every count as it was. */
-  async function refusesCleanly<T>(send: (body: T) => Promise<{ status: number; body: { error?: { code?: string } } }>, body: fc.Arbitrary<T>) {
+  async function refusesCleanly<T>(send: (body: T) => PromiseLike<{ status: number; body: { error?: { code?: string } } }>, body: fc.Arbitrary<T>, numRuns = 60) {
     await fc.assert(
       fc.asyncProperty(body, async (generated) => {
         const before = await counts();
@@ -64,7 +69,7 @@ describe('bad input, generated (fast-check; dev server, real database)', () => {
           expect(await counts()).toEqual(before);
         }
       }),
-      { numRuns: 60 },
+      { numRuns },
     );
   }
 
@@ -87,6 +92,32 @@ describe('bad input, generated (fast-check; dev server, real database)', () => {
     const body = fc.tuple(fc.constantFrom(...paths), fc.dictionary(fc.constantFrom('ground', 'deleteOn', 'evidence', 'decision', 'reason', 'outcome', 'concern', 'to', 'step', 'method', 'noticeId', 'reference', 'decisionId'), anyValue));
     await refusesCleanly(([path, b]) => school.post(`/v1/cases/${caseId}/${path}`).send(b), body);
   });
+
+  it('every route of the OpenAPI document, and the codec: hostile path parameters, queries and bodies from any role', async () => {
+    const roles: TestUser[] = ['admin', 'manager', 'cmeOfficer', 'sendOfficer', 'oakSchool'];
+    const agents = Object.fromEntries(await Promise.all(roles.map(async (role) => [role, await stack.as(role)] as const))) as Record<TestUser, ApiAgent>;
+    const operations = Object.entries(openApiDocument().paths ?? {}).flatMap(([path, item]) =>
+      (['get', 'post', 'put', 'delete'] as const).filter((method) => item[method]).map((method) => ({ method, path })),
+    );
+    operations.push({ method: 'post', path: '/codec/decode' }, { method: 'post', path: '/codec/encode' });
+    expect(operations.length).toBeGreaterThanOrEqual(40);
+    // Real identifiers as well as hostile ones, so bodies also meet existing schools, cases and rules.
+    const parameter = fc.oneof(fc.constantFrom(caseId, OAK, LA, `police:${LA}`, 'CONSENT-REMINDER'), hostile, fc.string({ minLength: 1 }));
+    const query = fc.dictionary(fc.constantFrom('stage', 'schoolUrn', 'format', 'from', 'days', 'page', 'other'), fc.oneof(fc.string(), hostile));
+    const csv = fc.array(fc.oneof(fc.string(), hostile), { minLength: 1, maxLength: 4 }).map((lines) => ['school_urn,upn,date,session,code', ...lines].join('\n'));
+    const body = fc.oneof(fc.dictionary(fc.string(), anyValue), fc.array(anyValue, { maxLength: 3 }), csv);
+    for (const { method, path } of operations) {
+      // The route is part of the generated value, so a counterexample names it.
+      const request = fc.record({ route: fc.constant(`${method} ${path}`), role: fc.constantFrom(...roles), params: fc.array(parameter, { minLength: 3, maxLength: 3 }), query, body });
+      await refusesCleanly(({ role, params, query: q, body: b }) => {
+        let n = 0;
+        const url = path.replace(/\{\w+\}/g, () => encodeURIComponent(String(params[n++])));
+        const call = agents[role][method](url).query(q);
+        if (method === 'get' || method === 'delete') return call;
+        return typeof b === 'string' ? call.set('content-type', 'text/csv').send(b) : call.send(b);
+      }, request, 12);
+    }
+  }, 300_000);
 
   it('query strings, path parameters and raw bodies', async () => {
     await refusesCleanly((q) => officer.get('/v1/cases').query(q), fc.dictionary(fc.constantFrom('stage', 'schoolUrn', 'send', 'status', 'deadline', 'page', 'pageSize', 'other'), fc.oneof(fc.string(), hostile)));

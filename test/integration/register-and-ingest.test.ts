@@ -167,6 +167,7 @@ describe('register import and attendance ingest (dev server, real database)', ()
     it('a file where every row is refused answers 422 and writes nothing; out-of-scope schools are refused per row', async () => {
       const afterLeaving = addCalendarDays(englandDateOf(new Date()), -1);
       const response = await oak.post('/v1/attendance-marks').set(csv).send(`${header}\n${ELM},${onElm},${day},AM,N\n${OAK},${leaver},${afterLeaving},AM,N\n`).expect(422);
+      expect(response.body.error).toMatchObject({ code: 'rows_refused', field: 'body' });
       expect(response.body.rejected.rows).toEqual([
         { line: 2, field: 'schoolUrn', message: 'not a school you may upload for' },
         { line: 3, field: 'date', message: 'after the pupil left this school' },
