@@ -101,6 +101,10 @@ describe('docker-compose.yml, the scaled deployment (static checks)', () => {
     const ui = environmentOf('temporal-ui');
     expect(ui.TEMPORAL_CODEC_ENDPOINT).toBe(`${api.PUBLIC_URL}/codec`);
     expect(ui.TEMPORAL_CODEC_INCLUDE_CREDENTIALS).toBe('true');
+    // Nobody terminates or signals a case from the Temporal UI, round the audit log.
+    expect(ui.TEMPORAL_DISABLE_WRITE_ACTIONS).toBe('true');
+    // Temporal and the databases are reached only inside the deployment's network.
+    for (const name of ['temporal', 'postgresql']) expect(services[name]).not.toHaveProperty('ports');
     const [published] = services['temporal-ui']?.ports ?? [];
     expect(new URL(api.TEMPORAL_UI_URL as string).port).toBe(String(published).split(':')[0]);
   });
