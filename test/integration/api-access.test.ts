@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { SignJWT, generateKeyPair, UnsecuredJWT } from 'jose';
 import pino from 'pino';
 import request from 'supertest';
@@ -244,7 +245,25 @@ describe('authentication, roles and decisions through the API (dev server, real 
       expect(open).toBe(await stack.database.db.case.count({ where: { closedAt: null, laCode: LA } }));
       expect(figures.weekly).toHaveLength(13);
       expect(figures.weekly.at(-1).opened).toBeGreaterThan(0);
+      expect(figures.undeliveredAlerts).toEqual([]);
       await oak.get('/v1/dashboard').expect(403);
+    });
+
+    it('dashboard: attendance alerts no case has taken yet, for the LA they belong to', async () => {
+      const db = stack.database.db;
+      await db.school.upsert({ where: { urn: '200001' }, create: { urn: '200001', name: 'Far School', laCode: '926' }, update: {} });
+      const [ours, theirs] = await Promise.all([db.pupil.create({ data: { schoolUrn: OAK } }), db.pupil.create({ data: { schoolUrn: '200001' } })]);
+      const detectedAt = new Date('2026-11-20T16:00:00Z');
+      await db.detectionAlert.createMany({
+        data: [
+          { id: randomUUID(), pupilId: ours.id, kind: 'continuous_unauthorised_absence', episode: 'run:2026-11-09', detectedAt },
+          { id: randomUUID(), pupilId: ours.id, kind: 'continuous_absence_20_days', episode: 'run:2026-11-09', detectedAt: new Date(), caseId: oakCaseId, deliveredAt: new Date() },
+          { id: randomUUID(), pupilId: theirs.id, kind: 'continuous_unauthorised_absence', episode: 'run:2026-11-09', detectedAt },
+        ],
+      });
+      expect((await manager.get('/v1/dashboard').expect(200)).body.undeliveredAlerts).toEqual([{ kind: 'continuous_unauthorised_absence', count: 1, oldestDetectedAt: detectedAt.toISOString() }]);
+      await db.detectionAlert.deleteMany({ where: { pupilId: { in: [ours.id, theirs.id] } } });
+      await db.pupil.deleteMany({ where: { id: { in: [ours.id, theirs.id] } } });
     });
 
     it("the child's details: for those who may see the case, from the register, never from Temporal", async () => {

@@ -30,12 +30,14 @@ export function DashboardPage() {
   if (!data) return html`<p>Loading…</p>`;
   const open = data.openByStage.reduce((sum, row) => sum + row.count, 0);
   const send = data.openBySend.find((row) => row.send)?.count ?? 0;
+  const undelivered = data.undeliveredAlerts.reduce((sum, row) => sum + row.count, 0);
   return html`<h1>Dashboard</h1>
     <div class="cards">
       <div class="card"><div class="figure" data-testid="open-cases">${open}</div>open cases</div>
       <div class="card"><div class="figure">${send}</div>with SEN support or an EHC plan</div>
       <div class="card"><div class="figure">${data.overdue}</div>open with a clock overdue</div>
       <div class="card"><div class="figure">${data.breached}</div>statutory clocks breached (all time)</div>
+      <div class="card"><div class="figure" data-testid="undelivered-alerts">${undelivered}</div>attendance alerts not yet on a case${undelivered ? html`<br /><small>${data.undeliveredAlerts.map((r) => `${label(r.kind)} ${r.count}, oldest ${r.oldestDetectedAt.slice(0, 10)}`).join('; ')}</small>` : ''}</div>
     </div>
     <div class="grid2" style="margin-top:1.25rem">
       <${Chart} id="by-stage" type="bar" title="Open cases by stage" labels=${data.openByStage.map((r) => label(r.stage))} datasets=${[{ label: 'cases', data: data.openByStage.map((r) => r.count), backgroundColor: '#1d4f91' }]} />
