@@ -1,3 +1,4 @@
+import { parseCookie } from 'cookie';
 import type { Request, Response } from 'express';
 import { decodeJwt } from 'jose';
 import { ApiError } from '../errors';
@@ -18,7 +19,7 @@ const cookieOptions = (req: Request) => ({ httpOnly: true, sameSite: 'strict' as
 export function codecToken(temporalUiOrigin: string | undefined): TokenSource {
   return (req) => {
     if (req.get('authorization') !== undefined) return bearerToken(req);
-    const cookie = cookieValue(req.get('cookie'));
+    const cookie = parseCookie(req.get('cookie') ?? '')[COOKIE];
     if (cookie !== undefined && (!temporalUiOrigin || req.get('origin') !== temporalUiOrigin)) {
       throw new ApiError(403, 'forbidden', 'the codec cookie counts only on requests from the Temporal UI', 'origin');
     }
@@ -36,12 +37,4 @@ export function setCodecCookie(req: Request, res: Response): void {
 
 export function clearCodecCookie(req: Request, res: Response): void {
   res.clearCookie(COOKIE, cookieOptions(req));
-}
-
-function cookieValue(header: string | undefined): string | undefined {
-  for (const part of (header ?? '').split(';')) {
-    const [name, ...value] = part.trim().split('=');
-    if (name === COOKIE) return value.join('=');
-  }
-  return undefined;
 }
