@@ -1,22 +1,12 @@
 import type { Prisma } from '@prisma/client';
 import type { Db } from '../../db/prisma';
 import type { Principal } from '../auth/principal';
+import { caseRow, caseRowSelect } from './case-row';
 import { caseScope } from './list-cases';
 
 const DAY = 24 * 60 * 60 * 1000;
 const open: Prisma.CaseWhereInput = { closedAt: null };
 
-/** A case as lists show it: opaque ids, codes and dates only. */
-const caseSummary = {
-  id: true,
-  laCode: true,
-  schoolUrn: true,
-  stage: true,
-  sendFlag: true,
-  openedAt: true,
-  nextDeadlineAt: true,
-  school: { select: { name: true } },
-} satisfies Prisma.CaseSelect;
 
 /**
  * What awaits this user: consent decisions (the SEND officer's), joint enquiries to sign and children to
@@ -24,8 +14,8 @@ const caseSummary = {
  */
 export async function inboxOf(db: Db, principal: Principal, now = new Date()) {
   const scope = caseScope(principal);
-  const find = (where: Prisma.CaseWhereInput) =>
-    db.case.findMany({ where: { AND: [scope, open, where] }, select: caseSummary, orderBy: [{ nextDeadlineAt: { sort: 'asc', nulls: 'last' } }, { openedAt: 'asc' }], take: 50 });
+  const find = async (where: Prisma.CaseWhereInput) =>
+    (await db.case.findMany({ where: { AND: [scope, open, where] }, select: caseRowSelect, orderBy: [{ nextDeadlineAt: { sort: 'asc', nulls: 'last' } }, { openedAt: 'asc' }], take: 50 })).map(caseRow);
   const [consentsToDecide, enquiriesToSign, childrenToTrace, overdue, dueSoon] = await Promise.all([
     find({ stage: 'awaiting_la_consent' }),
     find({ stage: { in: ['whereabouts_check', 'escalated_to_la'] } }),

@@ -4,6 +4,7 @@ import type { Db } from '../../db/prisma';
 import { forbidden } from '../auth/access';
 import type { Principal } from '../auth/principal';
 import type { caseListQuery } from '../schemas';
+import { caseRow, caseRowSelect } from './case-row';
 
 export type CaseListQuery = z.infer<typeof caseListQuery>;
 
@@ -38,6 +39,7 @@ export async function listCases(db: Db, principal: Principal, query: CaseListQue
     db.case.count({ where }),
     db.case.findMany({
       where,
+      select: caseRowSelect,
       orderBy: [{ nextDeadlineAt: { sort: 'asc', nulls: 'last' } }, { openedAt: 'desc' }, { id: 'asc' }],
       skip: (query.page - 1) * query.pageSize,
       take: query.pageSize,
@@ -47,16 +49,6 @@ export async function listCases(db: Db, principal: Principal, query: CaseListQue
     page: query.page,
     pageSize: query.pageSize,
     total,
-    items: rows.map((row) => ({
-      caseId: row.id,
-      laCode: row.laCode,
-      schoolUrn: row.schoolUrn,
-      stage: row.stage,
-      sendFlag: row.sendFlag,
-      openedAt: row.openedAt.toISOString(),
-      nextDeadlineAt: row.nextDeadlineAt?.toISOString() ?? null,
-      closedAt: row.closedAt?.toISOString() ?? null,
-      outcome: row.outcome,
-    })),
+    items: rows.map(caseRow),
   };
 }

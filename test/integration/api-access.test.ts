@@ -232,10 +232,13 @@ describe('authentication, roles and decisions through the API (dev server, real 
         .send({ ground: 'F', deleteOn: today, evidence: { writtenNoticeReceived: true, educationOtherwiseFrom: today, saoInForce: false } })
         .expect(200);
       const inbox = (await sendOfficer.get('/v1/inbox').expect(200)).body;
-      expect(inbox.consentsToDecide.map((c: { id: string }) => c.id)).toContain(opened.body.caseId);
-      expect(inbox.consentsToDecide[0]).toMatchObject({ stage: 'awaiting_la_consent', school: { name: 'Birch Special School' } });
+      expect(inbox.consentsToDecide.map((c: { caseId: string }) => c.caseId)).toContain(opened.body.caseId);
+      expect(inbox.consentsToDecide[0]).toMatchObject({ stage: 'awaiting_la_consent', schoolName: 'Birch Special School', sendFlag: true });
+      // The inbox's rows have the case list's shape.
+      const listed = (await sendOfficer.get('/v1/cases').query({ stage: 'awaiting_la_consent' }).expect(200)).body.items;
+      expect(Object.keys(inbox.consentsToDecide[0]).sort()).toEqual(Object.keys(listed[0]).sort());
       const oakInbox = (await oak.get('/v1/inbox').expect(200)).body;
-      const oakIds = Object.values(oakInbox as Record<string, { id: string }[]>).flat().map((c) => c.id);
+      const oakIds = Object.values(oakInbox as Record<string, { caseId: string }[]>).flat().map((c) => c.caseId);
       expect(oakIds).not.toContain(opened.body.caseId);
     });
 

@@ -9,11 +9,11 @@ export function CaseTable({ cases, caption, empty = 'Nothing here.' }) {
     <thead><tr><th scope="col">Case</th><th scope="col">School</th><th scope="col">Stage</th><th scope="col">Next deadline</th><th scope="col">Opened</th></tr></thead>
     <tbody>
       ${cases.map((c) => {
-        const id = c.caseId ?? c.id;
+        const id = c.caseId;
         const deadline = c.nextDeadlineAt;
         return html`<tr>
           <td><a href="#/cases/${id}">${id.slice(0, 8)}</a> ${c.sendFlag ? html`<span class="tag send">SEND</span>` : ''}</td>
-          <td>${c.school?.name ?? c.schoolUrn ?? 'no roll'}</td>
+          <td>${c.schoolName ?? c.schoolUrn ?? 'no roll'}</td>
           <td>${label(c.stage)}</td>
           <td>${deadline ? html`${when(deadline)} ${isOverdue(deadline) ? html`<span class="tag overdue">overdue</span>` : ''}` : '—'}</td>
           <td>${day(c.openedAt)}</td>
