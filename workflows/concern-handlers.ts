@@ -1,8 +1,10 @@
-import { condition, setHandler } from '@temporalio/workflow';
+import { condition, patched, setHandler } from '@temporalio/workflow';
 import { concernReasons } from '../domain/case';
 import { partiesToTell, triggerRules } from '../domain/triggers';
 import { getCaseState, reportConcern, type ReportConcernInput } from './case-messages';
 import type { CaseRun } from './case-run';
+import { patches } from './patches';
+import { refreshPlacement } from './placement';
 import { reject } from './reject';
 
 export function registerConcernHandlers(run: CaseRun): void {
@@ -24,6 +26,7 @@ export function registerConcernHandlers(run: CaseRun): void {
 /** A later concern joins the case; a kind of concern the case has not had yet also tells its trigger's parties. */
 async function attachConcern(run: CaseRun, concern: ReportConcernInput): Promise<void> {
   const trigger = triggerRules[concern.reason];
+  if (patched(patches.placementOnConcern)) await refreshPlacement(run);
   await run.record('concern_attached', concern.reportedBy, { reason: concern.reason }, trigger.id);
   const newKind = run.state.concerns.filter((c) => c.reason === concern.reason).length === 1;
   if (!newKind) return;

@@ -24,6 +24,7 @@ import {
 } from './case-messages';
 import type { CaseRun } from './case-run';
 import { patches } from './patches';
+import { refreshPlacement } from './placement';
 import { reject, requireRole, requireStage, requireText } from './reject';
 
 /**
@@ -122,19 +123,6 @@ async function handleDeletionRequest(run: CaseRun, input: RequestDeletionInput):
 
   await confirmDeletion(run, actor);
   return { requestId, status: 'confirmed', reasons: [] };
-}
-
-/**
- * The gate and the EHC plan review read the register as it stands at the request: an LA placement or an EHC
- * plan recorded since the case opened (a register import, a later concern) counts. A change is on the record.
- */
-async function refreshPlacement(run: CaseRun): Promise<void> {
-  const now = await activities.loadPlacement({ pupilId: run.state.pupilId });
-  const before = run.state.placement;
-  if (before && now.isSpecialSchool === before.isSpecialSchool && now.placedByLa === before.placedByLa && now.senStatus === before.senStatus) return;
-  run.state.placement = { ...before, ...now };
-  run.markSend(now.senStatus !== 'none');
-  await run.record('placement_updated', 'system', { isSpecialSchool: String(now.isSpecialSchool), placedByLa: String(now.placedByLa), senStatus: now.senStatus }, specialSchoolConsentRule.id);
 }
 
 /** The school may now delete the name; the pupil's SEND team reviews an EHC plan when it is an EHE deletion. */

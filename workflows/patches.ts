@@ -5,4 +5,6 @@
 export const patches = {
   /** The consent gate re-reads the register when a deletion is requested, not only when the case opened. */
   placementAtDeletion: 'placement-read-at-deletion',
+  /** A later concern re-reads it too, so the SEND flag follows the register while the case runs. */
+  placementOnConcern: 'placement-read-on-concern',
 } as const;

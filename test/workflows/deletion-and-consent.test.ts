@@ -7,6 +7,7 @@ import {
   recordNewPupilReturn,
   recordSosDirection,
   refuseLaConsent,
+  reportConcern,
   requestDeletion,
   signJointEnquiries,
 } from '../../workflows/case-messages';
@@ -74,6 +75,20 @@ describe('deletion from roll and the LA consent gate (time-skipping server)', ()
       ]);
       expect(fakes.notifications.map((n) => n.template)).toEqual(['case_opened:unexplained_absence', 'deletion_return', 'la_consent_requested']);
       await recordHistory('placement-changed-before-deletion', handle);
+    });
+  });
+
+  it('EHCP-EHE-REVIEW with the register as it stands: an EHC plan recorded after the case opened sets the SEND flag at the next concern and leads to the review', async () => {
+    const fakes = fakeActivities({ placement: mainstreamPupil, placementLater: mainstreamEhcp });
+    await withOpenCase(env(), fakes, async (handle) => {
+      await handle.executeUpdate(reportConcern, { args: [{ reportId: 'r-2', reason: 'continuous_unauthorised_absence', reportedBy: 'school:100001' }] });
+      expect(fakes.events.map((e) => [e.action, e.sendFlag])).toEqual([['case_opened', false], ['placement_updated', true], ['concern_attached', true]]);
+      const receipt = await handle.executeUpdate(requestDeletion, { args: [{ requestId: 'd-1', actor: actors.school, ...eheNotice() }] });
+      expect(receipt.status).toBe('confirmed');
+      expect(fakes.notifications.map((n) => n.template)).toContain('ehcp_review_on_ehe');
+      // Read again at the request, the register said the same: recorded once.
+      expect(fakes.events.filter((e) => e.action === 'placement_updated')).toHaveLength(1);
+      await recordHistory('placement-changed-on-concern', handle);
     });
   });
 
