@@ -124,6 +124,8 @@ describe('docker-compose.yml, the scaled deployment (static checks)', () => {
     for (const stage of stages) expect(stage).toMatch(/^node:20\.\d+-bookworm-slim/);
     expect(stages.at(-1)).toMatch(/^USER node$/m);
     const ignored = fs.readFileSync(path.join(repoRoot, '.dockerignore'), 'utf8').split('\n');
-    expect(ignored).toEqual(expect.arrayContaining(['.data', 'node_modules', 'dist']));
+    expect(ignored).toEqual(expect.arrayContaining(['.data', '.env', 'node_modules', 'dist']));
+    // The site's secrets stay out of the repository too.
+    expect(fs.readFileSync(path.join(repoRoot, '.gitignore'), 'utf8').split('\n')).toContain('.env');
   });
 });
