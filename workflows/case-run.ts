@@ -7,6 +7,7 @@ import { defaultPolicy, type LaPolicy } from '../domain/rules/policy';
 import { caseStageKey, nextDeadlineKey, sendFlagKey } from '../temporal/search-attributes';
 import { activities } from './activities';
 import type { CarriedCase, CaseWorkflowInput } from './case-messages';
+import { NotificationLanes } from './notification-lanes';
 
 type Detail = Record<string, string>;
 
@@ -15,6 +16,7 @@ export class CaseRun {
   readonly state: CaseState;
   policy: LaPolicy = defaultPolicy;
   opened = false;
+  readonly notifications = new NotificationLanes();
   private scheduleVersion = 0;
 
   constructor(input: CaseWorkflowInput) {
@@ -90,7 +92,7 @@ export class CaseRun {
   }
 
   async notify(step: string, recipient: string, template: string, ruleId?: string, facts?: Detail): Promise<void> {
-    await activities.notify({ caseId: this.state.caseId, step, recipient, template, ruleId, ...(facts ? { facts } : {}) });
+    await this.notifications.send({ caseId: this.state.caseId, step, recipient, template, ruleId, ...(facts ? { facts } : {}) });
   }
 
   /** Starts a clock of `count` school days (or plain days) from now under `rule`, from the school's calendar (the LA's without one). */

@@ -32,17 +32,18 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<void> {
   }
 
   // Cases run for months: keep each run's history short by continuing as new, carrying the state and the
-  // clocks (absolute instants) after every message in flight has been handled.
+  // clocks (absolute instants) after every message in flight has been handled and every notification sent.
   const historyFull = () => workflowInfo().continueAsNewSuggested || workflowInfo().historyLength >= (input.continueAsNewAt ?? Infinity);
   while (!run.closed) {
     if (historyFull()) {
-      await condition(allHandlersFinished);
+      await condition(() => allHandlersFinished() && run.notifications.idle);
       return continueAsNew<typeof caseWorkflow>({ ...input, carried: run.carry() });
     }
     const expired = await run.nextExpiredDeadline(historyFull);
     if (expired) await onDeadline(run, expired);
   }
-  await condition(allHandlersFinished);
+  // Nothing is lost at the end: every decision answered and every handed-off notification sent.
+  await condition(() => allHandlersFinished() && run.notifications.idle);
 }
 
 /** The first concern's trigger sets the stage, tells its parties and starts its clock. */

@@ -7,4 +7,6 @@ export const patches = {
   placementAtDeletion: 'placement-read-at-deletion',
   /** A later concern re-reads it too, so the SEND flag follows the register while the case runs. */
   placementOnConcern: 'placement-read-on-concern',
+  /** Notifications that cannot go out within seconds continue in per-recipient lanes (notification-lanes.ts). */
+  notificationLanes: 'notification-lanes',
 } as const;

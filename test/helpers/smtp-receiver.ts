@@ -25,8 +25,9 @@ function parseMail(raw: string): Pick<ReceivedMail, 'messageId' | 'subject' | 't
 /**
  * A real SMTP server (the `smtp-server` package) on a free local port, the edge the SMTP transport talks to.
  * `hold(mail)` true keeps the server from answering that message's DATA: the sender waits mid-send.
+ * `defer(mail)` true answers 451 (try again later), as a relay does while its queue or disk is full.
  */
-export async function startSmtpReceiver(hold: (mail: ReceivedMail) => boolean = () => false) {
+export async function startSmtpReceiver(hold: (mail: ReceivedMail) => boolean = () => false, defer: (mail: ReceivedMail) => boolean = () => false) {
   const received: ReceivedMail[] = [];
   const server = new SMTPServer({
     authOptional: true,
@@ -39,6 +40,10 @@ export async function startSmtpReceiver(hold: (mail: ReceivedMail) => boolean = 
         const mail: ReceivedMail = { to: session.envelope.rcptTo.map((r) => r.address), ...parseMail(Buffer.concat(chunks).toString('utf8')), acknowledged: false };
         received.push(mail);
         if (hold(mail)) return;
+        if (defer(mail)) {
+          callback(Object.assign(new Error('try again later'), { responseCode: 451 }));
+          return;
+        }
         mail.acknowledged = true;
         callback();
       });
