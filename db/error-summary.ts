@@ -1,9 +1,5 @@
 import { Prisma } from '@prisma/client';
-
-interface AdapterCause {
-  kind?: string;
-  originalCode?: string;
-}
+import { adapterCauseOf, type AdapterCause } from './adapter-cause';
 
 /**
  * A database error told without its values: Prisma's messages quote the call's arguments (a validation error
@@ -13,9 +9,8 @@ interface AdapterCause {
  */
 export function summariseDatabaseError(error: unknown): string | undefined {
   if (error instanceof Prisma.PrismaClientKnownRequestError) {
-    const cause = (error.meta?.driverAdapterError as { cause?: AdapterCause } | undefined)?.cause;
     const model = typeof error.meta?.modelName === 'string' ? ` on ${error.meta.modelName}` : '';
-    return `${error.name} ${error.code}${model}${describeCause(cause)}`;
+    return `${error.name} ${error.code}${model}${describeCause(adapterCauseOf(error))}`;
   }
   if (
     error instanceof Prisma.PrismaClientValidationError ||
@@ -25,7 +20,7 @@ export function summariseDatabaseError(error: unknown): string | undefined {
     return error.name;
   }
   if (error instanceof Prisma.PrismaClientInitializationError) return `${error.name}${error.errorCode ? ` ${error.errorCode}` : ''}`;
-  if (error instanceof Error && error.name === 'DriverAdapterError') return `${error.name}${describeCause((error as Error & { cause?: AdapterCause }).cause)}`;
+  if (error instanceof Error && error.name === 'DriverAdapterError') return `${error.name}${describeCause(adapterCauseOf(error))}`;
   return undefined;
 }
 

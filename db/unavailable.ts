@@ -1,4 +1,5 @@
 import { Prisma } from '@prisma/client';
+import { adapterCauseOf, type AdapterCause } from './adapter-cause';
 
 /** The pg adapter's kinds for a database that cannot be reached or dropped the connection. */
 const unreachableKinds = new Set(['DatabaseNotReachable', 'ConnectionClosed', 'SocketTimeout', 'TooManyConnections']);
@@ -12,12 +13,6 @@ const unavailableState = /^(08|57)/;
 /** node-postgres's own errors when the server goes away mid-query (no SQLSTATE, no socket code). */
 const terminated = /^Connection terminated/;
 
-interface AdapterCause {
-  kind?: string;
-  code?: string;
-  originalCode?: string;
-}
-
 /**
  * Whether an error means PostgreSQL is down or restarting, rather than that the request was wrong: the API
  * answers 503 (try again) for these, never 500.
@@ -26,10 +21,9 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   if (error instanceof Prisma.PrismaClientInitializationError) return true;
   if (error instanceof Prisma.PrismaClientKnownRequestError) {
     if (unreachableCodes.has(error.code)) return true;
-    const cause = (error.meta?.driverAdapterError as { cause?: AdapterCause } | undefined)?.cause;
-    return isUnavailableCause(cause);
+    return isUnavailableCause(adapterCauseOf(error));
   }
-  if (error instanceof Error && error.name === 'DriverAdapterError') return isUnavailableCause((error as Error & { cause?: AdapterCause }).cause);
+  if (error instanceof Error && error.name === 'DriverAdapterError') return isUnavailableCause(adapterCauseOf(error));
   if (error instanceof Error && terminated.test(error.message)) return true;
   // node-postgres (the upload pool) reports a server that is not listening as the socket's ECONNREFUSED.
   const code = (error as { code?: unknown } | undefined)?.code;
