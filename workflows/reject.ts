@@ -18,3 +18,12 @@ export function requireStage(stage: CaseStage, allowed: CaseStage[]): void {
 export function requireText(field: string, value: string | undefined): void {
   if (!value || !value.trim()) reject(field, 'is required');
 }
+
+/**
+ * Refuses a request because the rules do not allow it, naming every failing condition: the API answers 422
+ * `{ error: { code: 'refused', reasons } }`. Thrown by a validator (nothing enters history) or by a handler
+ * that finds, against the record, that the step cannot be taken.
+ */
+export function refuse(reasons: string[]): never {
+  throw ApplicationFailure.nonRetryable(reasons.join('; '), 'CaseRequestRefused', { reasons });
+}
