@@ -2,7 +2,7 @@ import type { z } from 'zod';
 
 /**
  * The statutory rules as data. Each carries its source and how sure we are of it, as marked in
- * statutory-rules.md: P primary text, S secondary source, inferred, unverified, local practice.
+ * docs/law.md: P primary text, S secondary source, inferred, unverified, local practice.
  */
 export type Confidence = 'P' | 'S' | 'inferred' | 'unverified' | 'local';
 
