@@ -33,7 +33,7 @@ interface Section {
 /** One section per kind, so a rule of a new kind cannot be left out; the grounds A-O apart from other guards. */
 const kindSections: Record<RuleKind, Section> = {
   trigger: { heading: 'Triggers', intro: 'What opens a case or acts on an open one: each concern reason opens the case in a stage, tells its parties at once and may start a first clock.' },
-  threshold: { heading: 'Attendance thresholds', intro: "What detection looks for in the uploaded register marks; a crossing is reported to the pupil's case as the trigger it names." },
+  threshold: { heading: 'Attendance thresholds', intro: "What detection looks for in the uploaded register marks. A crossing is reported to the pupil's case as a concern; the README's \"The attendance feed\" gives the trigger each one raises." },
   guard: { heading: 'Other guards', intro: 'Conditions every deletion must meet, whatever its ground.' },
   gate: { heading: 'Gates', intro: "Consents a deletion waits for beyond its ground's own conditions (the joint enquiries of H and I, the other schools' consent of C). No other approval blocks a deletion: the law says the name must be deleted once a ground applies, so anything else the LA is asked is a notification." },
   clock: { heading: 'Clocks', intro: "Periods the case sleeps on. School days count on the school's own calendar (the LA's terms for a child on no roll); a clock ends at midnight in England." },
