@@ -95,6 +95,9 @@ describe('deletion evidence against the register, and ground O timing (dev serve
     expect(kase.auditEntries.map((e) => e.action)).not.toContain('deletion_confirmed');
     expect(kase.auditEntries.at(-1)).toMatchObject({ action: 'deletion_not_confirmed', ruleId: 'GROUND-I' });
     expect(await stack.database.db.notification.count({ where: { caseId, recipient: `school:${BIRCH}`, template: 'deletion_not_confirmed_register' } })).toBe(1);
+    const timeline = (await officer.get(`/v1/cases/${caseId}/timeline`).expect(200)).body;
+    const entries = (Array.isArray(timeline) ? timeline : timeline.entries) as { what: string; source: string }[];
+    expect(entries.filter((entry) => entry.source === 'temporal').map((entry) => entry.what)).toContain('deletion_register_checked');
   });
 
   it("GROUND-O, EXCL-REVIEW-APPLICATION [unverified]: before the review window has passed the deletion is refused, naming the first lawful day; on that day it is confirmed", async () => {
@@ -116,5 +119,7 @@ describe('deletion evidence against the register, and ground O timing (dev serve
     const wrong = await oak.post(`/v1/cases/${caseId}/deletion-requests`).send({ ground: 'O', deleteOn: today, evidence: mixed }).expect(400);
     expect(wrong.body.error).toMatchObject({ field: 'evidence.noReviewStatementOn', message: expect.stringMatching(/not with reviewApplied/) });
     expect(await stack.database.db.auditEntry.count({ where: { caseId } })).toBe(before);
+    // The published document describes the new evidence.
+    expect(JSON.stringify((await officer.get('/v1/openapi.json').expect(200)).body)).toContain('reconsiderationRequired');
   });
 });
