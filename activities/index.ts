@@ -1,7 +1,8 @@
 import type { Db } from '../db/prisma';
 import { createRecordCaseEvent } from './case-record';
 import { createCalendarStore } from '../db/calendar-store';
-import { createAssessDeletion } from './assess-deletion';
+import { createMarkStore } from '../db/attendance-marks';
+import { createDeletionChecks } from './assess-deletion';
 import { createLoadCaseContext, createLoadPlacement } from './case-context';
 import { createComputeDeadline } from './deadlines';
 import type { Notifier } from './notifications/notifier';
@@ -18,7 +19,7 @@ export function createActivities({ db, notifier, notify }: ActivityDeps) {
   const calendars = createCalendarStore(db);
   return {
     computeDeadline: createComputeDeadline(calendars),
-    assessDeletion: createAssessDeletion(calendars),
+    ...createDeletionChecks(calendars, createMarkStore(db)),
     loadCaseContext: createLoadCaseContext(db),
     loadPlacement: createLoadPlacement(db),
     recordCaseEvent: createRecordCaseEvent(db),

@@ -8,6 +8,25 @@ const decisionId = z.uuid().optional();
 const reason = z.string().trim().min(1).max(2000);
 const yes = z.boolean();
 
+/**
+ * Ground O: the dates of the exclusion process (EXCL12); a date left out is a step not yet taken. Only the
+ * combinations that can happen are accepted, each wrong one named by its field.
+ */
+function exclusionProcess() {
+  const date = isoDateSchema.optional();
+  return z
+    .strictObject({ exclusionNotifiedOn: isoDateSchema, boardDecisionOn: date, reviewApplied: yes, noReviewStatementOn: date, reviewDecidedOn: date, reconsiderationRequired: yes, reconsideredOn: date })
+    .superRefine((e, ctx) => {
+      const wrong = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
+      if (e.reviewApplied && e.noReviewStatementOn) wrong('noReviewStatementOn', 'not with reviewApplied: the parents applied for a review');
+      if (!e.reviewApplied && e.reviewDecidedOn) wrong('reviewDecidedOn', 'only with reviewApplied: there is no review without an application');
+      if (!e.reviewApplied && e.reconsiderationRequired) wrong('reconsiderationRequired', 'only with reviewApplied: only a review panel asks the board to reconsider');
+      if (e.reconsiderationRequired && !e.reviewDecidedOn) wrong('reviewDecidedOn', "is required with reconsiderationRequired: the date of the panel's decision");
+      if (!e.reconsiderationRequired && e.reconsideredOn) wrong('reconsideredOn', 'only with reconsiderationRequired: the board reconsiders when the panel asks');
+      if (!e.boardDecisionOn && (e.reviewApplied || e.noReviewStatementOn)) wrong('boardDecisionOn', "is required: a review follows the board's decision");
+    });
+}
+
 /** What the school attests for each ground of SAR24 reg 9(1); mirrors `GroundEvidence`. */
 const groundEvidence = {
   A: z.strictObject({ newSchoolName: z.string().trim().min(1).max(200), saoNamesThisSchool: yes, mobileChildWithMainSchoolHere: yes, dualRegistrationAgreed: yes }),
@@ -24,7 +43,7 @@ const groundEvidence = {
   L: z.strictObject({ ceasesCompulsoryAgeBeforeSchoolNextMeets: yes, notContinuingIntoSixthForm: yes }),
   M: z.strictObject({ boarderWithFeesUnpaid: yes }),
   N: z.strictObject({ ceasedToBePupilOfIndependentOrNonMaintainedSpecialSchool: yes }),
-  O: z.strictObject({ permanentlyExcluded: yes, reviewProcessConcluded: yes }),
+  O: exclusionProcess(),
 } satisfies { [G in keyof GroundEvidence]: z.ZodType<GroundEvidence[G]> };
 
 const deletionFor = <G extends keyof GroundEvidence>(ground: G) =>

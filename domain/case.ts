@@ -2,6 +2,7 @@
 import type { DeletionGround } from './deletion/grounds-list';
 import type { Placement } from './deletion/consent-gate';
 import type { JointEnquiryOutcome } from './deletion/evidence';
+import type { ClaimedAbsence } from './deletion/register-check';
 
 /** Why a school or officer raises a concern: the triggers of statutory-rules.md (b) (see triggers.ts). */
 export const concernReasons = [
@@ -91,6 +92,10 @@ export interface DeletionRecord {
   consentRequired?: boolean;
   decidedBy?: string;
   decisionReason?: string;
+  /** Grounds H and I: the absence claimed, checked against the register again at confirmation. */
+  claim?: ClaimedAbsence;
+  /** The open stage the case was in when the deletion was requested, and returns to if it is not confirmed. */
+  requestedIn?: OpenStage;
 }
 
 /** What a query returns about a live case: opaque ids and codes only, no personal data. */

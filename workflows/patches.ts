@@ -9,4 +9,6 @@ export const patches = {
   placementOnConcern: 'placement-read-on-concern',
   /** Notifications that cannot go out within seconds continue in per-recipient lanes (notification-lanes.ts). */
   notificationLanes: 'notification-lanes',
+  /** Grounds H and I are checked against the register again when consent or a direction confirms the deletion. */
+  registerAtConfirmation: 'deletion-register-at-confirmation',
 } as const;

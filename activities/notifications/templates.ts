@@ -34,6 +34,7 @@ const titles: Record<string, string> = {
   la_consent_refused: 'The LA refused consent to the deletion',
   deletion_return: 'Deletion return (SAR24 reg 13(4))',
   deletion_confirmed: 'The deletion from the roll is confirmed',
+  deletion_not_confirmed_register: 'The deletion is not confirmed: the register now contradicts the ground',
   ehcp_review_on_ehe: 'Review the EHC plan: the child leaves for elective home education',
   child_on_roll_elsewhere: 'The child is on another school\'s roll',
   cme_opened: 'Child missing education: tracing opened',

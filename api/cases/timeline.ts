@@ -86,6 +86,7 @@ async function describeEvent(deps: CaseDeps, event: HistoryEvent): Promise<Timel
       const attributes = event.activityTaskScheduledEventAttributes;
       const activity = attributes?.activityType?.name ?? 'activity';
       if (activity === 'assessDeletion') return { ...base, what: 'deletion_ground_checked' };
+      if (activity === 'checkDeletionRegister') return { ...base, what: 'deletion_register_checked' };
       // The engine's own bookkeeping (read model, clocks, context) is already in the audit log and the timers.
       if (activity !== 'notify') return undefined;
       const [input] = (await decodeArrayFromPayloads(converter, attributes?.input?.payloads)) as { recipient: string; template: string; ruleId?: string }[];

@@ -20,3 +20,12 @@ export function isWeekend(date: IsoDate): boolean {
 function toIsoDate(epochMs: number): IsoDate {
   return new Date(epochMs).toISOString().slice(0, 10);
 }
+
+const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** A date as a reader says it, with the ISO date beside it: "Tue 12 Jan 2027 (2027-01-12)". */
+export function readableDate(date: IsoDate): string {
+  const day = new Date(`${date}T00:00:00Z`);
+  return `${WEEKDAYS[day.getUTCDay()]} ${day.getUTCDate()} ${MONTHS[day.getUTCMonth()]} ${day.getUTCFullYear()} (${date})`;
+}

@@ -1,15 +1,21 @@
-import { addCalendarDays, type IsoDate } from '../calendar/iso-date';
+import { addCalendarDays, readableDate, type IsoDate } from '../calendar/iso-date';
+import type { SchoolCalendar } from '../calendar/school-calendar';
 import { groundIAbsenceRule, noBackdatingRule } from '../rules/catalogue';
 import type { DeletionRequestDetails, JointEnquiries } from './evidence';
+import { exclusionDateProblems, groundODate, type ExclusionPeriods } from './exclusion-process';
 
 export interface GroundContext {
   /** Today in England: a deletion may take effect today or later, never earlier. */
   today: IsoDate;
   /** School days of this school after `from` up to and including `to`. */
   schoolDaysBetween(from: IsoDate, to: IsoDate): number;
+  /** The school's calendar, for the dates of the exclusion process (ground O). */
+  calendar: Pick<SchoolCalendar, 'addSchoolDays'>;
   jointEnquiries?: JointEnquiries;
   /** LA setting of the configurable ground H period (GROUND-H). */
   groundHSchoolDays: number;
+  /** LA settings of the exclusion process periods ground O waits for. */
+  exclusionPeriods: ExclusionPeriods;
 }
 
 export interface GroundAssessment {
@@ -108,10 +114,15 @@ export function assessGround(request: DeletionRequestDetails, context: GroundCon
     case 'N':
       if (!request.evidence.ceasedToBePupilOfIndependentOrNonMaintainedSpecialSchool) fail('the pupil has not ceased to be a pupil of this independent or non-maintained special school');
       break;
-    case 'O':
-      if (!request.evidence.permanentlyExcluded) fail('the pupil is not permanently excluded');
-      if (!request.evidence.reviewProcessConcluded) fail('the governing board review and independent review window must have concluded');
+    case 'O': {
+      const problems = exclusionDateProblems(request.evidence, context.today);
+      problems.forEach(fail);
+      if (problems.length > 0) break;
+      const from = groundODate(request.evidence, context.calendar, context.exclusionPeriods);
+      if ('waiting' in from) fail(`ground O waits for the exclusion process: ${from.waiting}`);
+      else if (request.deleteOn < from.date) fail(`the pupil may be deleted on ground O from ${readableDate(from.date)}: ${from.why}`);
       break;
+    }
   }
   return { qualifies: reasons.length === 0, reasons, ruleIds };
 }

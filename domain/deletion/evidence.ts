@@ -19,7 +19,28 @@ export interface GroundEvidence {
   L: { ceasesCompulsoryAgeBeforeSchoolNextMeets: boolean; notContinuingIntoSixthForm: boolean };
   M: { boarderWithFeesUnpaid: boolean };
   N: { ceasedToBePupilOfIndependentOrNonMaintainedSpecialSchool: boolean };
-  O: { permanentlyExcluded: boolean; reviewProcessConcluded: boolean };
+  O: ExclusionProcess;
+}
+
+/**
+ * Ground O: the dates the permanent-exclusion process turns on (EXCL12). A date left out is a step that has
+ * not happened yet.
+ */
+export interface ExclusionProcess {
+  /** The parents were notified of the permanent exclusion. */
+  exclusionNotifiedOn: IsoDate;
+  /** The governing board's decision not to reinstate, as notified to the parents. */
+  boardDecisionOn?: IsoDate;
+  /** The parents applied for an independent review of the board's decision. */
+  reviewApplied: boolean;
+  /** Without a review: the date of the parents' written statement that they will not apply. */
+  noReviewStatementOn?: IsoDate;
+  /** With a review: the date of the panel's decision. */
+  reviewDecidedOn?: IsoDate;
+  /** The panel recommended or directed the board to reconsider. */
+  reconsiderationRequired: boolean;
+  /** The board's reconsideration (not reinstating), as notified to the parents. */
+  reconsideredOn?: IsoDate;
 }
 
 export type DeletionRequestFor<G extends keyof GroundEvidence> = { ground: G; deleteOn: IsoDate; evidence: GroundEvidence[G] };

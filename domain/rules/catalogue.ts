@@ -36,6 +36,40 @@ export const groundHLeaveRule: ConfigurableRule<number> = {
   setting: { schema: schoolDays, defaultValue: 10, describe: 'school days after the end of leave' },
 };
 
+/**
+ * Ground O waits for the exclusion process of EXCL12 (read in its 2020 version; how SAR24 reg 9(1)(o) times the
+ * deletion is unverified for 2024, so each period is an LA setting). First the governing board considers
+ * reinstatement within 15 school days of the notice of exclusion.
+ */
+export const exclusionBoardRule: ConfigurableRule<number> = {
+  id: 'EXCL-BOARD-REINSTATEMENT',
+  kind: 'guard',
+  title: 'Governing board considers reinstatement after a permanent exclusion; ground O waits for its decision',
+  source: 'EXCL12 reg 24 [P] (2020 version); East Sussex, Stockport [S]; ground O timing in 2024 [unverified]',
+  confidence: 'unverified',
+  setting: { schema: schoolDays, defaultValue: 15, describe: 'school days after the parents are notified of the exclusion' },
+};
+
+/** Then the parents may apply for an independent review within 15 school days of the board's decision being notified. */
+export const exclusionReviewApplicationRule: ConfigurableRule<number> = {
+  id: 'EXCL-REVIEW-APPLICATION',
+  kind: 'guard',
+  title: "Parents may apply for an independent review of the board's decision; ground O waits for the window or the review",
+  source: 'EXCL12 (independent review, recalled; regulation number not read); PRR06 reg 8(4) [P]; ground O timing in 2024 [unverified]',
+  confidence: 'unverified',
+  setting: { schema: schoolDays, defaultValue: 15, describe: "school days after the board's decision is notified to the parents" },
+};
+
+/** A panel that recommends or directs reconsideration sends the case back to the board, which reconsiders within 10 school days. */
+export const exclusionReconsiderationRule: ConfigurableRule<number> = {
+  id: 'EXCL-BOARD-RECONSIDERATION',
+  kind: 'guard',
+  title: "Governing board reconsiders after the review panel's recommendation or direction; ground O waits for it",
+  source: 'EXCL12 (reconsideration, recalled; regulation number not read); ground O timing in 2024 [unverified]',
+  confidence: 'unverified',
+  setting: { schema: schoolDays, defaultValue: 10, describe: "school days after the board is told of the panel's decision" },
+};
+
 /** T13: the LA provides education from the 6th school day of a permanent exclusion. */
 export const exclusionProvisionRule = {
   id: 'EXCL-PROVISION-DAY-6',
@@ -240,11 +274,14 @@ export const groundRules: Record<DeletionGround, Rule> = {
   L: groundRule('L', 'Leaving at the end of compulsory school age, not into the sixth form', 'SAR24 reg 9(1)(l) [S] Torbay', 'S'),
   M: groundRule('M', 'Boarder with boarding fees unpaid', 'SAR24 reg 9(1)(m) [S] Torbay', 'S'),
   N: groundRule('N', 'Ceased to be a pupil of an independent or non-maintained special school', 'SAR24 reg 9(1)(n) [S] Torbay', 'S'),
-  O: groundRule('O', 'Permanently excluded, review process concluded', 'SAR24 reg 9(1)(o) [S] Torbay; EXCL12 reg 24 [P]', 'S'),
+  O: groundRule('O', 'Permanently excluded, the exclusion process concluded', 'SAR24 reg 9(1)(o) [S] Torbay; EXCL12 reg 24 [P]; PRR06 reg 8(4) [P]', 'S'),
 };
 
 export const configurableRules: ConfigurableRule<unknown>[] = [
   groundHLeaveRule,
+  exclusionBoardRule,
+  exclusionReviewApplicationRule,
+  exclusionReconsiderationRule,
   s19ProvisionRule,
   partTimeNotificationRule,
   supportReviewRule,

@@ -5,6 +5,9 @@ import {
   consentManagerEscalationRule,
   consentReminderRule,
   cwsa26ConsentRule,
+  exclusionBoardRule,
+  exclusionReconsiderationRule,
+  exclusionReviewApplicationRule,
   groundHLeaveRule,
   partTimeNotificationRule,
   recordRetentionRule,
@@ -16,6 +19,9 @@ import {
 /** The values of the configurable rules in force for one LA, keyed by rule id. */
 export interface LaPolicy {
   'GROUND-H': number;
+  'EXCL-BOARD-REINSTATEMENT': number;
+  'EXCL-REVIEW-APPLICATION': number;
+  'EXCL-BOARD-RECONSIDERATION': number;
   'S19-SLA': number;
   'PART-TIME-NOTIFY': boolean;
   'SUPPORT-REVIEW': number;
@@ -31,6 +37,9 @@ export interface LaPolicy {
 
 export const defaultPolicy: LaPolicy = {
   'GROUND-H': groundHLeaveRule.setting.defaultValue,
+  'EXCL-BOARD-REINSTATEMENT': exclusionBoardRule.setting.defaultValue,
+  'EXCL-REVIEW-APPLICATION': exclusionReviewApplicationRule.setting.defaultValue,
+  'EXCL-BOARD-RECONSIDERATION': exclusionReconsiderationRule.setting.defaultValue,
   'S19-SLA': s19ProvisionRule.setting.defaultValue,
   'PART-TIME-NOTIFY': partTimeNotificationRule.setting.defaultValue,
   'SUPPORT-REVIEW': supportReviewRule.setting.defaultValue,

@@ -11,8 +11,10 @@ const signedOff = { outcome: 'not_found' as const, schoolSignedOff: true, laSign
 const context: GroundContext = {
   today,
   schoolDaysBetween: (from, to) => calendar.schoolDaysBetween(from, to),
+  calendar,
   jointEnquiries: signedOff,
   groundHSchoolDays: defaultPolicy['GROUND-H'],
+  exclusionPeriods: defaultPolicy,
 };
 
 function request<G extends keyof GroundEvidence>(ground: G, change: Partial<GroundEvidence[G]> = {}, deleteOn = today): DeletionRequestDetails {
@@ -45,7 +47,7 @@ describe('SAR24 reg 9(1): a name is deleted if, and only if, a ground applies', 
     ['I: sickness or unavoidable cause believed (e.g. EBSA, transport dispute)', request('I', { sicknessOrUnavoidableCauseBelieved: true }), /ill or unavoidably/],
     ['J: return expected after detention', request('J', { reasonableGroundsToExpectReturnAfterwards: true }), /return afterwards/],
     ['L: continuing into the sixth form', request('L', { notContinuingIntoSixthForm: false }), /sixth form/],
-    ['O: review process not concluded', request('O', { reviewProcessConcluded: false }), /review/],
+    ['O: the governing board has not yet decided (EXCL-BOARD-REINSTATEMENT)', request('O', { boardDecisionOn: undefined, noReviewStatementOn: undefined }), /board has not yet decided/],
   ])('refuses ground %s', (_name, details, reason) => {
     const assessment = assessGround(details, context);
     expect(assessment.qualifies).toBe(false);

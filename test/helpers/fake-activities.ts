@@ -1,9 +1,10 @@
 import type { CaseActivities } from '../../activities';
-import { createAssessDeletion } from '../../activities/assess-deletion';
+import { createDeletionChecks } from '../../activities/assess-deletion';
 import type { CaseEventRecord } from '../../activities/case-record';
 import { createComputeDeadline } from '../../activities/deadlines';
 import type { NotifyInput } from '../../activities/notify';
 import type { Placement } from '../../domain/deletion/consent-gate';
+import type { StoredMark } from '../../domain/deletion/register-check';
 import { defaultPolicy, type LaPolicy } from '../../domain/rules/policy';
 import { fixtureCalendar } from '../fixtures/calendar';
 
@@ -13,13 +14,16 @@ export const mainstreamPupil: Placement = { isSpecialSchool: false, placedByLa: 
  * Typed fakes for workflow tests: the register and LA settings are given, writes and notifications are
  * recorded; deadlines and ground checks run the real rules on the fixture calendar.
  */
-export function fakeActivities(options: { placement?: Placement; placementLater?: Placement; policy?: Partial<LaPolicy> } = {}) {
+export function fakeActivities(options: { placement?: Placement; placementLater?: Placement; policy?: Partial<LaPolicy>; marks?: StoredMark[] } = {}) {
   const events: CaseEventRecord[] = [];
   const notifications: NotifyInput[] = [];
+  // The pupil's register marks: a test may correct them while the case runs.
+  const marks = options.marks ?? [];
   const calendars = { calendarOf: async () => fixtureCalendar(), laCalendarOf: async () => fixtureCalendar() };
+  const markStore = { marksOf: async (_pupilId: string, _schoolUrn: string, from: string, to: string) => marks.filter((m) => from <= m.date && m.date <= to) };
   const activities: CaseActivities = {
     computeDeadline: createComputeDeadline(calendars),
-    assessDeletion: createAssessDeletion(calendars),
+    ...createDeletionChecks(calendars, markStore),
     loadCaseContext: async () => ({ placement: options.placement ?? mainstreamPupil, policy: { ...defaultPolicy, ...options.policy } }),
     // `placementLater`: what the register says once the case is open (an import or a later concern changed it).
     loadPlacement: async () => options.placementLater ?? options.placement ?? mainstreamPupil,
@@ -30,5 +34,5 @@ export function fakeActivities(options: { placement?: Placement; placementLater?
       notifications.push(input);
     },
   };
-  return { activities, events, notifications };
+  return { activities, events, notifications, marks };
 }

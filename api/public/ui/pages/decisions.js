@@ -38,12 +38,14 @@ function DeletionRequest({ caseId, onDone }) {
   const spec = groundFields[ground];
   const toBody = (form) => {
     const evidence = Object.fromEntries(
-      spec.fields.map((field) => {
-        const value = form.get(field.name);
-        if (field.type === 'boolean') return [field.name, value === 'on'];
-        if (field.type === 'codes') return [field.name, String(value ?? '').split(',').map((code) => code.trim().toUpperCase()).filter(Boolean)];
-        return [field.name, String(value ?? '')];
-      }),
+      spec.fields
+        .filter((field) => !field.optional || form.get(field.name))
+        .map((field) => {
+          const value = form.get(field.name);
+          if (field.type === 'boolean') return [field.name, value === 'on'];
+          if (field.type === 'codes') return [field.name, String(value ?? '').split(',').map((code) => code.trim().toUpperCase()).filter(Boolean)];
+          return [field.name, String(value ?? '')];
+        }),
     );
     return { ground, deleteOn: form.get('deleteOn'), evidence };
   };
@@ -57,7 +59,7 @@ function DeletionRequest({ caseId, onDone }) {
     ${spec.fields.map((field) =>
       field.type === 'boolean'
         ? html`<p><input id=${`ev-${field.name}`} name=${field.name} type="checkbox" /> <label for=${`ev-${field.name}`} style="display:inline">${field.text}</label></p>`
-        : html`<label for=${`ev-${field.name}`}>${field.text}</label><input id=${`ev-${field.name}`} name=${field.name} type=${field.type === 'date' ? 'date' : 'text'} required />`,
+        : html`<label for=${`ev-${field.name}`}>${field.text}</label><input id=${`ev-${field.name}`} name=${field.name} type=${field.type === 'date' ? 'date' : 'text'} required=${!field.optional} />`,
     )}
   <//>`;
 }

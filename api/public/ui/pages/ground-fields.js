@@ -1,6 +1,8 @@
 // What the school attests for each ground of SAR24 reg 9(1): mirrors GroundEvidence in domain/deletion/evidence.ts.
 const yes = (name, text) => ({ name, text, type: 'boolean' });
 const date = (name, text) => ({ name, text, type: 'date' });
+// A step of a process that may not have happened yet: left empty, it is left out of the request.
+const laterDate = (name, text) => ({ name, text, type: 'date', optional: true });
 
 export const groundFields = {
   A: { title: 'A — registered at another school', fields: [{ name: 'newSchoolName', text: 'Name of the new school', type: 'text' }, yes('saoNamesThisSchool', 'A school attendance order names this school'), yes('mobileChildWithMainSchoolHere', 'Mobile child whose main school is this one'), yes('dualRegistrationAgreed', 'Dual registration agreed')] },
@@ -17,5 +19,16 @@ export const groundFields = {
   L: { title: 'L — ceases compulsory school age', fields: [yes('ceasesCompulsoryAgeBeforeSchoolNextMeets', 'Ceases to be of compulsory school age before the school next meets'), yes('notContinuingIntoSixthForm', 'Not continuing into the sixth form')] },
   M: { title: 'M — boarder with fees unpaid', fields: [yes('boarderWithFeesUnpaid', 'Boarder whose fees are unpaid by the LA')] },
   N: { title: 'N — ceased at an independent or non-maintained special school', fields: [yes('ceasedToBePupilOfIndependentOrNonMaintainedSpecialSchool', 'Has ceased to be a pupil of the school')] },
-  O: { title: 'O — permanently excluded', fields: [yes('permanentlyExcluded', 'Permanently excluded'), yes('reviewProcessConcluded', 'Review process concluded or time for it passed')] },
+  O: {
+    title: 'O — permanently excluded',
+    fields: [
+      date('exclusionNotifiedOn', 'Parents notified of the permanent exclusion on'),
+      laterDate('boardDecisionOn', "Governing board's decision not to reinstate notified on (empty: not yet decided)"),
+      laterDate('noReviewStatementOn', 'Parents stated in writing they will not apply for a review on (empty: no statement)'),
+      yes('reviewApplied', 'The parents applied for an independent review'),
+      laterDate('reviewDecidedOn', "Review panel's decision on (empty: not yet decided)"),
+      yes('reconsiderationRequired', 'The panel recommended or directed the board to reconsider'),
+      laterDate('reconsideredOn', 'Board reconsidered and did not reinstate on (empty: not yet)'),
+    ],
+  },
 };
