@@ -114,12 +114,17 @@ describe('deletion from roll and the LA consent gate (time-skipping server)', ()
       await handle.executeUpdate(requestDeletion, { args: [{ requestId: 'd-1', actor: actors.school, ...eheNotice() }] });
       const clocks = (await handle.query(getCaseState)).deadlines;
       expect(clocks.map((d) => d.kind).sort()).toEqual(['consent_escalation', 'consent_reminder']);
+      // Sleep to each clock's own instant: how many calendar days 3 school days span depends on today's weekday.
+      const sleepPast = async (kind: string) => {
+        const at = Date.parse(clocks.find((d) => d.kind === kind)!.at);
+        await env().sleep(at - (await env().currentTimeMs()) + 60_000);
+      };
 
-      await env().sleep(5 * DAY);
+      await sleepPast('consent_reminder');
       expect(fakes.notifications.map((n) => n.template)).toContain('la_consent_reminder');
       expect(fakes.notifications.map((n) => n.template)).not.toContain('la_consent_overdue');
 
-      await env().sleep(16 * DAY);
+      await sleepPast('consent_escalation');
       const overdue = fakes.notifications.find((n) => n.template === 'la_consent_overdue');
       expect(overdue).toMatchObject({ recipient: 'la_manager:938', ruleId: 'CONSENT-ESCALATION' });
       const state = await handle.query(getCaseState);
