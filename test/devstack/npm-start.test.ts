@@ -6,7 +6,7 @@ import { demoLa, demoSchools } from '../../api/auth/demo-users';
 import { repoRoot } from '../../config/paths';
 import { upnCheckLetter } from '../../domain/identifiers';
 import { freePort, portIsFree } from '../../scripts/devstack/free-port';
-import { isAlive, processTree } from '../helpers/process-tree';
+import { isAlive, processesWithEnv, processTree } from '../helpers/process-tree';
 
 /**
  * Issue #11 item 8: `npm start` as a supervisor. The real command (npm → start.sh → node) on a fresh data folder
@@ -25,8 +25,8 @@ describe('npm start supervises the dev stack (real processes)', () => {
   });
 
   afterAll(() => {
-    // A failed test must not leave its stack running.
-    if (running && running.process.exitCode === null && running.process.signalCode === null) for (const pid of running.stackPids()) killQuietly(pid);
+    // A failed test must not leave its stack running: every process it started (PostgreSQL too) has our DATA_DIR.
+    for (const pid of processesWithEnv('DATA_DIR', dataDir)) killQuietly(pid);
     fs.rmSync(dataDir, { recursive: true, force: true });
   });
 
@@ -112,8 +112,7 @@ async function npmStart(dataDir: string, ports: { api: number; temporal: number;
       }),
     pidOf: (service) => Number([...output.matchAll(new RegExp(`^${service} (?:started|restarted) \\(pid (\\d+)`, 'gm'))].at(-1)?.[1]),
     stackPids: () => {
-      const postmaster = Number(fs.readFileSync(path.join(dataDir, 'postgres', 'postmaster.pid'), 'utf8').split('\n')[0]);
-      return [...processTree(child.pid!), ...processTree(postmaster)];
+      return [...processTree(child.pid!), ...processTree(postmasterOf(dataDir))];
     },
   };
   await running.waitFor(/^Press Ctrl-C to stop everything\.$/m, 300_000);
@@ -132,6 +131,10 @@ async function expectStopsEverything(npm: NpmStart, ports: { api: number; tempor
   await waitUntil(() => pids.every((pid) => !isAlive(pid)), 10_000).catch(() => undefined);
   expect(pids.filter(isAlive)).toEqual([]);
   for (const port of [ports.api, ports.temporal, ports.temporalUi, postgresPort]) expect(await portIsFree(port)).toBe(true);
+}
+
+function postmasterOf(dataDir: string): number {
+  return Number(fs.readFileSync(path.join(dataDir, 'postgres', 'postmaster.pid'), 'utf8').split('\n')[0]);
 }
 
 async function devToken(apiUrl: string, userId: string): Promise<string> {

@@ -32,3 +32,15 @@ export function isAlive(pid: number): boolean {
     return false;
   }
 }
+
+/** Processes whose environment has `name=value` (a test's own DATA_DIR marks every process its stack started). */
+export function processesWithEnv(name: string, value: string): number[] {
+  const marker = `\0${name}=${value}\0`;
+  return fs.readdirSync('/proc').filter((entry) => /^\d+$/.test(entry)).map(Number).filter((pid) => {
+    try {
+      return `\0${fs.readFileSync(`/proc/${pid}/environ`, 'utf8')}`.includes(marker);
+    } catch {
+      return false; // exited, or not ours to read
+    }
+  });
+}
