@@ -96,6 +96,7 @@ async function npmStart(dataDir: string, ports: { api: number; temporal: number;
     // A restarted worker bundles its workflows before it polls: the decision sent meanwhile waits that long.
     API_TEMPORAL_DEADLINE_MS: '120000',
     LOG_LEVEL: 'warn',
+    // dist/ as `npm test` built it; rebuilding here would rewrite files under suites running beside this one.
     SKIP_BOOTSTRAP: '1',
   };
   for (const variable of ['DATABASE_URL', 'TEMPORAL_ADDRESS', 'TEMPORAL_UI_URL', 'PAYLOAD_KEYS', 'PUBLIC_URL', 'AUTH_MODE']) delete env[variable];
