@@ -1,11 +1,10 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { loadEnv } from '../config/env';
 import { resolveDataDir } from '../config/paths';
 import { migrateDatabase } from '../db/migrate';
-import { stopChild } from './devstack/child-process';
 import { portIsFree } from './devstack/free-port';
 import { startPrivatePostgres } from './devstack/postgres-cluster';
+import { supervise } from './devstack/supervise';
 import { ensureTemporalBinaries } from './devstack/temporal-binaries';
 import { seedDemo } from './seed';
 import { loadPayloadKeys } from '../temporal/payload-keys';
@@ -13,17 +12,19 @@ import { startTemporalDevServer } from './devstack/temporal-dev-server';
 
 /**
  * `npm start`: the whole system on embedded defaults. Starts (or connects to) PostgreSQL and Temporal,
- * applies migrations, runs the worker and the API, prints where everything is, and stops it all on Ctrl-C.
+ * applies migrations, runs the worker and the API (each restarted with backoff if it dies), prints where
+ * everything is, and stops it all on SIGINT or SIGTERM (a second one kills what is still stopping).
  * State lives in DATA_DIR, so a restart finds its cases again.
  */
-const stopsInReverse: Array<() => Promise<void> | void> = [];
+type Stop = (hurry: AbortSignal) => Promise<void> | void;
+const stopsInReverse: Stop[] = [];
+const hurry = new AbortController();
 let stopping = false;
 
 async function main(): Promise<void> {
   const env = loadEnv();
   const dataDir = resolveDataDir(env.DATA_DIR);
-  process.once('SIGINT', () => void shutdown(0));
-  process.once('SIGTERM', () => void shutdown(0));
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => onStopSignal(signal));
 
   await requireFreePort(env.API_PORT, 'API_PORT');
   let databaseUrl = env.DATABASE_URL;
@@ -48,14 +49,15 @@ async function main(): Promise<void> {
       uiPort: env.TEMPORAL_UI_PORT,
       uiCodecEndpoint: `http://${env.API_HOST}:${env.API_PORT}/codec`,
       namespace: env.TEMPORAL_NAMESPACE,
+      onSpawn: (stop) => stopsInReverse.push(stop),
     });
-    stopsInReverse.push(() => server.stop());
     temporalAddress = server.address;
     temporalUi = server.uiUrl;
   }
 
   loadPayloadKeys(env); // made once here, before the worker and the API both read it
   const childEnv = { ...process.env, DATABASE_URL: databaseUrl, TEMPORAL_ADDRESS: temporalAddress, ...(temporalUi ? { TEMPORAL_UI_URL: temporalUi } : {}) };
+  if (stopping) return; // stopped while the servers were starting
   startService('worker', path.join(__dirname, '..', 'worker', 'main.js'), childEnv);
   startService('api', path.join(__dirname, '..', 'api', 'main.js'), childEnv);
   const apiUrl = `http://${env.API_HOST}:${env.API_PORT}`;
@@ -71,15 +73,9 @@ async function main(): Promise<void> {
   console.log('Press Ctrl-C to stop everything.');
 }
 
-function startService(name: string, entry: string, env: NodeJS.ProcessEnv): ChildProcess {
-  const child = spawn(process.execPath, [entry], { env, stdio: 'inherit' });
-  child.once('exit', (code, signal) => {
-    if (stopping) return;
-    console.error(`${name} exited unexpectedly (${signal ?? `code ${code}`}); stopping everything`);
-    void shutdown(1);
-  });
-  stopsInReverse.push(() => stopChild(child));
-  return child;
+function startService(name: string, entry: string, env: NodeJS.ProcessEnv): void {
+  const service = supervise(name, process.execPath, [entry], { env, log: (line) => console.log(line) });
+  stopsInReverse.push((now) => service.stop(now));
 }
 
 async function requireFreePort(port: number, variable: string): Promise<void> {
@@ -101,12 +97,24 @@ async function waitForHealth(apiUrl: string, timeoutMs = 120000): Promise<void> 
   throw new Error(`API did not become healthy at ${apiUrl} within ${timeoutMs} ms`);
 }
 
+/** The first signal stops everything in reverse order; another one while stopping kills what is left at once. */
+function onStopSignal(signal: NodeJS.Signals): void {
+  if (!stopping) {
+    console.log(`${signal}: stopping the API, the worker, Temporal and PostgreSQL`);
+    void shutdown(0);
+  } else if (!hurry.signal.aborted) {
+    console.log(`${signal} again: killing what is still stopping`);
+    hurry.abort();
+  }
+}
+
 async function shutdown(code: number): Promise<void> {
   if (stopping) return;
   stopping = true;
-  for (const stop of stopsInReverse.reverse()) {
+  // Popped one by one, so a server spawned while an earlier one stops is stopped as well.
+  for (let stop = stopsInReverse.pop(); stop; stop = stopsInReverse.pop()) {
     try {
-      await stop();
+      await stop(hurry.signal);
     } catch (error) {
       console.error(`while stopping: ${error instanceof Error ? error.message : String(error)}`);
     }

@@ -14,12 +14,15 @@ export interface DevServerOptions {
   /** Where the UI decodes payloads (our API's `/codec`); the browser sends our codec cookie when the user allows credentials. */
   uiCodecEndpoint?: string;
   namespace: string;
+  /** Receives the server's stop as soon as it is spawned, so that a Ctrl-C while it is still starting stops it too. */
+  onSpawn?: (stop: (hurry?: AbortSignal) => Promise<void>) => void;
 }
 
 export interface RunningDevServer {
   address: string;
   uiUrl?: string;
-  stop(): Promise<void>;
+  /** `hurry`: SIGKILL at once instead of after the grace period. */
+  stop(hurry?: AbortSignal): Promise<void>;
 }
 
 /**
@@ -45,12 +48,14 @@ export async function startTemporalDevServer(options: DevServerOptions): Promise
   const log = fs.openSync(path.join(options.dataDir, 'temporal-server.log'), 'a');
   const child = spawn(options.cliPath, args, { stdio: ['ignore', log, log] });
   fs.closeSync(log);
+  const stop = (hurry?: AbortSignal) => stopChild(child, hurry);
+  options.onSpawn?.(stop);
   const address = `127.0.0.1:${options.port}`;
   await waitUntilServing(address, child);
   return {
     address,
     uiUrl: options.uiPort ? `http://127.0.0.1:${options.uiPort}` : undefined,
-    stop: () => stopChild(child),
+    stop,
   };
 }
 
