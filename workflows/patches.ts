@@ -9,4 +9,8 @@ export const patches = {
   placementOnConcern: 'placement-read-on-concern',
   /** Notifications that cannot go out within seconds continue in per-recipient lanes (notification-lanes.ts). */
   notificationLanes: 'notification-lanes',
+  /** A concern from the attendance feed carrying code N past its 5 school days prompts the school (T1). */
+  codeNPrompt: 'code-n-prompt',
+  /** When a clock whose duty is the school's runs out (T1 reason, T11 Lost Pupils CTF), the school is told as well as the LA. */
+  schoolToldOnLapse: 'school-told-on-clock-lapse',
 } as const;
