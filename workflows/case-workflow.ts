@@ -5,13 +5,13 @@ import { clockSchoolDays, partiesToTell, triggerRules } from '../domain/triggers
 import { activities } from './activities';
 import type { CaseWorkflowInput } from './case-messages';
 import { CaseRun } from './case-run';
-import { patches } from './patches';
 import { registerClosingHandlers } from './closing-handlers';
 import { onS437Expired, registerCmeHandlers } from './cme-handlers';
 import { registerConcernHandlers } from './concern-handlers';
 import { registerContactHandlers } from './contact-handlers';
 import { registerDeletionHandlers } from './deletion-handlers';
 import { registerEnquiryHandlers } from './enquiry-handlers';
+import { patches } from './patches';
 import { registerSafeguardingHandlers } from './safeguarding-handlers';
 import { beginSupport, onSupportReviewDue, registerSupportHandlers } from './support-handlers';
 

@@ -2,6 +2,7 @@ import type { Prisma } from '@prisma/client';
 import { codeNOverdueBefore, schoolDaysOverdue } from '../../domain/attendance/code-n';
 import { englandDateOf } from '../../domain/calendar/england-time';
 import { addCalendarDays, type IsoDate } from '../../domain/calendar/iso-date';
+import type { SchoolCalendar } from '../../domain/calendar/school-calendar';
 import { reasonForAbsenceRule } from '../../domain/rules/catalogue';
 import { createCalendarStore } from '../../db/calendar-store';
 import type { Db } from '../../db/prisma';
@@ -31,14 +32,17 @@ export async function unresolvedNMarksOf(db: Db, principal: Principal, now = new
     take: 2000,
   });
   const calendars = createCalendarStore(db);
-  const calendarOf = new Map<string, Awaited<ReturnType<typeof calendars.calendarOf>>>();
+  const schools = new Map<string, { calendar: SchoolCalendar; overdueBefore: IsoDate | undefined }>();
   const byPupil = new Map<string, { pupilId: string; upn: string | null; schoolUrn: string; openCaseId: string | null; sessions: { date: IsoDate; session: string }[] }>();
   for (const mark of marks) {
-    const calendar = calendarOf.get(mark.schoolUrn) ?? (await calendars.calendarOf(mark.schoolUrn));
-    calendarOf.set(mark.schoolUrn, calendar);
+    let school = schools.get(mark.schoolUrn);
+    if (!school) {
+      const calendar = await calendars.calendarOf(mark.schoolUrn);
+      school = { calendar, overdueBefore: codeNOverdueBefore(calendar, today) };
+      schools.set(mark.schoolUrn, school);
+    }
     const date = isoDate(mark.date);
-    const before = codeNOverdueBefore(calendar, today);
-    if (!before || date >= before) continue;
+    if (!school.overdueBefore || date >= school.overdueBefore) continue;
     const { id: pupilId, upn, openCaseId } = mark.pupil;
     const item = byPupil.get(pupilId) ?? { pupilId, upn, schoolUrn: mark.schoolUrn, openCaseId, sessions: [] };
     item.sessions.push({ date, session: mark.session });
@@ -58,7 +62,7 @@ export async function unresolvedNMarksOf(db: Db, principal: Principal, now = new
       ruleId: reasonForAbsenceRule.id,
       sessions,
       // Counted from the oldest session still coded N.
-      schoolDaysOverdue: schoolDaysOverdue(calendarOf.get(item.schoolUrn)!, sessions[0]!.date, today),
+      schoolDaysOverdue: schoolDaysOverdue(schools.get(item.schoolUrn)!.calendar, sessions[0]!.date, today),
     };
   });
 }
