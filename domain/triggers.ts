@@ -10,6 +10,8 @@ export interface OpeningClock {
   rule: Rule;
   /** A statutory count of school days, or the LA setting that holds it. */
   schoolDays: number | 'S19-SLA';
+  /** When the clock's duty is the school's, the notification template that tells the school what is due when it runs out. */
+  schoolDuty?: 'reason_for_absence_overdue' | 'lost_pupils_ctf_due';
 }
 
 /** What a concern of each kind opens: the stage, who is told at once, and the first clock. */
@@ -29,7 +31,7 @@ const trigger = (rule: Omit<TriggerRule, 'kind'>): TriggerRule => ({ kind: 'trig
 export const triggerRules: Record<ConcernReason, TriggerRule> = {
   unexplained_absence: trigger({
     id: 'TRIGGER-T1', reason: 'unexplained_absence', title: 'Unexplained absence (code N)', source: 'SAR24 reg 10 Table 3 [S]; first-day calling WTISA [S]', confidence: 'S',
-    stage: 'awaiting_reason', notify: ['laCmeOfficer'], clock: { rule: reasonForAbsenceRule, schoolDays: reasonForAbsenceRule.schoolDays },
+    stage: 'awaiting_reason', notify: ['laCmeOfficer'], clock: { rule: reasonForAbsenceRule, schoolDays: reasonForAbsenceRule.schoolDays, schoolDuty: 'reason_for_absence_overdue' },
   }),
   continuous_unauthorised_absence: trigger({
     id: 'TRIGGER-T2', reason: 'continuous_unauthorised_absence', title: 'Attendance return: 10 continuous school days of unauthorised absence (G, N, O, U)', source: 'WTISA via Derbyshire, Stockport [S]; PRR06 reg 12(1) [P] historic', confidence: 'S',
@@ -69,7 +71,7 @@ export const triggerRules: Record<ConcernReason, TriggerRule> = {
   }),
   leaver_unknown_destination: trigger({
     id: 'TRIGGER-T11', reason: 'leaver_unknown_destination', title: 'Leaver with unknown destination, moved away or abroad', source: 'S2S guide copy, EGfL, Bradford [S]', confidence: 'S',
-    stage: 'whereabouts_check', notify: ['laCmeOfficer'], clock: { rule: lostPupilsRule, schoolDays: lostPupilsRule.schoolDays },
+    stage: 'whereabouts_check', notify: ['laCmeOfficer'], clock: { rule: lostPupilsRule, schoolDays: lostPupilsRule.schoolDays, schoolDuty: 'lost_pupils_ctf_due' },
   }),
   no_show: trigger({
     id: 'TRIGGER-T12', reason: 'no_show', title: 'Allocated or admitted but never arrived', source: 'Derbyshire, Gloucestershire CME procedures [S]', confidence: 'S',

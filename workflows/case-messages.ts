@@ -26,6 +26,15 @@ export interface ReportConcernInput {
   reportId: string;
   reason: ConcernReason;
   reportedBy: string;
+  /** From the attendance feed: code N still in the register past its 5 school days (T1), so the school is prompted. */
+  codeN?: UnresolvedCodeN;
+}
+
+/** An episode of code N left unresolved: its first and last overdue session dates and how many sessions. */
+export interface UnresolvedCodeN {
+  from: string;
+  to: string;
+  sessions: number;
 }
 
 export interface ConcernReceipt {

@@ -1,4 +1,4 @@
-import { allHandlersFinished, condition, continueAsNew, workflowInfo } from '@temporalio/workflow';
+import { allHandlersFinished, condition, continueAsNew, patched, workflowInfo } from '@temporalio/workflow';
 import type { ScheduledDeadline } from '../domain/case';
 import { consentManagerEscalationRule, consentReminderRule } from '../domain/rules/catalogue';
 import { clockSchoolDays, partiesToTell, triggerRules } from '../domain/triggers';
@@ -11,6 +11,7 @@ import { registerConcernHandlers } from './concern-handlers';
 import { registerContactHandlers } from './contact-handlers';
 import { registerDeletionHandlers } from './deletion-handlers';
 import { registerEnquiryHandlers } from './enquiry-handlers';
+import { patches } from './patches';
 import { registerSafeguardingHandlers } from './safeguarding-handlers';
 import { beginSupport, onSupportReviewDue, registerSupportHandlers } from './support-handlers';
 
@@ -77,6 +78,11 @@ async function onDeadline(run: CaseRun, deadline: ScheduledDeadline): Promise<vo
       run.setStage('escalated_to_la');
       await run.record('deadline_passed', 'system', { deadline: deadline.at }, deadline.ruleId);
       await run.notify(`deadline_passed:${deadline.ruleId}`, run.address('laCmeOfficer'), 'deadline_passed', deadline.ruleId);
+      // Establishing the reason (T1) and sending the CTF to the Lost Pupils Database (T11) are the school's duties.
+      const schoolDuty = trigger.clock?.schoolDuty;
+      if (schoolDuty && run.state.schoolUrn !== undefined && patched(patches.schoolToldOnLapse)) {
+        await run.notify(`deadline_passed:${deadline.ruleId}:school`, run.address('school'), schoolDuty, deadline.ruleId);
+      }
       return;
     }
     case 'consent_reminder':

@@ -3,6 +3,7 @@ import { concernReasons } from '../domain/case';
 import { partiesToTell, triggerRules } from '../domain/triggers';
 import { getCaseState, reportConcern, type ReportConcernInput } from './case-messages';
 import type { CaseRun } from './case-run';
+import { promptToReplaceCodeN } from './code-n-prompt';
 import { patches } from './patches';
 import { refreshPlacement } from './placement';
 import { reject } from './reject';
@@ -17,6 +18,7 @@ export function registerConcernHandlers(run: CaseRun): void {
       // The receipt is only given once the case is on record, so a caller that got one can rely on it.
       await condition(() => run.opened);
       if (attached) await attachConcern(run, concern);
+      if (concern.codeN && patched(patches.codeNPrompt)) await promptToReplaceCodeN(run, concern.reportId, concern.reportedBy, concern.codeN);
       return { caseId: run.state.caseId, attached, stage: run.state.stage, nextDeadline: run.state.nextDeadline };
     },
     { validator: (concern) => validateConcern(run, concern) },

@@ -11,4 +11,8 @@ export const patches = {
   notificationLanes: 'notification-lanes',
   /** Grounds H and I are checked against the register again when consent or a direction confirms the deletion. */
   registerAtConfirmation: 'deletion-register-at-confirmation',
+  /** A concern from the attendance feed carrying code N past its 5 school days prompts the school (T1). */
+  codeNPrompt: 'code-n-prompt',
+  /** When a clock whose duty is the school's runs out (T1 reason, T11 Lost Pupils CTF), the school is told as well as the LA. */
+  schoolToldOnLapse: 'school-told-on-clock-lapse',
 } as const;

@@ -3,9 +3,22 @@ import type { CaseDeps } from '../cases/case-deps';
 import { claimOpenCase } from '../cases/claim-open-case';
 import { reportToCase } from '../cases/report-to-case';
 import { safeErrorMessage } from '../../db/error-summary';
+import type { ReportConcernInput } from '../../workflows/case-messages';
+import { unresolvedCodeNKind } from './detect-code-n';
 
-/** Detection alert kinds are concern reasons, except a silent deletion, which the case treats as a leaver whose destination is unknown (T11). */
-const alertReason = (kind: string): ConcernReason => (kind === 'possible_silent_deletion' ? 'leaver_unknown_destination' : (kind as ConcernReason));
+/**
+ * Detection alert kinds are concern reasons, except a silent deletion, which the case treats as a leaver whose
+ * destination is unknown (T11), and code N left unresolved, an unexplained absence (T1) whose school is prompted.
+ */
+const alertReason = (kind: string): ConcernReason =>
+  kind === 'possible_silent_deletion' ? 'leaver_unknown_destination' : kind === unresolvedCodeNKind ? 'unexplained_absence' : (kind as ConcernReason);
+
+/** What an unresolved code N alert tells the case: the episode's dates and overdue sessions (counts and dates only). */
+function codeNOf(alert: { kind: string; detail: unknown }): Pick<ReportConcernInput, 'codeN'> {
+  if (alert.kind !== unresolvedCodeNKind) return {};
+  const { from, to, sessions } = alert.detail as { from: string; to: string; sessions: number };
+  return { codeN: { from, to, sessions } };
+}
 
 export interface Delivery {
   alerts: number;
@@ -46,7 +59,7 @@ export async function deliverAlerts(deps: CaseDeps, of: { pupilIds: string[]; sc
         try {
           const { caseId } = await claimOpenCase(deps.db, { pupilId: alert.pupilId });
           const reason = alertReason(alert.kind);
-          const receipt = await reportToCase(deps, { caseId, pupilId: alert.pupilId, laCode, schoolUrn: alert.pupil.schoolUrn }, { reportId: alert.id, reason, reportedBy });
+          const receipt = await reportToCase(deps, { caseId, pupilId: alert.pupilId, laCode, schoolUrn: alert.pupil.schoolUrn }, { reportId: alert.id, reason, reportedBy, ...codeNOf(alert) });
           await deps.db.detectionAlert.update({ where: { id: alert.id }, data: { caseId: receipt.caseId, deliveredAt: new Date() } });
           delivery.delivered.push({ caseId: receipt.caseId, reason, attached: receipt.attached });
         } catch (error) {

@@ -12,6 +12,7 @@ import { childOfCase } from '../cases/child-of-case';
 import { exportCase, exportHtml } from '../cases/case-export';
 import { dashboardOf } from '../cases/dashboard';
 import { inboxOf } from '../cases/inbox';
+import { unresolvedNMarksOf } from '../cases/unresolved-n-marks';
 import { requireRole } from '../auth/access';
 import { caseIdParams, caseListQuery, exportQuery, newPupilReturnBody, referralBody, reportConcernBody } from '../schemas';
 import { parseOr400 } from '../validate';
@@ -61,7 +62,10 @@ export function casesRouter(deps: CaseDeps): Router {
   });
 
   router.get('/inbox', async (_req, res) => {
-    res.json(await inboxOf(deps.db, principalOf(res)));
+    const principal = principalOf(res);
+    const inbox = await inboxOf(deps.db, principal);
+    // The school's register, not a case stage: code N past its 5 school days (T1), a section of its own.
+    res.json({ ...inbox, unresolvedNMarks: await unresolvedNMarksOf(deps.db, principal) });
   });
 
   router.get('/dashboard', async (_req, res) => {

@@ -12,16 +12,18 @@ const days = schoolDaysBetween('2026-09-07', '2026-11-27');
 const inRange = (from: number, to: number) => (_: string, i: number) => i >= from && i <= to;
 const codes = (absent: (day: string, i: number) => boolean, code: string) => (day: string, i: number) => (absent(day, i) ? code : '/');
 
+// Unexplained absences weeks old are coded O here: code N left past 5 school days prompts the school (T1), which
+// test/integration/code-n-prompt.test.ts covers; every threshold below counts O as it counts N.
 const pupil = {
-  acrossHalfTerm: testUpn(1), // 10 days N: 5 before half term, 5 after
-  nineDays: testUpn(2), // 9 days N, then present
+  acrossHalfTerm: testUpn(1), // 10 days O: 5 before half term, 5 after
+  nineDays: testUpn(2), // 9 days O, then present
   twentyDays: testUpn(3), // 20 days O
   brokenByU: testUpn(4), // 25 days unauthorised, one of them U
   sick: testUpn(5), // 10 days I
   ehcpPersistent: testUpn(6), // EHC plan at a special school, ~13% absent
   senSevere: testUpn(7), // SEN support, ~51% absent
   noSenPersistent: testUpn(8), // no SEN, ~13% absent: not a SEND threshold
-  halfDays: testUpn(9), // N in the mornings only
+  halfDays: testUpn(9), // O in the mornings only
   present: testUpn(10),
   sickOften: testUpn(11), // code I every third day: 19 days in all, never 10 in a row
   fewSessions: testUpn(12), // SEN support, 60% absent, but only 10 sessions on record
@@ -44,15 +46,15 @@ const register = [
 ].join('\n');
 
 const laMarks: Mark[] = [
-  ...dailyMarks(OAK, pupil.acrossHalfTerm, days, codes(inRange(30, 39), 'N')),
-  ...dailyMarks(OAK, pupil.nineDays, days, codes(inRange(30, 38), 'N')),
+  ...dailyMarks(OAK, pupil.acrossHalfTerm, days, codes(inRange(30, 39), 'O')),
+  ...dailyMarks(OAK, pupil.nineDays, days, codes(inRange(30, 38), 'O')),
   ...dailyMarks(ELM, pupil.twentyDays, days, codes(inRange(25, 44), 'O')),
   ...dailyMarks(ELM, pupil.brokenByU, days, (_, i) => (i === 30 ? 'U' : i >= 20 && i <= 44 ? 'G' : '/')),
   ...dailyMarks(OAK, pupil.sick, days, codes(inRange(40, 49), 'I')),
   ...dailyMarks(BIRCH, pupil.ehcpPersistent, days, codes((_, i) => i % 8 === 0, 'M')),
   ...dailyMarks(BIRCH, pupil.senSevere, days, codes((_, i) => i % 2 === 0, 'C')),
   ...dailyMarks(OAK, pupil.noSenPersistent, days, codes((_, i) => i % 8 === 0, 'M')),
-  ...dailyMarks(OAK, pupil.halfDays, days, (_, i) => (i >= 30 && i <= 44 ? ['N', '\\'] : '/')),
+  ...dailyMarks(OAK, pupil.halfDays, days, (_, i) => (i >= 30 && i <= 44 ? ['O', '\\'] : '/')),
   ...dailyMarks(ELM, pupil.present, days, () => '/'),
   ...dailyMarks(ELM, pupil.sickOften, days, codes((_, i) => i % 3 === 0, 'I')),
   ...dailyMarks(ELM, pupil.fewSessions, days.slice(50), codes((_, i) => i < 3, 'C')),
@@ -170,7 +172,7 @@ describe('attendance feed: thresholds open cases (dev server, real database)', (
 
   it('a corrected mark is recomputed: the tenth day of absence turns up and the case opens (JSON upload by the school)', async () => {
     const tenth = days[39]!;
-    const correction = [{ schoolUrn: OAK, upn: pupil.nineDays, date: tenth, session: 'AM', code: 'N' }, { schoolUrn: OAK, upn: pupil.nineDays, date: tenth, session: 'PM', code: 'N' }];
+    const correction = [{ schoolUrn: OAK, upn: pupil.nineDays, date: tenth, session: 'AM', code: 'O' }, { schoolUrn: OAK, upn: pupil.nineDays, date: tenth, session: 'PM', code: 'O' }];
     const corrected = await oak.post('/v1/attendance-marks').send(correction).expect(200);
     expect(corrected.body).toMatchObject({ received: 2, inserted: 0, changed: 2, detection: { newAlerts: 1, delivered: [{ reason: 'continuous_unauthorised_absence', attached: false }] } });
     const cases = await casesByUpn();

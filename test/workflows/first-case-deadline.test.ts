@@ -22,7 +22,7 @@ describe('T1 (SAR24 reg 10(7)-(9) [S]): reason for an unexplained absence establ
     await env?.teardown();
   });
 
-  it('escalates to the LA when the 5-school-day clock runs out, after simulated days not real ones', async () => {
+  it('escalates to the LA and tells the school (whose duty the reason is) when the 5-school-day clock runs out, after simulated days not real ones', async () => {
     const fakes = fakeActivities();
     const worker = await Worker.create({
       connection: env.nativeConnection,
@@ -61,8 +61,11 @@ describe('T1 (SAR24 reg 10(7)-(9) [S]): reason for an unexplained absence establ
       expect(fakes.notifications.map((n) => [n.step, n.recipient])).toEqual([
         ['case_opened:laCmeOfficer', 'la_cme_officer:938'],
         ['deadline_passed:T1', 'la_cme_officer:938'],
+        ['deadline_passed:T1:school', 'school:100001'],
       ]);
-      await recordHistory('first-case-escalated', handle);
+      expect(fakes.notifications.at(-1)).toMatchObject({ template: 'reason_for_absence_overdue', ruleId: 'T1' });
+      // first-case-escalated.json keeps the history from before the school was told (patch school-told-on-clock-lapse).
+      await recordHistory('first-case-escalated-school-told', handle);
     });
   });
 

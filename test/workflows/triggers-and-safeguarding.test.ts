@@ -35,7 +35,10 @@ describe('triggers that open a case, and their first clocks (time-skipping serve
         expect(state.nextDeadline?.ruleId).toBe(trigger.clock.rule.id);
         await env().sleep(Date.parse(state.nextDeadline!.at) - Date.now() + DAY);
         expect((await handle.query(getCaseState)).stage).toBe('escalated_to_la');
-        expect(fakes.notifications.at(-1)).toMatchObject({ recipient: 'la_cme_officer:938', template: 'deadline_passed', ruleId: trigger.clock.rule.id });
+        const lapsed = fakes.notifications.filter((n) => n.step.startsWith('deadline_passed'));
+        // A clock whose duty is the school's (T1's reason, T11's Lost Pupils CTF) tells the school too.
+        const schoolTold = trigger.clock.schoolDuty ? [{ recipient: 'school:100001', template: trigger.clock.schoolDuty, ruleId: trigger.clock.rule.id }] : [];
+        expect(lapsed).toMatchObject([{ recipient: 'la_cme_officer:938', template: 'deadline_passed', ruleId: trigger.clock.rule.id }, ...schoolTold]);
       },
       trigger.reason,
     );

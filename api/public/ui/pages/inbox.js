@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { api } from '../api.js';
 import { html } from '../html.js';
 import { CaseTable } from './case-table.js';
+import { UnresolvedNTable } from './unresolved-n-table.js';
 
 /** What awaits the signed-in user, most urgent first. */
 export function InboxPage({ user }) {
@@ -23,5 +24,9 @@ export function InboxPage({ user }) {
     ${sections.map(([id, title, cases, caption]) => html`<section aria-labelledby="inbox-${id}">
       <h2 id="inbox-${id}">${title} (${cases.length})</h2>
       <${CaseTable} cases=${cases} caption=${caption} />
-    </section>`)}`;
+    </section>`)}
+    <section aria-labelledby="inbox-code-n">
+      <h2 id="inbox-code-n">Code N to replace (${inbox.unresolvedNMarks?.length ?? 0})</h2>
+      <${UnresolvedNTable} items=${inbox.unresolvedNMarks} />
+    </section>`;
 }
