@@ -102,19 +102,20 @@ describe('support first, then CME tracing and s437 (time-skipping server)', () =
   it("NEW-PUPIL-RETURN (SAR24 reg 13(1) [P]): the case itself refuses its own school's return and a future registration, and a close with every failing condition", async () => {
     const fakes = fakeActivities();
     await withOpenCase(env(), fakes, async (handle) => {
-      // A year ahead: earlier tests have moved the time-skipping clock on by weeks.
-      const inAYear = englandDateOf(new Date(Date.now() + 365 * DAY));
-      await expect(handle.executeUpdate(recordNewPupilReturn, { args: [{ actor: actors.school, newSchoolUrn: actors.school.schoolUrn, registeredOn: inAYear }] })).rejects.toMatchObject(
+      // A month after the case opened, by the case's own clock (earlier tests have moved the time-skipping clock on).
+      const openedAt = (await handle.query(getCaseState)).openedAt ?? '';
+      const inAMonth = englandDateOf(new Date(Date.parse(openedAt) + 30 * DAY));
+      await expect(handle.executeUpdate(recordNewPupilReturn, { args: [{ actor: actors.school, newSchoolUrn: actors.school.schoolUrn, registeredOn: inAMonth }] })).rejects.toMatchObject(
         refusal(/^schoolUrn: 100001 is the school of the child's open case.*located_and_attending/, /^registeredOn: .* is in the future/),
       );
-      await expect(handle.executeUpdate(recordNewPupilReturn, { args: [{ actor: actors.otherSchool, newSchoolUrn: actors.otherSchool.schoolUrn, registeredOn: inAYear }] })).rejects.toMatchObject(
+      await expect(handle.executeUpdate(recordNewPupilReturn, { args: [{ actor: actors.otherSchool, newSchoolUrn: actors.otherSchool.schoolUrn, registeredOn: inAMonth }] })).rejects.toMatchObject(
         refusal(/^registeredOn: /),
       );
       await expect(handle.executeUpdate(closeCase, { args: [{ actor: actors.cmeOfficer, outcome: 'vanished' as 'moved_abroad', reason: ' ' }] })).rejects.toMatchObject(
         refusal(/^outcome: unknown outcome vanished/, /^reason: is required/),
       );
       expect(fakes.events.map((e) => e.action)).not.toContain('case_closed');
-      await handle.executeUpdate(recordNewPupilReturn, { args: [{ actor: actors.otherSchool, newSchoolUrn: actors.otherSchool.schoolUrn, registeredOn: englandDateOf(new Date()) }] });
+      await handle.executeUpdate(recordNewPupilReturn, { args: [{ actor: actors.otherSchool, newSchoolUrn: actors.otherSchool.schoolUrn, registeredOn: englandDateOf(new Date(openedAt)) }] });
       expect((await handle.query(getCaseState)).outcome).toBe('on_roll_elsewhere');
     });
   });
