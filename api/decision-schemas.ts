@@ -68,7 +68,7 @@ export const closeCaseBody = z.strictObject({ decisionId, outcome: z.enum(caseOu
 
 /** Each decision route under /v1/cases/{caseId}/, its body and what it does: the router and the OpenAPI document share it. */
 export const decisionRoutes = {
-  'deletion-requests': { body: deletionRequestBody, summary: 'The school asks to delete the pupil on a ground A-O (SAR24 reg 9)' },
+  'deletion-requests': { body: deletionRequestBody, summary: 'The school asks to delete the pupil on a ground A-O (SAR24 reg 9); 422 refused with every reason when the ground does not apply' },
   'la-consent': { body: laConsentBody, summary: 'The SEND officer grants or refuses consent to a special-school deletion' },
   'sos-direction': { body: sosDirectionBody, summary: 'A Secretary of State direction after a refusal' },
   'joint-enquiries': { body: jointEnquiriesBody, summary: 'School or LA signs the outcome of joint reasonable enquiries' },

@@ -1,38 +1,58 @@
+import { ApplicationFailure } from '@temporalio/common';
 import { WorkflowNotFoundError, WorkflowUpdateFailedError, WorkflowUpdateRPCTimeoutOrCancelledError, isGrpcDeadlineError, isGrpcServiceError } from '@temporalio/client';
 import type { ErrorRequestHandler } from 'express';
 import type { Logger } from 'pino';
 import { safeErrorMessage } from '../db/error-summary';
 import { isDatabaseUnavailable } from '../db/unavailable';
 
-/** The one error shape every route returns: `{ error: { code, message, field? } }`. */
+/**
+ * The one error shape every route returns: `{ error: { code, message, field?, reasons? } }`; `reasons` lists
+ * every condition a refused decision failed.
+ */
 export class ApiError extends Error {
   constructor(
     readonly status: number,
     readonly code: string,
     message: string,
     readonly field?: string,
+    readonly reasons?: string[],
   ) {
     super(message);
   }
 }
 
+/** A decision the rules refuse: 422 with every failing condition; the field when one reason names it. */
+export function refused(reasons: string[]): ApiError {
+  const field = reasons.length === 1 ? fieldOf(reasons[0] ?? '') : undefined;
+  return new ApiError(422, 'refused', reasons.join('; ') || 'the rules refuse this request', field, reasons);
+}
+
+/** A case refusal reads "field: why" (workflows/reject.ts). */
+const fieldOf = (message: string) => /^([A-Za-z][\w.]*): /.exec(message)?.[1];
+
 export const notFound = (what: string) => new ApiError(404, 'not_found', `${what} not found`);
 
 /**
- * A case validator's refusal is "field: why" (workflows/reject.ts): the wrong person is 403, the wrong moment
- * (the case's stage, or a decision already taken) is 409, anything else about the request is 422.
+ * How the case refused an update (workflows/reject.ts): `refuse(reasons)` is 422 with its reasons; of a
+ * validator's "field: why", the wrong person is 403, the wrong moment (the case's stage, or a decision already
+ * taken) is 409, anything else the rules refuse is 422 with that one reason.
  */
-function caseRefusal(message: string): ApiError {
-  const field = /^([A-Za-z][\w.]*): /.exec(message)?.[1];
+function caseRefusal(cause: Error | undefined): ApiError {
+  if (cause instanceof ApplicationFailure && cause.type === 'CaseRequestRefused') {
+    const [detail] = cause.details ?? [];
+    return refused((detail as { reasons?: string[] } | undefined)?.reasons ?? [cause.message]);
+  }
+  const message = cause?.message ?? '';
+  const field = fieldOf(message);
   if (field === 'actor.role' || field === 'actor.schoolUrn') return new ApiError(403, 'forbidden', message, field);
   if (field === 'stage' || /already/.test(message)) return new ApiError(409, 'conflict', message, field);
-  return new ApiError(422, 'rejected', message || 'the case refused this request', field);
+  return refused([message || 'the case refused this request']);
 }
 
 function toApiError(error: unknown): ApiError | undefined {
   if (error instanceof ApiError) return error;
   if (error instanceof WorkflowNotFoundError) return notFound('case');
-  if (error instanceof WorkflowUpdateFailedError) return caseRefusal(error.cause?.message ?? '');
+  if (error instanceof WorkflowUpdateFailedError) return caseRefusal(error.cause);
   if (error instanceof WorkflowUpdateRPCTimeoutOrCancelledError || isGrpcDeadlineError(error) || (isGrpcServiceError(error) && error.code === 14)) {
     return new ApiError(503, 'temporal_unavailable', 'the case engine did not answer in time; nothing was lost, try again');
   }
@@ -55,7 +75,12 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
     }
     const apiError = known ?? new ApiError(500, 'internal', 'internal error');
     res.status(apiError.status).json({
-      error: { code: apiError.code, message: apiError.message, ...(apiError.field ? { field: apiError.field } : {}) },
+      error: {
+        code: apiError.code,
+        message: apiError.message,
+        ...(apiError.field ? { field: apiError.field } : {}),
+        ...(apiError.reasons ? { reasons: apiError.reasons } : {}),
+      },
     });
   };
 }

@@ -1,10 +1,11 @@
 import { setHandler } from '@temporalio/workflow';
 import type { Actor } from '../domain/actor';
 import { caseOutcomes, openStages, type CaseOutcome, type CaseStage } from '../domain/case';
+import { newPupilReturnRefusals } from '../domain/new-pupil-return';
 import { newPupilReturnRule } from '../domain/rules/catalogue';
 import { closeCase, recordNewPupilReturn } from './case-messages';
 import type { CaseRun } from './case-run';
-import { reject, requireRole, requireStage, requireText } from './reject';
+import { missingText, refuseFailing, reject, requireRole, requireStage } from './reject';
 
 const closableStages: CaseStage[] = [...openStages, 'deleted_from_roll', 'cme_tracing', 'consent_refused'];
 
@@ -23,11 +24,12 @@ export function registerClosingHandlers(run: CaseRun): void {
       return run.state.stage;
     },
     {
-      validator: ({ actor, newSchoolUrn }) => {
+      validator: ({ actor, newSchoolUrn, registeredOn }) => {
         requireRole(actor, ['school']);
         if (actor.schoolUrn !== newSchoolUrn) reject('actor.schoolUrn', 'a new-pupil return comes from the school that registered the child');
         // A pending consent decision is made first, so the gate's record is never left open.
         requireStage(run.state.stage, closableStages);
+        refuseFailing(newPupilReturnRefusals({ newSchoolUrn, registeredOn, caseSchoolUrn: run.state.schoolUrn, today: latestEnglandDate() }));
       },
     },
   );
@@ -43,12 +45,17 @@ export function registerClosingHandlers(run: CaseRun): void {
         requireRole(actor, ['la_cme_officer', 'manager']);
         // A pending consent decision must be made first: closing must not become a way round the gate.
         requireStage(run.state.stage, closableStages);
-        if (!caseOutcomes.includes(outcome)) reject('outcome', `unknown outcome ${outcome}`);
-        requireText('reason', reason);
+        refuseFailing([!caseOutcomes.includes(outcome) && `outcome: unknown outcome ${outcome}`, missingText('reason', reason)]);
       },
     },
   );
 }
+
+/**
+ * The latest date it can be in England now (London is UTC or UTC+1), without the time-zone data workflow code
+ * may not use; the API has already refused a future date against England's exact date.
+ */
+const latestEnglandDate = () => new Date(Date.now() + 60 * 60 * 1000).toISOString().slice(0, 10);
 
 async function close(run: CaseRun, actor: Actor, outcome: CaseOutcome, detail: Record<string, string>, ruleId?: string): Promise<void> {
   run.state.outcome = outcome;

@@ -4,7 +4,7 @@ import { isValidLaCode } from '../domain/identifiers';
 import { cmeOpenRule, s437NoticeRule } from '../domain/rules/catalogue';
 import { recordTraceStep, serveS437Notice } from './case-messages';
 import type { CaseRun } from './case-run';
-import { reject, requireRole, requireStage, requireText } from './reject';
+import { refuseFailing, reject, requireRole, requireStage, requireText } from './reject';
 
 /** CME open: the LA traces the child (s436A) through other LAs, the Lost Pupils Database and agencies. */
 export async function openCme(run: CaseRun): Promise<void> {
@@ -28,8 +28,12 @@ export function registerCmeHandlers(run: CaseRun): void {
       validator: ({ actor, step, otherLaCode }) => {
         requireRole(actor, ['la_cme_officer']);
         requireStage(run.state.stage, ['cme_tracing']);
-        if (!traceSteps.includes(step)) reject('step', `unknown trace step ${step}`);
-        if (step === 'other_la_contacted' && !(otherLaCode && isValidLaCode(otherLaCode))) reject('otherLaCode', 'the 3-digit code of the LA contacted is required');
+        refuseFailing([
+          !traceSteps.includes(step) && `step: unknown trace step ${step}`,
+          step === 'other_la_contacted' && !(otherLaCode && isValidLaCode(otherLaCode)) && 'otherLaCode: the 3-digit code of the LA contacted is required',
+          // s436A: an enquiry goes to another authority; this LA's own code names nobody new to ask.
+          otherLaCode === run.state.laCode && `otherLaCode: ${otherLaCode} is this case's own LA; name the other LA contacted`,
+        ]);
       },
     },
   );

@@ -2,7 +2,7 @@ import { setHandler } from '@temporalio/workflow';
 import { contactMethods, contactOutcomes, openStages } from '../domain/case';
 import { recordContactAttempt } from './case-messages';
 import type { CaseRun } from './case-run';
-import { reject, requireRole, requireStage, requireText } from './reject';
+import { missingText, refuseFailing, reject, requireRole, requireStage } from './reject';
 
 /**
  * Whereabouts checks (statutory-rules.md C.1): each attempt to reach the family, by whom, how and with what
@@ -22,10 +22,12 @@ export function registerContactHandlers(run: CaseRun): void {
         requireRole(actor, ['school', 'la_cme_officer']);
         if (actor.role === 'school' && actor.schoolUrn !== run.state.schoolUrn) reject('actor.schoolUrn', 'not the school of this case');
         requireStage(run.state.stage, [...openStages, 'cme_tracing']);
-        requireText('attemptId', attemptId);
-        if (!contactMethods.includes(method)) reject('method', `unknown contact method ${method}`);
-        if (!contactOutcomes.includes(outcome)) reject('outcome', `unknown contact outcome ${outcome}`);
         if (run.state.contactAttempts?.some((a) => a.attemptId === attemptId)) reject('attemptId', `attempt ${attemptId} is already recorded`);
+        refuseFailing([
+          missingText('attemptId', attemptId),
+          !contactMethods.includes(method) && `method: unknown contact method ${method}`,
+          !contactOutcomes.includes(outcome) && `outcome: unknown contact outcome ${outcome}`,
+        ]);
       },
     },
   );

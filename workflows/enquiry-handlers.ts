@@ -2,7 +2,7 @@ import { setHandler } from '@temporalio/workflow';
 import { openStages } from '../domain/case';
 import { signJointEnquiries, type SignJointEnquiriesInput } from './case-messages';
 import type { CaseRun } from './case-run';
-import { reject, requireRole, requireStage } from './reject';
+import { refuseFailing, reject, requireRole, requireStage } from './reject';
 
 /**
  * Joint school + LA reasonable enquiries (grounds H and I): each side signs the same outcome. Found and may
@@ -27,11 +27,12 @@ function validateSignature(run: CaseRun, input: SignJointEnquiriesInput): void {
   requireRole(input.actor, ['school', 'la_cme_officer']);
   requireStage(run.state.stage, [...openStages]);
   if (input.actor.role === 'school' && input.actor.schoolUrn !== run.state.schoolUrn) reject('actor.schoolUrn', 'not the school of this case');
-  if (!['not_found', 'found_will_not_return', 'found_may_return'].includes(input.outcome)) reject('outcome', `unknown outcome ${input.outcome}`);
   const enquiries = run.state.jointEnquiries;
   const mine = input.actor.role === 'school' ? enquiries.schoolSignedBy : enquiries.laSignedBy;
   if (mine) reject('actor', `the ${input.actor.role === 'school' ? 'school' : 'LA'} has already signed`);
-  if (enquiries.outcome && enquiries.outcome !== input.outcome) {
-    reject('outcome', `differs from the outcome already signed (${enquiries.outcome}); agree it first`);
-  }
+  // Grounds H and I rest on enquiries school and LA made together: both sign one outcome.
+  refuseFailing([
+    !['not_found', 'found_will_not_return', 'found_may_return'].includes(input.outcome) && `outcome: unknown outcome ${input.outcome}`,
+    enquiries.outcome !== undefined && enquiries.outcome !== input.outcome && `outcome: differs from the outcome the other side signed (${enquiries.outcome}); agree it first`,
+  ]);
 }

@@ -16,7 +16,12 @@ export function requireStage(stage: CaseStage, allowed: CaseStage[]): void {
 }
 
 export function requireText(field: string, value: string | undefined): void {
-  if (!value || !value.trim()) reject(field, 'is required');
+  if (missingText(field, value)) reject(field, 'is required');
+}
+
+/** The reason a required text is missing, for `refuseFailing`. */
+export function missingText(field: string, value: string | undefined): string | undefined {
+  return value?.trim() ? undefined : `${field}: is required`;
 }
 
 /**
@@ -26,4 +31,13 @@ export function requireText(field: string, value: string | undefined): void {
  */
 export function refuse(reasons: string[]): never {
   throw ApplicationFailure.nonRetryable(reasons.join('; '), 'CaseRequestRefused', { reasons });
+}
+
+/**
+ * Checks independent conditions together: each failing one is a "field: why" reason, and all of them are
+ * refused at once, so the caller can put everything right in one go.
+ */
+export function refuseFailing(failures: (string | false | undefined)[]): void {
+  const reasons = failures.filter((reason): reason is string => typeof reason === 'string');
+  if (reasons.length > 0) refuse(reasons);
 }

@@ -4,7 +4,7 @@ import { safeguardingReferralRule, socialWorkerToldRule } from '../domain/rules/
 import type { Party } from '../domain/triggers';
 import { raiseSafeguardingConcern } from './case-messages';
 import type { CaseRun } from './case-run';
-import { reject, requireText } from './reject';
+import { missingText, refuseFailing, reject } from './reject';
 
 /** Who is told at once, and under which rule, for each kind of safeguarding concern. */
 const referrals: Record<SafeguardingConcern, { parties: Party[]; ruleId: string }> = {
@@ -29,11 +29,10 @@ export function registerSafeguardingHandlers(run: CaseRun): void {
     },
     {
       validator: ({ referralId, actor, concern }) => {
-        requireText('referralId', referralId);
         if (run.closed) reject('stage', 'the case is closed');
         if (actor.role === 'school' && actor.schoolUrn !== run.state.schoolUrn) reject('actor.schoolUrn', 'not the school of this case');
-        if (!safeguardingConcerns.includes(concern)) reject('concern', `unknown safeguarding concern ${concern}`);
         if (run.state.safeguarding.some((r) => r.referralId === referralId)) reject('referralId', `referral ${referralId} is already recorded`);
+        refuseFailing([missingText('referralId', referralId), !safeguardingConcerns.includes(concern) && `concern: unknown safeguarding concern ${concern}`]);
       },
     },
   );

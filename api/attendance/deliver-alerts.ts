@@ -1,5 +1,8 @@
 import type { ConcernReason } from '../../domain/case';
+import type { Db } from '../../db/prisma';
 import type { CaseDeps } from '../cases/case-deps';
+import type { Principal } from '../auth/principal';
+import { readableCaseIds } from '../cases/case-disclosure';
 import { claimOpenCase } from '../cases/claim-open-case';
 import { reportToCase } from '../cases/report-to-case';
 import { safeErrorMessage } from '../../db/error-summary';
@@ -73,4 +76,14 @@ export async function deliverAlerts(deps: CaseDeps, of: { pupilIds: string[]; sc
   });
   await Promise.all(lanes);
   return delivery;
+}
+
+/**
+ * The delivery as its uploader is told it: the cases it may read, by id; reports into any other case (another
+ * school's, another LA's, or any case for an administrator) only counted as passed to the LA.
+ */
+export async function deliveryFor(db: Db, principal: Principal, delivery: Delivery) {
+  const readable = await readableCaseIds(db, principal, delivery.delivered.map((d) => d.caseId));
+  const delivered = delivery.delivered.filter((d) => readable.has(d.caseId));
+  return { ...delivery, delivered, passedToLa: delivery.delivered.length - delivered.length };
 }

@@ -3,7 +3,7 @@ import type { Principal } from '../auth/principal';
 import type { Upload } from '../bulk/read-records';
 import type { UploadDeps } from '../bulk/upload-deps';
 import { uploadScope } from '../bulk/upload-scope';
-import { deliverAlerts } from './deliver-alerts';
+import { deliverAlerts, deliveryFor } from './deliver-alerts';
 import { detectUnresolvedCodeN } from './detect-code-n';
 import { detectCrossings } from './detect-crossings';
 import { ingestMarks } from './ingest-marks';
@@ -21,5 +21,5 @@ export async function receiveMarks(deps: UploadDeps, principal: Principal, uploa
   const { pupilIds, schoolUrns, ...marks } = await ingestMarks(deps.pool, uploadScope(principal), upload);
   const newAlerts = (await detectCrossings(deps.db, deps.pool, pupilIds)) + (await detectUnresolvedCodeN(deps.db, deps.pool, schoolUrns));
   const delivery = await deliverAlerts(deps, { pupilIds, schoolUrns }, attendanceDetector);
-  return { ...marks, detection: { newAlerts, ...delivery } };
+  return { ...marks, detection: { newAlerts, ...(await deliveryFor(deps.db, principal, delivery)) } };
 }

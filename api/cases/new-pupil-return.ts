@@ -1,8 +1,12 @@
+import { englandDateOf } from '../../domain/calendar/england-time';
+import { newPupilReturnRefusals } from '../../domain/new-pupil-return';
 import { caseWorkflowId } from '../../temporal/workflow-ids';
 import { recordNewPupilReturn } from '../../workflows/case-messages';
 import { requireRole, requireSchoolAccess } from '../auth/access';
 import { actorOf, type Principal } from '../auth/principal';
+import { refused } from '../errors';
 import { registeredSchool, withTemporalDeadline, type CaseDeps } from './case-deps';
+import { passedToLa, receiptFor, type PassedToLa } from './case-disclosure';
 
 export interface NewPupilReturn {
   schoolUrn: string;
@@ -10,22 +14,33 @@ export interface NewPupilReturn {
   registeredOn: string;
 }
 
-export type NewPupilReturnReceipt = { matched: false } | { matched: true; caseId: string; stage: string };
+export type NewPupilReturnReceipt = { matched: true; caseId: string; stage: string } | PassedToLa;
 
 /**
- * SAR24 reg 13(1): a school's new-pupil return. A child with an open case is found on a roll: the case
- * closes (on roll elsewhere) and the school the child left is told it may delete on ground A.
+ * SAR24 reg 13(1): a school's new-pupil return. A child with an open case at another school is found on a
+ * roll: the case closes (on roll elsewhere) and the school the child left is told it may delete on ground A.
+ * A return from the case's own school, or for a registration still to come, is refused before anything is
+ * sent. Unless the returning school may read the case, it is told only that the LA has the return.
  */
 export async function receiveNewPupilReturn(deps: CaseDeps, principal: Principal, report: NewPupilReturn): Promise<NewPupilReturnReceipt> {
   requireRole(principal, ['school']);
   requireSchoolAccess(principal, await registeredSchool(deps.db, report.schoolUrn));
   const pupil = await deps.db.pupil.findUnique({ where: { upn: report.upn }, select: { openCaseId: true } });
-  if (!pupil?.openCaseId) return { matched: false };
-  const caseId = pupil.openCaseId;
+  const caseId = pupil?.openCaseId;
+  // The case's school from the read model; a case still opening has none yet and its validator checks it.
+  const kase = caseId ? await deps.db.case.findUnique({ where: { id: caseId }, select: { schoolUrn: true } }) : null;
+  const reasons = newPupilReturnRefusals({
+    newSchoolUrn: report.schoolUrn,
+    registeredOn: report.registeredOn,
+    ...(kase?.schoolUrn ? { caseSchoolUrn: kase.schoolUrn } : {}),
+    today: englandDateOf(new Date()),
+  });
+  if (reasons.length > 0) throw refused(reasons);
+  if (!caseId) return passedToLa;
   const stage = await withTemporalDeadline(deps, () =>
     deps.temporal.workflow.getHandle(caseWorkflowId(caseId)).executeUpdate(recordNewPupilReturn, {
       args: [{ actor: actorOf(principal, report.schoolUrn), newSchoolUrn: report.schoolUrn, registeredOn: report.registeredOn }],
     }),
   );
-  return { matched: true, caseId, stage };
+  return receiptFor(deps.db, principal, { matched: true as const, caseId, stage });
 }

@@ -8,6 +8,7 @@ import { actorOf, type Principal } from '../auth/principal';
 import { registeredSchool, type CaseDeps } from './case-deps';
 import { saveChildDetails } from './child-details';
 import { claimOpenCase } from './claim-open-case';
+import { receiptFor, type PassedToLa } from './case-disclosure';
 import { reportToCase } from './report-to-case';
 
 export type ConcernReport = z.infer<typeof reportConcernBody>;
@@ -15,9 +16,10 @@ export type ConcernReport = z.infer<typeof reportConcernBody>;
 /**
  * A school's concern opens a case for the child, or joins the child's open case. The open case id is claimed
  * atomically on the pupil row (the only place the UPN is kept) before the workflow hears of it, so concurrent
- * or retried reports for one child always reach the same case.
+ * or retried reports for one child always reach the same case. A child's open case at another school (or LA)
+ * still takes the report, but the caller is told nothing of it.
  */
-export async function openConcern(deps: CaseDeps, principal: Principal, report: ConcernReport): Promise<ConcernReceipt> {
+export async function openConcern(deps: CaseDeps, principal: Principal, report: ConcernReport): Promise<ConcernReceipt | PassedToLa> {
   requireRole(principal, ['school', 'la_cme_officer', 'la_send_officer']);
   const school = await registeredSchool(deps.db, report.schoolUrn);
   requireSchoolAccess(principal, school);
@@ -25,5 +27,6 @@ export async function openConcern(deps: CaseDeps, principal: Principal, report: 
   if (report.child) await saveChildDetails(deps.db, pupilId, report.child);
   if (report.send) await deps.db.pupil.update({ where: { id: pupilId }, data: { senStatus: report.send.status, placedByLa: report.send.placedByLa } });
   const reportId = report.reportId ?? randomUUID();
-  return reportToCase(deps, { caseId, pupilId, laCode: school.laCode, schoolUrn: school.urn }, { reportId, reason: report.reason, reportedBy: describeActor(actorOf(principal, school.urn)) });
+  const receipt = await reportToCase(deps, { caseId, pupilId, laCode: school.laCode, schoolUrn: school.urn }, { reportId, reason: report.reason, reportedBy: describeActor(actorOf(principal, school.urn)) });
+  return receiptFor(deps.db, principal, receipt);
 }

@@ -8,6 +8,7 @@ import { actorOf, type Principal } from '../auth/principal';
 import type { CaseDeps } from './case-deps';
 import { saveChildDetails } from './child-details';
 import { claimOpenCase } from './claim-open-case';
+import { receiptFor, type PassedToLa } from './case-disclosure';
 import { reportToCase } from './report-to-case';
 
 export type Referral = z.infer<typeof referralBody>;
@@ -17,16 +18,18 @@ export type Referral = z.infer<typeof referralBody>;
  * UPN it joins any case open for the child; without one the child is registered under the referral's id, so
  * a retried referral reaches the same case.
  */
-export async function referChild(deps: CaseDeps, principal: Principal, referral: Referral): Promise<ConcernReceipt> {
+export async function referChild(deps: CaseDeps, principal: Principal, referral: Referral): Promise<ConcernReceipt | PassedToLa> {
   // Anyone may refer (s436A); a school or an LA officer records it, an officer for their own LA only.
   requireRole(principal, ['school', 'la_cme_officer', 'la_send_officer']);
   if (principal.role !== 'school') requireLa(principal, referral.laCode);
   const referralId = referral.referralId ?? randomUUID();
   const { pupilId, caseId, schoolUrn } = await claimOpenCase(deps.db, referral.upn ? { upn: referral.upn } : { pupilId: referralId });
   await saveChildDetails(deps.db, pupilId, referral.child);
-  return reportToCase(
+  const receipt = await reportToCase(
     deps,
     { caseId, pupilId, laCode: referral.laCode, ...(schoolUrn ? { schoolUrn } : {}) },
     { reportId: referralId, reason: 'referral_no_roll', reportedBy: `${describeActor(actorOf(principal))} for referrer:${referral.referrer.kind}` },
   );
+  // A school referring a child on no roll (or on another school's) may not read the case it opens or joins.
+  return receiptFor(deps.db, principal, receipt);
 }

@@ -23,8 +23,12 @@ import {
 } from '../schemas';
 
 const errorBody = z
-  .object({ error: z.object({ code: z.string(), message: z.string(), field: z.string().optional() }) })
-  .meta({ id: 'Error', description: 'Every error has this shape; `field` names the failing part of the request.' });
+  .object({ error: z.object({ code: z.string(), message: z.string(), field: z.string().optional(), reasons: z.array(z.string()).optional() }) })
+  .meta({ id: 'Error', description: 'Every error has this shape; `field` names the failing part of the request; `reasons` lists every condition a refused decision failed.' });
+
+const passedToLaBody = z
+  .object({ received: z.literal(true), message: z.string() })
+  .meta({ id: 'PassedToLa', description: "The report was received and passed to the LA; the child's case is not the caller's to read, so nothing of it is named." });
 
 const anyJson = z.record(z.string(), z.unknown());
 const json = (schema: z.ZodType, description: string) => ({ description, content: { 'application/json': { schema } } });
@@ -34,11 +38,12 @@ const errors = {
   403: json(errorBody, 'Not permitted for this role or scope'),
   404: json(errorBody, 'Not found, or outside the caller\'s scope'),
   409: json(errorBody, 'Not allowed in the case\'s current stage, or already decided'),
-  422: json(errorBody, 'Refused by the register, the rules or the case'),
+  422: json(errorBody, 'Refused: by the rules (`refused`, with every failing condition in `reasons`), or by the register (`unknown_school`, naming `schoolUrn`, for a school not on it; `rows_refused` for an upload whose every row was refused)'),
   503: json(errorBody, 'The case engine did not answer in time; nothing was lost'),
 };
 
-type Route = Omit<RouteConfig, 'responses' | 'security'> & { ok?: number; public?: boolean };
+/** `passedToLa`: a report whose child's case the caller may not read is answered 202 with nothing of the case. */
+type Route = Omit<RouteConfig, 'responses' | 'security'> & { ok?: number; public?: boolean; passedToLa?: boolean };
 
 /**
  * A streamed upload: CSV with a header row, or a JSON array of the row schema. 200 reports rows kept and refused
@@ -66,9 +71,9 @@ const routes: Route[] = [
   { method: 'get', path: '/healthz', summary: 'Temporal and database reachability', public: true, tags: ['operations'] },
   { method: 'get', path: '/v1/dev/users', summary: 'Demo users (AUTH_MODE=dev only)', public: true, tags: ['dev sign-in'] },
   { method: 'post', path: '/v1/dev/token', summary: 'A bearer token for a demo user (AUTH_MODE=dev only)', public: true, tags: ['dev sign-in'], request: { body: { content: { 'application/json': { schema: z.object({ userId: z.string() }) } } } } },
-  { method: 'post', path: '/v1/concerns', summary: 'A school reports a concern: opens the child\'s case (201) or joins the open one (200)', tags: ['cases'], ok: 201, request: { body: { content: { 'application/json': { schema: reportConcernBody } } } } },
-  { method: 'post', path: '/v1/referrals', summary: 'T15: referral of a child on no school roll (EA96 s436A)', tags: ['cases'], ok: 201, request: { body: { content: { 'application/json': { schema: referralBody } } } } },
-  { method: 'post', path: '/v1/new-pupil-returns', summary: 'A new-pupil return (SAR24 reg 13(1)): closes the child\'s open case', tags: ['cases'], request: { body: { content: { 'application/json': { schema: newPupilReturnBody } } } } },
+  { method: 'post', path: '/v1/concerns', passedToLa: true, summary: 'A school reports a concern: opens the child\'s case (201) or joins the open one (200)', tags: ['cases'], ok: 201, request: { body: { content: { 'application/json': { schema: reportConcernBody } } } } },
+  { method: 'post', path: '/v1/referrals', passedToLa: true, summary: 'T15: referral of a child on no school roll (EA96 s436A)', tags: ['cases'], ok: 201, request: { body: { content: { 'application/json': { schema: referralBody } } } } },
+  { method: 'post', path: '/v1/new-pupil-returns', passedToLa: true, summary: 'A new-pupil return (SAR24 reg 13(1)): closes the child\'s open case at another school; refused (422) from the case\'s own school or for a future registration', tags: ['cases'], request: { body: { content: { 'application/json': { schema: newPupilReturnBody } } } } },
   { method: 'get', path: '/v1/cases', summary: 'Cases in the caller\'s scope, filtered and paged, soonest deadline first', tags: ['cases'], request: { query: caseListQuery } },
   { method: 'get', path: '/v1/cases/{caseId}', summary: 'A live case: stage, clocks, concerns, decisions', tags: ['cases'], request: { params: caseIdParams } },
   { method: 'get', path: '/v1/cases/{caseId}/child', summary: 'Who the child is (name, address, family), for those who may see the case', tags: ['cases'], request: { params: caseIdParams } },
@@ -104,11 +109,11 @@ const routes: Route[] = [
 export function openApiDocument() {
   const registry = new OpenAPIRegistry();
   const bearer = registry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' });
-  for (const { ok = 200, public: isPublic, ...route } of routes) {
+  for (const { ok = 200, public: isPublic, passedToLa, ...route } of routes) {
     registry.registerPath({
       ...route,
       ...(isPublic ? {} : { security: [{ [bearer.name]: [] }] }),
-      responses: { [ok]: json(anyJson, 'Success'), ...errors },
+      responses: { [ok]: json(anyJson, 'Success'), ...(passedToLa ? { 202: json(passedToLaBody, 'Received and passed to the LA') } : {}), ...errors },
     });
   }
   return new OpenApiGeneratorV31(registry.definitions).generateDocument({

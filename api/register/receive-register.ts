@@ -1,6 +1,6 @@
 import { requireRole } from '../auth/access';
 import type { Principal } from '../auth/principal';
-import { deliverAlerts } from '../attendance/deliver-alerts';
+import { deliverAlerts, deliveryFor } from '../attendance/deliver-alerts';
 import { detectCrossings } from '../attendance/detect-crossings';
 import type { Upload } from '../bulk/read-records';
 import type { UploadDeps } from '../bulk/upload-deps';
@@ -26,5 +26,5 @@ export async function receivePupils(deps: UploadDeps, principal: Principal, uplo
   const { pupilIds, ...pupils } = await importPupils(deps.pool, uploadScope(principal), upload);
   const newAlerts = (await flagSilentDeletions(deps.pool, pupilIds)) + (await detectCrossings(deps.db, deps.pool, pupilIds));
   const delivery = await deliverAlerts(deps, { pupilIds }, registerImporter);
-  return { ...pupils, detection: { newAlerts, ...delivery } };
+  return { ...pupils, detection: { newAlerts, ...(await deliveryFor(deps.db, principal, delivery)) } };
 }

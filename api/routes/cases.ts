@@ -1,4 +1,6 @@
-import { Router } from 'express';
+import { Router, type Response } from 'express';
+import type { ConcernReceipt } from '../../workflows/case-messages';
+import type { PassedToLa } from '../cases/case-disclosure';
 import { principalOf } from '../auth/authenticate';
 import { visibleCase } from '../cases/case-access';
 import type { CaseDeps } from '../cases/case-deps';
@@ -17,21 +19,29 @@ import { requireRole } from '../auth/access';
 import { caseIdParams, caseListQuery, exportQuery, newPupilReturnBody, referralBody, reportConcernBody } from '../schemas';
 import { parseOr400 } from '../validate';
 
+/**
+ * A report's answer: the case it opened (201) or joined (200) when the caller may read it; otherwise 202, the
+ * same whether a case was opened or joined, with nothing of the case.
+ */
+function sendReceipt(res: Response, receipt: ConcernReceipt | PassedToLa): void {
+  if ('received' in receipt) res.status(202).json(receipt);
+  else res.status(receipt.attached ? 200 : 201).location(`/v1/cases/${receipt.caseId}`).json(receipt);
+}
+
 export function casesRouter(deps: CaseDeps): Router {
   const router = Router();
 
   router.post('/concerns', async (req, res) => {
-    const receipt = await openConcern(deps, principalOf(res), parseOr400(reportConcernBody, req.body));
-    res.status(receipt.attached ? 200 : 201).location(`/v1/cases/${receipt.caseId}`).json(receipt);
+    sendReceipt(res, await openConcern(deps, principalOf(res), parseOr400(reportConcernBody, req.body)));
   });
 
   router.post('/referrals', async (req, res) => {
-    const receipt = await referChild(deps, principalOf(res), parseOr400(referralBody, req.body));
-    res.status(receipt.attached ? 200 : 201).location(`/v1/cases/${receipt.caseId}`).json(receipt);
+    sendReceipt(res, await referChild(deps, principalOf(res), parseOr400(referralBody, req.body)));
   });
 
   router.post('/new-pupil-returns', async (req, res) => {
-    res.json(await receiveNewPupilReturn(deps, principalOf(res), parseOr400(newPupilReturnBody, req.body)));
+    const receipt = await receiveNewPupilReturn(deps, principalOf(res), parseOr400(newPupilReturnBody, req.body));
+    res.status('received' in receipt ? 202 : 200).json(receipt);
   });
 
   router.get('/cases', async (req, res) => {

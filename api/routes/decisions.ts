@@ -16,12 +16,14 @@ import {
   requestDeletion,
   serveS437Notice,
   signJointEnquiries,
+  type DeletionReceipt,
 } from '../../workflows/case-messages';
 import { principalOf } from '../auth/authenticate';
 import { actorOf } from '../auth/principal';
 import { visibleCase } from '../cases/case-access';
 import { withTemporalDeadline, type CaseDeps } from '../cases/case-deps';
 import { decisionRoutes, type DecisionPath, type DeletionRequestBody } from '../decision-schemas';
+import { refused } from '../errors';
 import { caseIdParams } from '../schemas';
 import { parseOr400 } from '../validate';
 
@@ -40,6 +42,21 @@ interface Decision {
 function decide<Ret, Arg>(update: UpdateDefinition<Ret, [Arg]>, id: string | undefined, arg: Arg): Decision {
   const updateId = id ?? randomUUID();
   return { id: updateId, send: (handle) => handle.executeUpdate(update, { updateId, args: [arg] }) };
+}
+
+/**
+ * A deletion whose ground does not apply is answered by the case with its reasons once the refusal is on the
+ * audit log; the caller gets the one answer every refused decision has, 422 with those reasons.
+ */
+function deletionDecision(decision: Decision): Decision {
+  return {
+    id: decision.id,
+    send: async (handle) => {
+      const receipt = (await decision.send(handle)) as DeletionReceipt;
+      if (receipt.status === 'refused') throw refused(receipt.reasons);
+      return receipt;
+    },
+  };
 }
 
 export function decisionsRouter(deps: CaseDeps): Router {
@@ -61,7 +78,7 @@ export function decisionsRouter(deps: CaseDeps): Router {
   }
 
   decision('deletion-requests', ({ requestId = randomUUID(), ...details }, actor) =>
-    decide(requestDeletion, requestId, { ...(details as Omit<DeletionRequestBody, 'requestId'>), requestId, actor }),
+    deletionDecision(decide(requestDeletion, requestId, { ...(details as Omit<DeletionRequestBody, 'requestId'>), requestId, actor })),
   );
   // One route, two updates: each keeps its own validator and audit entry.
   decision('la-consent', ({ decisionId, decision: choice, reason }, actor) =>

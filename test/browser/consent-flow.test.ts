@@ -63,9 +63,19 @@ describe('the web UI in a browser (Chromium, real servers)', () => {
     await page.getByTestId('stage').filter({ hasText: 'deletion intended' }).waitFor();
     const caseId = new URL(page.url()).hash.split('/')[2]!;
 
+    // GROUND-F (SAR24 reg 9(1)(f)) as the school first sends it: not in writing, with an attendance order in force.
+    // The case refuses it and the form lists every reason.
     await page.getByLabel('Ground (SAR24 reg 9(1))').selectOption('F');
-    await page.getByLabel('Written notice received from the parent').check();
     await page.getByLabel('Educated otherwise than at school from').fill('2026-11-27');
+    await page.getByLabel('A school attendance order is in force').check();
+    await page.getByRole('button', { name: 'Request deletion from roll' }).click();
+    const reasons = page.getByRole('alert').filter({ hasText: 'Refused' }).getByRole('listitem');
+    await reasons.filter({ hasText: 'in writing' }).waitFor();
+    expect(await reasons.allTextContents()).toEqual([expect.stringMatching(/in writing/), expect.stringMatching(/school attendance order is in force/)]);
+    await shot('0-school-deletion-refused');
+
+    await page.getByLabel('A school attendance order is in force').uncheck();
+    await page.getByLabel('Written notice received from the parent').check();
     await page.getByRole('button', { name: 'Request deletion from roll' }).click();
     await page.getByTestId('stage').filter({ hasText: 'awaiting la consent' }).waitFor();
     await shot('1-school-awaiting-consent');

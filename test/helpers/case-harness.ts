@@ -55,3 +55,8 @@ export async function withOpenCase(
 
 /** What a validator's refusal looks like to the caller. */
 export const rejection = (message: RegExp) => ({ cause: { type: 'CaseRequestRejected', message: expect.stringMatching(message) } });
+
+/** What a rules refusal looks like to the caller: every failing condition among the failure's reasons. */
+export const refusal = (...reasons: RegExp[]) => ({
+  cause: { type: 'CaseRequestRefused', details: [{ reasons: reasons.map((reason) => expect.stringMatching(reason)) }] },
+});

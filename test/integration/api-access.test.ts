@@ -81,7 +81,9 @@ describe('authentication, roles and decisions through the API (dev server, real 
       expect(impersonation.body.error).toMatchObject({ code: 'invalid_request', field: 'actor' });
       const asOfficer = await oak.post(`/v1/cases/${oakCaseId}/close`).send({ outcome: 'located_and_attending', reason: 'x' }).expect(403);
       expect(asOfficer.body.error.field).toBe('actor.role');
-      await oak.post('/v1/referrals').send({ laCode: '926', referrer: { kind: 'public' }, child: { givenName: 'A', familyName: 'B' } }).expect(201);
+      // Oak may refer a child on no roll to any LA, but may not read the case the referral opens.
+      const referred = await oak.post('/v1/referrals').send({ laCode: '926', referrer: { kind: 'public' }, child: { givenName: 'A', familyName: 'B' } }).expect(202);
+      expect(referred.body).toEqual({ received: true, message: expect.any(String) });
       await officer.post('/v1/referrals').send({ laCode: '926', referrer: { kind: 'public' }, child: { givenName: 'A', familyName: 'B' } }).expect(403);
     });
 
@@ -209,6 +211,13 @@ describe('authentication, roles and decisions through the API (dev server, real 
         }
       }
       expect(document.paths['/v1/cases/{caseId}/la-consent'].post.requestBody.content['application/json'].schema).toBeDefined();
+      // As the API answers: a refused decision lists its reasons; a report into a case the caller may not read is 202.
+      expect(document.components.schemas.Error.properties.error.properties.reasons).toMatchObject({ type: 'array' });
+      expect(document.paths['/v1/cases/{caseId}/deletion-requests'].post.responses['422'].description).toMatch(/refused.*reasons/);
+      for (const report of ['/v1/concerns', '/v1/referrals', '/v1/new-pupil-returns']) {
+        expect(document.paths[report].post.responses['202'].content['application/json'].schema).toEqual({ $ref: '#/components/schemas/PassedToLa' });
+      }
+      expect(document.paths['/v1/concerns'].post.responses['422'].description).toMatch(/unknown_school.*schoolUrn/);
     });
 
     it('serves the interactive reference page and its assets', async () => {

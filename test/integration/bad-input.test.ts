@@ -126,4 +126,17 @@ describe('bad input, generated (fast-check; dev server, real database)', () => {
     const huge = await school.post('/v1/concerns').send({ schoolUrn: OAK, upn: VALID_UPN, reason: 'no_show', child: { givenName: 'x'.repeat(200_000), familyName: 'y' } });
     expect(huge.status).toBe(413);
   });
+
+  it('a school not on the register, in a report or a new-pupil return: 422 unknown_school naming schoolUrn, nothing written', async () => {
+    const manager = await stack.as('manager');
+    const before = await counts();
+    const concern = await officer.post('/v1/concerns').send({ schoolUrn: '199999', upn: 'D93812340012A', reason: 'no_show' }).expect(422);
+    expect(concern.body.error).toMatchObject({ code: 'unknown_school', field: 'schoolUrn' });
+    // A school user naming it (it cannot act for it) and a return: the same answer.
+    const elsewhere = await school.post('/v1/new-pupil-returns').send({ schoolUrn: '199999', upn: VALID_UPN, registeredOn: '2026-11-30' }).expect(422);
+    expect(elsewhere.body.error).toMatchObject({ code: 'unknown_school', field: 'schoolUrn' });
+    // In a path, an unregistered school is not found.
+    await manager.get('/v1/schools/199999/closures').expect(404);
+    expect(await counts()).toEqual(before);
+  });
 });

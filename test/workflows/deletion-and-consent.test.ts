@@ -11,7 +11,7 @@ import {
   requestDeletion,
   signJointEnquiries,
 } from '../../workflows/case-messages';
-import { actors, rejection, withOpenCase } from '../helpers/case-harness';
+import { actors, refusal, rejection, withOpenCase } from '../helpers/case-harness';
 import { fakeActivities, mainstreamPupil } from '../helpers/fake-activities';
 import { recordHistory } from '../helpers/histories';
 import { useTimeSkippingEnv } from '../helpers/temporal';
@@ -177,7 +177,7 @@ describe('deletion from roll and the LA consent gate (time-skipping server)', ()
       expect(early.reasons).toEqual(['joint school and LA reasonable enquiries have not been completed']);
 
       await handle.executeUpdate(signJointEnquiries, { args: [{ actor: actors.school, outcome: 'not_found' }] });
-      await expect(handle.executeUpdate(signJointEnquiries, { args: [{ actor: actors.cmeOfficer, outcome: 'found_may_return' }] })).rejects.toMatchObject(rejection(/^outcome: differs/));
+      await expect(handle.executeUpdate(signJointEnquiries, { args: [{ actor: actors.cmeOfficer, outcome: 'found_may_return' }] })).rejects.toMatchObject(refusal(/^outcome: differs/));
       await expect(handle.executeUpdate(signJointEnquiries, { args: [{ actor: actors.school, outcome: 'not_found' }] })).rejects.toMatchObject(rejection(/already signed/));
       const halfSigned = await handle.executeUpdate(requestDeletion, { args: [{ requestId: 'd-2', actor: actors.school, ...groundI() }] });
       expect(halfSigned.reasons).toEqual(['joint enquiries must be signed off by both the school and the LA']);

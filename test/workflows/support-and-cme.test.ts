@@ -1,6 +1,6 @@
 import { englandDateOf } from '../../domain/calendar/england-time';
 import { advanceSupportStage, closeCase, getCaseState, recordNewPupilReturn, recordTraceStep, requestDeletion, serveS437Notice, signJointEnquiries } from '../../workflows/case-messages';
-import { actors, rejection, withOpenCase } from '../helpers/case-harness';
+import { actors, refusal, rejection, withOpenCase } from '../helpers/case-harness';
 import { fakeActivities } from '../helpers/fake-activities';
 import { recordHistory } from '../helpers/histories';
 import { useTimeSkippingEnv } from '../helpers/temporal';
@@ -47,7 +47,11 @@ describe('support first, then CME tracing and s437 (time-skipping server)', () =
       expect((await handle.query(getCaseState)).stage).toBe('cme_tracing');
       expect(fakes.notifications.at(-1)).toMatchObject({ template: 'cme_opened', ruleId: 'CME-OPEN' });
 
-      await expect(handle.executeUpdate(recordTraceStep, { args: [{ actor: actors.cmeOfficer, step: 'other_la_contacted' }] })).rejects.toMatchObject(rejection(/^otherLaCode/));
+      await expect(handle.executeUpdate(recordTraceStep, { args: [{ actor: actors.cmeOfficer, step: 'other_la_contacted' }] })).rejects.toMatchObject(refusal(/^otherLaCode: the 3-digit code/));
+      // CME-OPEN (EA96 s436A): every failing condition at once; this LA's own code names no other LA.
+      await expect(handle.executeUpdate(recordTraceStep, { args: [{ actor: actors.cmeOfficer, step: 'seance' as 'agency_checked', otherLaCode: '938' }] })).rejects.toMatchObject(
+        refusal(/^step: unknown trace step seance/, /^otherLaCode: 938 is this case's own LA/),
+      );
       await handle.executeUpdate(recordTraceStep, { args: [{ actor: actors.cmeOfficer, step: 'other_la_contacted', otherLaCode: '926' }] });
       await handle.executeUpdate(recordTraceStep, { args: [{ actor: actors.cmeOfficer, step: 'lost_pupils_database_checked' }] });
       expect(fakes.notifications.at(-1)).toMatchObject({ recipient: 'la_cme_officer:926', template: 'cross_border_enquiry' });
@@ -93,5 +97,26 @@ describe('support first, then CME tracing and s437 (time-skipping server)', () =
       'referral_no_roll',
       { schoolUrn: undefined },
     );
+  });
+
+  it("NEW-PUPIL-RETURN (SAR24 reg 13(1) [P]): the case itself refuses its own school's return and a future registration, and a close with every failing condition", async () => {
+    const fakes = fakeActivities();
+    await withOpenCase(env(), fakes, async (handle) => {
+      // A month after the case opened, by the case's own clock (earlier tests have moved the time-skipping clock on).
+      const openedAt = (await handle.query(getCaseState)).openedAt ?? '';
+      const inAMonth = englandDateOf(new Date(Date.parse(openedAt) + 30 * DAY));
+      await expect(handle.executeUpdate(recordNewPupilReturn, { args: [{ actor: actors.school, newSchoolUrn: actors.school.schoolUrn, registeredOn: inAMonth }] })).rejects.toMatchObject(
+        refusal(/^schoolUrn: 100001 is the school of the child's open case.*located_and_attending/, /^registeredOn: .* is in the future/),
+      );
+      await expect(handle.executeUpdate(recordNewPupilReturn, { args: [{ actor: actors.otherSchool, newSchoolUrn: actors.otherSchool.schoolUrn, registeredOn: inAMonth }] })).rejects.toMatchObject(
+        refusal(/^registeredOn: /),
+      );
+      await expect(handle.executeUpdate(closeCase, { args: [{ actor: actors.cmeOfficer, outcome: 'vanished' as 'moved_abroad', reason: ' ' }] })).rejects.toMatchObject(
+        refusal(/^outcome: unknown outcome vanished/, /^reason: is required/),
+      );
+      expect(fakes.events.map((e) => e.action)).not.toContain('case_closed');
+      await handle.executeUpdate(recordNewPupilReturn, { args: [{ actor: actors.otherSchool, newSchoolUrn: actors.otherSchool.schoolUrn, registeredOn: englandDateOf(new Date(openedAt)) }] });
+      expect((await handle.query(getCaseState)).outcome).toBe('on_roll_elsewhere');
+    });
   });
 });

@@ -24,6 +24,8 @@ export class ApiError extends Error {
     super(body?.error?.message ?? `request failed (${status})`);
     this.status = status;
     this.field = body?.error?.field;
+    // A decision the rules refuse (422 `refused`) lists every condition it failed.
+    this.reasons = body?.error?.reasons ?? [];
   }
 }
 

@@ -7,7 +7,15 @@ import { groundFields } from './ground-fields.js';
 const OPEN_STAGES = ['awaiting_reason', 'whereabouts_check', 'health_needs_s19', 'support_first', 'deletion_intended', 'exclusion_process', 'escalated_to_la'];
 const CLOSABLE = [...OPEN_STAGES, 'deleted_from_roll', 'cme_tracing', 'consent_refused'];
 
-/** One decision as a small form: sends it, shows the case's refusal (with its field) or reloads the case. */
+/** The case's refusal: every reason the rules gave, or the one message. */
+function Refusal({ error }) {
+  if (error.reasons.length > 1) {
+    return html`<div class="error" role="alert"><p>Refused:</p><ul>${error.reasons.map((reason) => html`<li>${reason}</li>`)}</ul></div>`;
+  }
+  return html`<p class="error" role="alert">${error.message}</p>`;
+}
+
+/** One decision as a small form: sends it, shows the case's refusal (every reason) or reloads the case. */
 function DecisionForm({ caseId, path, title, children, toBody, onDone, danger }) {
   const [error, setError] = useState(null);
   const [busy, setBusy] = useState(false);
@@ -19,7 +27,7 @@ function DecisionForm({ caseId, path, title, children, toBody, onDone, danger })
       await api(`/v1/cases/${caseId}/${path}`, { method: 'POST', body: toBody(new FormData(event.target)) });
       onDone();
     } catch (e) {
-      setError(e.field ? `${e.message}` : e.message);
+      setError({ message: e.message, reasons: e.reasons ?? [] });
     } finally {
       setBusy(false);
     }
@@ -28,7 +36,7 @@ function DecisionForm({ caseId, path, title, children, toBody, onDone, danger })
   return html`<form class="card" aria-labelledby=${id} onSubmit=${submit}>
     <h3 id=${id} style="margin-top:0">${title}</h3>
     ${children}
-    ${error && html`<p class="error" role="alert">${error}</p>`}
+    ${error && html`<${Refusal} error=${error} />`}
     <p><button type="submit" class=${danger ? 'danger' : ''} disabled=${busy}>${busy ? 'Sending…' : title}</button></p>
   </form>`;
 }

@@ -37,11 +37,13 @@ const childFields = html`<fieldset><legend>The child</legend>
 /** A school reports a concern about a pupil; an LA officer refers a child on no roll (T15). */
 export function ReportPage({ user }) {
   const [error, setError] = useState(null);
+  const [received, setReceived] = useState(null);
   const isSchool = user.role === 'school';
   const submit = async (event) => {
     event.preventDefault();
     const form = new FormData(event.target);
     setError(null);
+    setReceived(null);
     try {
       const child = form.get('givenName') || form.get('familyName') ? childFrom(form) : undefined;
       const receipt = isSchool
@@ -50,7 +52,9 @@ export function ReportPage({ user }) {
             body: { schoolUrn: form.get('schoolUrn'), upn: form.get('upn'), reason: form.get('reason'), ...(child ? { child } : {}), send: { status: form.get('senStatus'), placedByLa: form.get('placedByLa') === 'on' } },
           })
         : await api('/v1/referrals', { method: 'POST', body: { laCode: user.laCode, referrer: { kind: form.get('referrerKind') }, child: childFrom(form), ...(form.get('upn') ? { upn: form.get('upn') } : {}) } });
-      location.hash = `#/cases/${receipt.caseId}`;
+      // The child's case may be another school's: then the answer says only that the LA has the report.
+      if (receipt.received) setReceived(receipt.message);
+      else location.hash = `#/cases/${receipt.caseId}`;
     } catch (e) {
       setError(e.field ? `${e.field}: ${e.message}` : e.message);
     }
@@ -71,6 +75,7 @@ export function ReportPage({ user }) {
             <label for="upn">UPN, if known</label><input id="upn" name="upn" autocomplete="off" />`}
       ${childFields}
       ${error && html`<p class="error" role="alert">${error}</p>`}
+      ${received && html`<p class="notice" role="status">${received}</p>`}
       <p><button type="submit">${isSchool ? 'Report' : 'Refer'}</button></p>
     </form>`;
 }
