@@ -3,6 +3,7 @@ import type { Actor } from '../domain/actor';
 import { openStages, type JointEnquiriesRecord } from '../domain/case';
 import { ehcpReviewRequired, laConsentRequired } from '../domain/deletion/consent-gate';
 import type { DeletionRequestDetails, JointEnquiries } from '../domain/deletion/evidence';
+import { decisionRoles } from '../domain/decision-roles';
 import { deletionGrounds } from '../domain/deletion/grounds-list';
 import {
   consentManagerEscalationRule,
@@ -76,7 +77,7 @@ export function registerDeletionHandlers(run: CaseRun): void {
     },
     {
       validator: ({ actor, reference }) => {
-        requireRole(actor, ['la_cme_officer', 'la_send_officer', 'manager']);
+        requireRole(actor, decisionRoles.sosDirection);
         requireStage(run.state.stage, ['consent_refused']);
         requireText('reference', reference);
       },
@@ -150,7 +151,7 @@ function decide(run: CaseRun, actor: Actor, reason: string, status: 'confirmed' 
 }
 
 function validateConsentDecision(run: CaseRun, actor: Actor, reason: string): void {
-  requireRole(actor, ['la_send_officer']);
+  requireRole(actor, decisionRoles.laConsent);
   requireStage(run.state.stage, ['awaiting_la_consent']);
   requireText('reason', reason);
 }

@@ -9,4 +9,6 @@ export const patches = {
   placementOnConcern: 'placement-read-on-concern',
   /** Notifications that cannot go out within seconds continue in per-recipient lanes (notification-lanes.ts). */
   notificationLanes: 'notification-lanes',
+  /** A clock that ran out stays on the case as an overdue step until its step is done (CaseRun.markOverdue). */
+  overdueSteps: 'overdue-steps',
 } as const;

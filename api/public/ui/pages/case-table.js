@@ -1,6 +1,9 @@
 import { html } from '../html.js';
 import { day, isOverdue, label, when } from '../format.js';
 
+/** A lapsed clock's time overdue: school days where the clock counts them, else days. */
+const overdueFor = ({ count, unit }) => `${count} ${unit === 'school_days' ? 'school ' : ''}day${count === 1 ? '' : 's'}`;
+
 /** Cases as a table: each row links to the case page. */
 export function CaseTable({ cases, caption, empty = 'Nothing here.' }) {
   if (!cases?.length) return html`<p class="hint">${empty}</p>`;
@@ -15,7 +18,9 @@ export function CaseTable({ cases, caption, empty = 'Nothing here.' }) {
           <td><a href="#/cases/${id}">${id.slice(0, 8)}</a> ${c.sendFlag ? html`<span class="tag send">SEND</span>` : ''}</td>
           <td>${c.schoolName ?? c.schoolUrn ?? 'no roll'}</td>
           <td>${label(c.stage)}</td>
-          <td>${deadline ? html`${when(deadline)} ${isOverdue(deadline) ? html`<span class="tag overdue">overdue</span>` : ''}` : '—'}</td>
+          <td>${c.overdueSteps?.length
+            ? c.overdueSteps.map((step) => html`<div>${when(step.dueAt)} <span class="tag overdue">overdue ${overdueFor(step.overdueBy)}</span> ${step.ruleId}, with ${label(step.escalatedTo)}</div>`)
+            : deadline ? html`${when(deadline)} ${isOverdue(deadline) ? html`<span class="tag overdue">overdue</span>` : ''}` : '—'}</td>
           <td>${day(c.openedAt)}</td>
         </tr>`;
       })}
