@@ -1,6 +1,7 @@
 import type { Prisma } from '@prisma/client';
 import { entryHash } from '../db/audit-chain';
 import type { Db } from '../db/prisma';
+import type { OverdueStep } from '../domain/case';
 
 export interface CaseEventRecord {
   /** Unique per workflow event, so a retried activity writes the audit entry once. */
@@ -11,6 +12,8 @@ export interface CaseEventRecord {
   schoolUrn?: string;
   stage: string;
   nextDeadlineAt: string | null;
+  /** The case's clocks that ran out with their step not done, replacing those recorded; absent: left as they are. */
+  overdueSteps?: OverdueStep[];
   /** The child has SEN support or an EHC plan (dashboards filter on it). */
   sendFlag?: boolean;
   openedAt: string;
@@ -47,6 +50,7 @@ export function createRecordCaseEvent(db: Db) {
         },
         update: row,
       });
+      if (event.overdueSteps) await replaceOverdueSteps(tx, event.caseId, event.overdueSteps);
       if (await tx.auditEntry.findUnique({ where: { eventId: event.eventId }, select: { id: true } })) return; // a retry
       const previous = await tx.auditEntry.findFirst({ where: { caseId: event.caseId }, orderBy: { id: 'desc' }, select: { hash: true } });
       const content = {
@@ -63,4 +67,11 @@ export function createRecordCaseEvent(db: Db) {
       if (event.outcome) await tx.pupil.updateMany({ where: { id: event.pupilId, openCaseId: event.caseId }, data: { openCaseId: null } });
     });
   };
+}
+
+async function replaceOverdueSteps(tx: Prisma.TransactionClient, caseId: string, steps: OverdueStep[]): Promise<void> {
+  await tx.overdueStep.deleteMany({ where: { caseId } });
+  await tx.overdueStep.createMany({
+    data: steps.map((step) => ({ caseId, kind: step.kind, ruleId: step.ruleId, dueAt: new Date(step.dueAt), unit: step.unit, escalatedTo: step.escalatedTo })),
+  });
 }

@@ -1,4 +1,5 @@
 /** The vocabulary of a case, shared by workflows, activities and the API. */
+import type { Role } from './actor';
 import type { DeletionGround } from './deletion/grounds-list';
 import type { Placement } from './deletion/consent-gate';
 import type { JointEnquiryOutcome } from './deletion/evidence';
@@ -76,6 +77,24 @@ export interface ScheduledDeadline {
   ruleId: string;
   title: string;
   at: string;
+  /** How the clock was counted; absent on clocks from before it was kept (school days, but for s437's days). */
+  unit?: ClockUnit;
+}
+
+export type ClockUnit = 'school_days' | 'days';
+
+/**
+ * A clock that ran out with its step not yet done (a lapse or an escalation): it stays in the inbox of the role it
+ * was escalated to, and in the dashboard's counts, until the case leaves the stage it ran out in.
+ */
+export interface OverdueStep {
+  kind: ScheduledDeadline['kind'];
+  ruleId: string;
+  /** The instant the clock ran out. */
+  dueAt: string;
+  unit: ClockUnit;
+  escalatedTo: Role;
+  stage: CaseStage;
 }
 
 export interface JointEnquiriesRecord {
@@ -110,6 +129,8 @@ export interface CaseState {
   placement?: Placement;
   nextDeadline?: { at: string; ruleId: string; title: string };
   deadlines: ScheduledDeadline[];
+  /** Absent on cases from before overdue steps were kept. */
+  overdue?: OverdueStep[];
   concerns: Concern[];
   jointEnquiries: JointEnquiriesRecord;
   deletion?: DeletionRecord;

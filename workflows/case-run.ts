@@ -1,6 +1,6 @@
-import { condition, upsertSearchAttributes, uuid4, workflowInfo } from '@temporalio/workflow';
-import { describeActor, type Actor } from '../domain/actor';
-import type { CaseStage, CaseState, ScheduledDeadline } from '../domain/case';
+import { condition, patched, upsertSearchAttributes, uuid4, workflowInfo } from '@temporalio/workflow';
+import { describeActor, type Actor, type Role } from '../domain/actor';
+import type { CaseStage, CaseState, ClockUnit, ScheduledDeadline } from '../domain/case';
 import type { Party } from '../domain/triggers';
 import type { Rule } from '../domain/rules/rule';
 import { defaultPolicy, type LaPolicy } from '../domain/rules/policy';
@@ -8,6 +8,7 @@ import { caseStageKey, nextDeadlineKey, sendFlagKey } from '../temporal/search-a
 import { activities } from './activities';
 import type { CarriedCase, CaseWorkflowInput } from './case-messages';
 import { NotificationLanes } from './notification-lanes';
+import { patches } from './patches';
 
 type Detail = Record<string, string>;
 
@@ -62,6 +63,8 @@ export class CaseRun {
 
   setStage(stage: CaseStage): void {
     this.state.stage = stage;
+    // Moving on from the stage a clock ran out in is doing its step.
+    if (this.state.overdue) this.state.overdue = this.state.overdue.filter((step) => step.stage === stage);
     upsertSearchAttributes([{ key: caseStageKey, value: stage }]);
   }
 
@@ -80,6 +83,7 @@ export class CaseRun {
       schoolUrn: this.state.schoolUrn,
       stage: this.state.stage,
       nextDeadlineAt: this.state.nextDeadline?.at ?? null,
+      overdueSteps: this.state.overdue,
       sendFlag: this.state.placement ? this.state.placement.senStatus !== 'none' : false,
       openedAt: this.state.openedAt ?? new Date().toISOString(),
       occurredAt: new Date().toISOString(),
@@ -96,14 +100,26 @@ export class CaseRun {
   }
 
   /** Starts a clock of `count` school days (or plain days) from now under `rule`, from the school's calendar (the LA's without one). */
-  async schedule(kind: ScheduledDeadline['kind'], rule: Rule, count: number, unit: 'school_days' | 'days' = 'school_days'): Promise<ScheduledDeadline> {
+  async schedule(kind: ScheduledDeadline['kind'], rule: Rule, count: number, unit: ClockUnit = 'school_days'): Promise<ScheduledDeadline> {
     const { laCode, schoolUrn } = this.state;
     const { at } = await activities.computeDeadline({ from: new Date().toISOString(), count, unit, laCode, schoolUrn });
     const unitName = unit === 'school_days' ? 'school days' : 'days';
-    const deadline: ScheduledDeadline = { id: kind, kind, ruleId: rule.id, title: `${rule.title} (${count} ${unitName}; ${rule.source})`, at };
+    const deadline: ScheduledDeadline = { id: kind, kind, ruleId: rule.id, title: `${rule.title} (${count} ${unitName}; ${rule.source})`, at, unit };
     this.state.deadlines = [...this.state.deadlines.filter((d) => d.id !== kind), deadline];
     this.deadlinesChanged();
     return deadline;
+  }
+
+  /**
+   * A clock ran out and its step is not done: it stays in `escalatedTo`'s inbox and the dashboard's counts until the
+   * case leaves its current stage (patched: overdue-steps). Call it after setting the stage the lapse leads to.
+   */
+  markOverdue(deadline: ScheduledDeadline, escalatedTo: Role): void {
+    if (!patched(patches.overdueSteps)) return;
+    const { kind, ruleId, at: dueAt } = deadline;
+    // Clocks from before units were kept and that can lapse here (opening, consent) count school days.
+    const step = { kind, ruleId, dueAt, unit: deadline.unit ?? 'school_days', escalatedTo, stage: this.state.stage };
+    this.state.overdue = [...(this.state.overdue ?? []).filter((s) => s.kind !== kind), step];
   }
 
   cancelAll(): void {

@@ -76,6 +76,7 @@ async function onDeadline(run: CaseRun, deadline: ScheduledDeadline): Promise<vo
       // Only a case still where its trigger left it escalates; any step taken since stopped the clock's purpose.
       if (run.state.stage !== trigger?.stage) return;
       run.setStage('escalated_to_la');
+      run.markOverdue(deadline, 'la_cme_officer');
       await run.record('deadline_passed', 'system', { deadline: deadline.at }, deadline.ruleId);
       await run.notify(`deadline_passed:${deadline.ruleId}`, run.address('laCmeOfficer'), 'deadline_passed', deadline.ruleId);
       // Establishing the reason (T1) and sending the CTF to the Lost Pupils Database (T11) are the school's duties.
@@ -90,6 +91,7 @@ async function onDeadline(run: CaseRun, deadline: ScheduledDeadline): Promise<vo
       await run.notify(`consent_reminder:${run.state.deletion?.requestId}`, run.address('sendTeam'), 'la_consent_reminder', consentReminderRule.id);
       return;
     case 'consent_escalation':
+      run.markOverdue(deadline, 'manager');
       await run.record('consent_escalated', 'system', { deadline: deadline.at }, consentManagerEscalationRule.id);
       await run.notify(`consent_escalation:${run.state.deletion?.requestId}`, run.address('manager'), 'la_consent_overdue', consentManagerEscalationRule.id);
       return;

@@ -1,5 +1,6 @@
 import { setHandler } from '@temporalio/workflow';
 import { openStages, traceSteps } from '../domain/case';
+import { decisionRoles } from '../domain/decision-roles';
 import { isValidLaCode } from '../domain/identifiers';
 import { cmeOpenRule, s437NoticeRule } from '../domain/rules/catalogue';
 import { recordTraceStep, serveS437Notice } from './case-messages';
@@ -26,7 +27,7 @@ export function registerCmeHandlers(run: CaseRun): void {
     },
     {
       validator: ({ actor, step, otherLaCode }) => {
-        requireRole(actor, ['la_cme_officer']);
+        requireRole(actor, decisionRoles.traceStep);
         requireStage(run.state.stage, ['cme_tracing']);
         refuseFailing([
           !traceSteps.includes(step) && `step: unknown trace step ${step}`,

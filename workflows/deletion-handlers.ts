@@ -3,6 +3,7 @@ import type { Actor } from '../domain/actor';
 import { openStages, type JointEnquiriesRecord, type OpenStage } from '../domain/case';
 import { ehcpReviewRequired, laConsentRequired } from '../domain/deletion/consent-gate';
 import type { DeletionRequestDetails, JointEnquiries } from '../domain/deletion/evidence';
+import { decisionRoles } from '../domain/decision-roles';
 import type { ExclusionPeriods } from '../domain/deletion/exclusion-process';
 import { deletionGrounds } from '../domain/deletion/grounds-list';
 import { claimedAbsence, describeAttestedOnly } from '../domain/deletion/register-check';
@@ -81,7 +82,7 @@ export function registerDeletionHandlers(run: CaseRun): void {
     },
     {
       validator: ({ actor, reference }) => {
-        requireRole(actor, ['la_cme_officer', 'la_send_officer', 'manager']);
+        requireRole(actor, decisionRoles.sosDirection);
         requireStage(run.state.stage, ['consent_refused']);
         requireText('reference', reference);
       },
@@ -185,7 +186,7 @@ function decide(run: CaseRun, actor: Actor, reason: string, status: 'confirmed' 
 }
 
 function validateConsentDecision(run: CaseRun, actor: Actor, reason: string): void {
-  requireRole(actor, ['la_send_officer']);
+  requireRole(actor, decisionRoles.laConsent);
   requireStage(run.state.stage, ['awaiting_la_consent']);
   requireText('reason', reason);
 }

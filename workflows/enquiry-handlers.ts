@@ -1,5 +1,6 @@
 import { setHandler } from '@temporalio/workflow';
 import { openStages } from '../domain/case';
+import { decisionRoles } from '../domain/decision-roles';
 import { signJointEnquiries, type SignJointEnquiriesInput } from './case-messages';
 import type { CaseRun } from './case-run';
 import { refuseFailing, reject, requireRole, requireStage } from './reject';
@@ -24,7 +25,7 @@ export function registerEnquiryHandlers(run: CaseRun): void {
 }
 
 function validateSignature(run: CaseRun, input: SignJointEnquiriesInput): void {
-  requireRole(input.actor, ['school', 'la_cme_officer']);
+  requireRole(input.actor, decisionRoles.jointEnquiries);
   requireStage(run.state.stage, [...openStages]);
   if (input.actor.role === 'school' && input.actor.schoolUrn !== run.state.schoolUrn) reject('actor.schoolUrn', 'not the school of this case');
   const enquiries = run.state.jointEnquiries;

@@ -15,4 +15,6 @@ export const patches = {
   codeNPrompt: 'code-n-prompt',
   /** When a clock whose duty is the school's runs out (T1 reason, T11 Lost Pupils CTF), the school is told as well as the LA. */
   schoolToldOnLapse: 'school-told-on-clock-lapse',
+  /** A clock that ran out stays on the case as an overdue step until its step is done (CaseRun.markOverdue). */
+  overdueSteps: 'overdue-steps',
 } as const;

@@ -7,7 +7,7 @@ export function reject(field: string, message: string): never {
   throw ApplicationFailure.nonRetryable(`${field}: ${message}`, 'CaseRequestRejected');
 }
 
-export function requireRole(actor: Actor, allowed: Role[]): void {
+export function requireRole(actor: Actor, allowed: readonly Role[]): void {
   if (!allowed.includes(actor.role)) reject('actor.role', `${actor.role} may not do this; allowed: ${allowed.join(', ')}`);
 }
 

@@ -3,6 +3,7 @@ import type { Db } from '../../db/prisma';
 import { requireRole } from '../auth/access';
 import type { Principal } from '../auth/principal';
 import { caseScope } from './list-cases';
+import { hasOverdueStep } from './overdue-steps';
 
 /**
  * Managers' figures over the read model: open cases by stage, school and SEND flag, clocks, weekly flow, and
@@ -18,9 +19,9 @@ export async function dashboardOf(db: Db, principal: Principal, now = new Date()
     db.case.groupBy({ by: ['stage'], where: openInScope, _count: { _all: true }, orderBy: { stage: 'asc' } }),
     db.case.groupBy({ by: ['schoolUrn'], where: openInScope, _count: { _all: true }, orderBy: { schoolUrn: 'asc' } }),
     db.case.groupBy({ by: ['sendFlag'], where: openInScope, _count: { _all: true }, orderBy: { sendFlag: 'asc' } }),
-    db.case.count({ where: { AND: [openInScope, { nextDeadlineAt: { lt: now } }] } }),
-    // A breach: a statutory clock ran out with the case still where its trigger left it.
-    db.auditEntry.count({ where: { action: 'deadline_passed', case: scope } }),
+    db.case.count({ where: { AND: [openInScope, { OR: [{ nextDeadlineAt: { lt: now } }, hasOverdueStep] }] } }),
+    // A breach: a clock ran out (lapsed or escalated) and its step is still not done.
+    db.case.count({ where: { AND: [openInScope, hasOverdueStep] } }),
     db.school.findMany({ select: { urn: true, name: true } }),
     db.$queryRaw<{ week: Date; opened: number; closed: number }[]>`
       WITH weeks AS (SELECT generate_series(date_trunc('week', ${since}::timestamptz), date_trunc('week', ${now}::timestamptz), interval '1 week') AS week)

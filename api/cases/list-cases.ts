@@ -5,6 +5,7 @@ import { forbidden } from '../auth/access';
 import type { Principal } from '../auth/principal';
 import type { caseListQuery } from '../schemas';
 import { caseRow, caseRowSelect } from './case-row';
+import { hasOverdueStep } from './overdue-steps';
 
 export type CaseListQuery = z.infer<typeof caseListQuery>;
 
@@ -21,7 +22,7 @@ export function caseScope(principal: Principal): Prisma.CaseWhereInput {
 export async function listCases(db: Db, principal: Principal, query: CaseListQuery, now = new Date()) {
   const deadline: Prisma.CaseWhereInput =
     query.deadline === 'overdue'
-      ? { nextDeadlineAt: { lt: now }, closedAt: null }
+      ? { OR: [{ nextDeadlineAt: { lt: now } }, hasOverdueStep], closedAt: null }
       : query.deadline === 'due_soon'
         ? { nextDeadlineAt: { gte: now, lt: new Date(now.getTime() + query.dueWithinDays * DAY) }, closedAt: null }
         : {};

@@ -78,7 +78,7 @@ const routes: Route[] = [
   { method: 'get', path: '/v1/cases/{caseId}', summary: 'A live case: stage, clocks, concerns, decisions', tags: ['cases'], request: { params: caseIdParams } },
   { method: 'get', path: '/v1/cases/{caseId}/child', summary: 'Who the child is (name, address, family), for those who may see the case', tags: ['cases'], request: { params: caseIdParams } },
   { method: 'get', path: '/v1/cases/{caseId}/export', summary: "The case's full record for disclosure: JSON, or a printable page (format=html); LA roles", tags: ['cases'], request: { params: caseIdParams, query: exportQuery } },
-  { method: 'get', path: '/v1/inbox', summary: 'What awaits the caller: consents, enquiries, children to trace, clocks overdue or due soon, code N marks past their 5 school days (unresolvedNMarks)', tags: ['cases'] },
+  { method: 'get', path: '/v1/inbox', summary: 'What awaits the caller: the decisions its role takes, clocks escalated to it (how long overdue), clocks overdue or due soon, code N marks past their 5 school days (unresolvedNMarks)', tags: ['cases'] },
   { method: 'get', path: '/v1/dashboard', summary: 'Open cases by stage, school and SEND flag; overdue and breached clocks; weekly flow (LA roles)', tags: ['cases'] },
   { method: 'get', path: '/v1/ui-config', summary: 'What the web UI needs to know: sign-in mode, Temporal UI link', public: true, tags: ['operations'] },
   { method: 'get', path: '/v1/cases/{caseId}/timeline', summary: 'Audit log merged with the case\'s Temporal history', tags: ['cases'], request: { params: caseIdParams } },

@@ -25,14 +25,14 @@ export function workflowBundle(): Promise<WorkflowBundleWithSourceMap> {
   return bundle;
 }
 
-/** Opens a case on the time-skipping server and runs `body` while a worker with the fakes serves it. */
+/** Opens a case on the time-skipping server and runs `body` while a worker with the fakes (or real activities) serves it. */
 export async function withOpenCase(
   env: TestWorkflowEnvironment,
-  fakes: ReturnType<typeof fakeActivities>,
+  fakes: Pick<ReturnType<typeof fakeActivities>, 'activities'>,
   body: (handle: WorkflowHandle<typeof caseWorkflow>) => Promise<void>,
   reason: ConcernReason = 'unexplained_absence',
-  /** `schoolUrn: undefined` opens the case of a child on no roll (T15). */
-  options: Partial<Pick<CaseWorkflowInput, 'continueAsNewAt' | 'schoolUrn'>> = {},
+  /** `schoolUrn: undefined` opens the case of a child on no roll (T15); `pupilId`: a pupil on a real register. */
+  options: Partial<Pick<CaseWorkflowInput, 'continueAsNewAt' | 'schoolUrn' | 'pupilId'>> = {},
 ): Promise<void> {
   const taskQueue = `case-${randomUUID()}`;
   const worker = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowBundle: await workflowBundle(), activities: fakes.activities });
@@ -43,7 +43,7 @@ export async function withOpenCase(
       taskQueue,
       args: [{ caseId, pupilId: randomUUID(), laCode: '938', schoolUrn: '100001', ...options }],
     });
-    await handle.executeUpdate(reportConcern, { args: [{ reportId: randomUUID(), reason, reportedBy: 'school:100001' }] });
+    await handle.executeUpdate(reportConcern, { args: [{ reportId: randomUUID(), reason, reportedBy: `school:${options.schoolUrn ?? '100001'}` }] });
     try {
       await body(handle);
     } finally {

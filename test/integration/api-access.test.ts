@@ -243,12 +243,26 @@ describe('authentication, roles and decisions through the API (dev server, real 
       const inbox = (await sendOfficer.get('/v1/inbox').expect(200)).body;
       expect(inbox.consentsToDecide.map((c: { caseId: string }) => c.caseId)).toContain(opened.body.caseId);
       expect(inbox.consentsToDecide[0]).toMatchObject({ stage: 'awaiting_la_consent', schoolName: 'Birch Special School', sendFlag: true });
-      // The inbox's rows have the case list's shape.
+      // The inbox's rows have the case list's shape, with the case's overdue steps.
       const listed = (await sendOfficer.get('/v1/cases').query({ stage: 'awaiting_la_consent' }).expect(200)).body.items;
-      expect(Object.keys(inbox.consentsToDecide[0]).sort()).toEqual(Object.keys(listed[0]).sort());
+      expect(Object.keys(inbox.consentsToDecide[0]).sort()).toEqual([...Object.keys(listed[0]), 'overdueSteps'].sort());
+      expect(inbox.consentsToDecide[0].overdueSteps).toEqual([]);
+      // Only the SEND officer may decide it (GATE-SPECIAL-SCHOOL): the manager's inbox does not ask them to.
+      const managerInbox = (await manager.get('/v1/inbox').expect(200)).body;
+      expect(managerInbox.consentsToDecide).toBeUndefined();
+      expect(Object.values(managerInbox as Record<string, { caseId: string }[]>).flat().map((c) => c.caseId)).not.toContain(opened.body.caseId);
       const oakInbox = (await oak.get('/v1/inbox').expect(200)).body;
       const oakIds = Object.values(oakInbox as Record<string, { caseId: string }[]>).flat().map((c) => c.caseId);
       expect(oakIds).not.toContain(opened.body.caseId);
+    });
+
+    it("inbox: each role's sections are the decisions its validators let it take", async () => {
+      const sections = async (agent: ApiAgent) => Object.keys((await agent.get('/v1/inbox').expect(200)).body).sort();
+      const always = ['dueSoon', 'escalated', 'overdue'];
+      expect(await sections(sendOfficer)).toEqual([...always, 'consentsToDecide', 'directionsToRecord'].sort());
+      expect(await sections(manager)).toEqual([...always, 'directionsToRecord'].sort());
+      expect(await sections(officer)).toEqual([...always, 'childrenToTrace', 'directionsToRecord', 'enquiriesToSign'].sort());
+      expect(await sections(oak)).toEqual([...always, 'enquiriesToSign'].sort());
     });
 
     it('dashboard: figures for LA roles only', async () => {

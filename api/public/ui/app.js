@@ -53,7 +53,7 @@ function App() {
       case 'dashboard':
         return html`<${DashboardPage} />`;
       default:
-        return html`<${InboxPage} user=${user} />`;
+        return html`<${InboxPage} />`;
     }
   })();
   return html`<${Nav} route=${route} user=${user} /><main id="main">${page}</main>`;

@@ -35,8 +35,8 @@ export function DashboardPage() {
     <div class="cards">
       <div class="card"><div class="figure" data-testid="open-cases">${open}</div>open cases</div>
       <div class="card"><div class="figure">${send}</div>with SEN support or an EHC plan</div>
-      <div class="card"><div class="figure">${data.overdue}</div>open with a clock overdue</div>
-      <div class="card"><div class="figure">${data.breached}</div>statutory clocks breached (all time)</div>
+      <div class="card"><div class="figure" data-testid="overdue">${data.overdue}</div>open with a clock overdue</div>
+      <div class="card"><div class="figure" data-testid="breached">${data.breached}</div>open with a clock breached (ran out and escalated, step not done)</div>
       <div class="card"><div class="figure" data-testid="undelivered-alerts">${undelivered}</div>attendance alerts not yet on a case${undelivered ? html`<br /><small>${data.undeliveredAlerts.map((r) => `${label(r.kind)} ${r.count}, oldest ${r.oldestDetectedAt.slice(0, 10)}`).join('; ')}</small>` : ''}</div>
     </div>
     <div class="grid2" style="margin-top:1.25rem">

@@ -5,7 +5,7 @@ import { CaseTable } from './case-table.js';
 import { UnresolvedNTable } from './unresolved-n-table.js';
 
 /** What awaits the signed-in user, most urgent first. */
-export function InboxPage({ user }) {
+export function InboxPage() {
   const [inbox, setInbox] = useState(null);
   const [error, setError] = useState(null);
   useEffect(() => {
@@ -13,13 +13,16 @@ export function InboxPage({ user }) {
   }, []);
   if (error) return html`<p class="error" role="alert">${error}</p>`;
   if (!inbox) return html`<p>Loading…</p>`;
+  // The API sends only the decision sections the signed-in role may act on.
   const sections = [
-    ['consents', 'Consents to decide', inbox.consentsToDecide, user.role === 'la_send_officer' ? 'Special-school deletions wait for your consent (SAR24 reg 9).' : 'Deletions waiting for the LA SEND officer.'],
+    ['escalated', 'Escalated to you', inbox.escalated, 'Clocks that ran out and were escalated to your role: overdue until the step is done.'],
+    ['consents', 'Consents to decide', inbox.consentsToDecide, 'Special-school deletions wait for your consent (SAR24 reg 9).'],
+    ['directions', 'Directions to record', inbox.directionsToRecord, 'Consent refused: only a Secretary of State direction lets the deletion proceed.'],
     ['enquiries', 'Enquiries to sign', inbox.enquiriesToSign, 'Joint school + LA reasonable enquiries: whereabouts not yet established.'],
     ['trace', 'Children to trace', inbox.childrenToTrace, 'Children missing education: trace through other LAs, the Lost Pupils Database and agencies.'],
-    ['overdue', 'Overdue', inbox.overdue, 'A clock has run out.'],
+    ['overdue', 'Overdue', inbox.overdue, 'A clock has run out and its step is not done.'],
     ['due', 'Due in the next 5 days', inbox.dueSoon, 'Clocks running out soon.'],
-  ];
+  ].filter(([, , cases]) => cases !== undefined);
   return html`<h1>Inbox</h1>
     ${sections.map(([id, title, cases, caption]) => html`<section aria-labelledby="inbox-${id}">
       <h2 id="inbox-${id}">${title} (${cases.length})</h2>
