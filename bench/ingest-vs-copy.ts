@@ -12,9 +12,10 @@ import { runOnStack } from './stack';
  * /v1/attendance-marks on the started system: streamed checks, COPY into staging, merge, detection, and every
  * new alert delivered to its case before the answer) against the floor of loading the same CSV file,
  * `psql \copy` into a table shaped like attendance_mark (the UPN in place of the pupil id, the same key). The
- * demo LA gets BENCH_PUPILS (30000, so 60,000 marks a day) pupils in 30 schools and BENCH_WARM_DAYS (10)
- * untimed days of marks, so the timed days cross thresholds; then BENCH_ROUNDS (3) alternating rounds, each
- * a new school day: the upload, then \copy of the same file (into an emptied table).
+ * demo LA gets BENCH_PUPILS (30000, so 60,000 marks a day) pupils in 30 schools and BENCH_WARM_DAYS (9)
+ * untimed days of marks, so the first timed day is the tenth of absence for every 40th pupil (TRIGGER-T2
+ * opens their cases) and later ones mostly not; then BENCH_ROUNDS (3) alternating rounds, each a new school
+ * day: the upload, then \copy of the same file (into an emptied table). Each upload's time and alerts print.
  */
 const copyTable = `CREATE TABLE bench_copy_mark (
   upn varchar(13) NOT NULL, date date NOT NULL, session varchar(2) NOT NULL, school_urn varchar(6) NOT NULL,
@@ -32,7 +33,7 @@ async function upload(apiUrl: string, token: string, route: string, body: string
 
 runOnStack(async (stack) => {
   const pupils = sizeFrom('BENCH_PUPILS', 30000);
-  const warmDays = sizeFrom('BENCH_WARM_DAYS', 10);
+  const warmDays = sizeFrom('BENCH_WARM_DAYS', 9);
   const rounds = sizeFrom('BENCH_ROUNDS', 3);
   const days = schoolDays(warmDays + rounds);
   const [admin, officer] = await Promise.all([stack.token('demo-admin'), stack.token('demo-cme-officer')]);
@@ -45,7 +46,6 @@ runOnStack(async (stack) => {
   psql(copyTable);
   let file = '';
   let round = 0;
-  let alertsDelivered = 0;
   const timed = async (rows: number, body: () => Promise<void> | void): Promise<Figures> => {
     const started = performance.now();
     await body();
@@ -61,9 +61,13 @@ runOnStack(async (stack) => {
         file = path.join(stack.dataDir, `marks-${date}.csv`);
         fs.writeFileSync(file, csv(markLines(demoLa.code, pupils, date)));
         const body = fs.readFileSync(file, 'utf8');
+        let delivered = 0;
         return timed(marks, async () => {
           const report = await upload(stack.apiUrl, officer, '/v1/attendance-marks', body);
-          alertsDelivered += report.detection?.delivered.length ?? 0;
+          delivered = report.detection?.delivered.length ?? 0;
+        }).then((figures) => {
+          console.log(`  ${date}: upload ${figures.latenciesMs[0]!.toFixed(0)} ms, ${delivered} alerts delivered to cases`);
+          return figures;
         });
       },
     },
@@ -76,7 +80,7 @@ runOnStack(async (stack) => {
     },
   ];
   const figures = await alternate(arms, rounds);
-  printPair(`bench:ingest-vs-copy, ${marks} marks a file, ${rounds} alternating rounds (rows/s; latency is the time per file; ${alertsDelivered} alerts delivered to cases in the timed uploads)`, arms, figures, [
+  printPair(`bench:ingest-vs-copy, ${marks} marks a file, ${rounds} alternating rounds (rows/s; latency is the time per file)`, arms, figures, [
     'an upload end to end ≤ 3× psql \\copy of the same file (ratio p50 ≤ 3.00×)',
   ]);
   return true;

@@ -25,17 +25,14 @@ import { apiCall, devToken } from './api';
 export interface BenchStack {
   apiUrl: string;
   databaseUrl: string;
-  temporalAddress: string;
   dataDir: string;
   /** The dev server's SQLite file (with its WAL beside it). */
   temporalDbFile: string;
   worker: ChildProcess;
   /** A Temporal client made as the API makes its own: same address, namespace and payload codec. */
   client: Client;
-  /** The settings the API and worker run with, for another process (a bench worker) to share. */
-  childEnv: NodeJS.ProcessEnv;
-  /** Spawns a compiled entry point (path relative to dist/) with the stack's settings; logs go to the data folder. */
-  spawnService(name: string, entry: string, env?: NodeJS.ProcessEnv): ChildProcess;
+  /** Spawns a compiled entry point (path relative to dist/) with the settings the API and worker run with; logs go to the data folder. */
+  spawnService(name: string, entry: string): ChildProcess;
   token(userId: string): Promise<string>;
   stop(): Promise<void>;
 }
@@ -47,7 +44,8 @@ export async function startBenchStack(): Promise<BenchStack> {
   fs.chmodSync(dataDir, 0o755); // the postgres user must reach it when run as root
   const stops: Array<() => Promise<void> | void> = [];
   const children: ChildProcess[] = [];
-  const stop = async () => {
+  let stopped: Promise<void> | undefined;
+  const stop = () => (stopped ??= (async () => {
     for (const child of children) child.removeAllListeners('exit');
     for (const step of stops.reverse()) {
       try {
@@ -58,7 +56,7 @@ export async function startBenchStack(): Promise<BenchStack> {
     }
     if (process.env.BENCH_KEEP_DATA === '1') console.log(`data kept in ${dataDir}`);
     else fs.rmSync(dataDir, { recursive: true, force: true });
-  };
+  })());
   try {
     const postgres: PrivatePostgres = await startPrivatePostgres({ dataDir });
     stops.push(() => postgres.stop());
@@ -84,9 +82,9 @@ export async function startBenchStack(): Promise<BenchStack> {
       // Every bench client comes from loopback: the per-address limit would measure itself, not the system.
       API_RATE_LIMIT_PER_MINUTE: '1000000',
     };
-    const spawnService = (name: string, entry: string, env: NodeJS.ProcessEnv = {}) => {
+    const spawnService = (name: string, entry: string) => {
       const log = fs.openSync(path.join(dataDir, `${name}.log`), 'a');
-      const child = spawn(process.execPath, [path.join(distRoot, entry)], { env: { ...childEnv, ...env }, stdio: ['ignore', log, log] });
+      const child = spawn(process.execPath, [path.join(distRoot, entry)], { env: childEnv, stdio: ['ignore', log, log] });
       fs.closeSync(log);
       child.once('exit', (code, signal) => console.error(`${name} exited (${signal ?? `code ${code}`}); see ${name}.log (BENCH_KEEP_DATA=1 keeps it)`));
       children.push(child);
@@ -96,40 +94,41 @@ export async function startBenchStack(): Promise<BenchStack> {
     const worker = spawnService('worker', 'worker/main.js');
     spawnService('api', 'api/main.js');
     const apiUrl = `http://127.0.0.1:${apiPort}`;
-    await waitForHealth(apiUrl);
+    const admin = await firstToken(apiUrl, 'demo-admin');
 
     const client = await connectClient({ address: temporal.address, namespace: 'default', dataConverter: caseDataConverter(PayloadKeyRing.parse(payloadKeys)) });
     stops.push(() => client.connection.close());
     const token = (userId: string) => devToken(apiUrl, userId);
-    const admin = await token('demo-admin');
     await apiCall(apiUrl, admin, 'PUT', `/v1/las/${demoLa.code}/terms`, { terms: demoTerms });
     for (const school of Object.values(demoSchools)) {
       await apiCall(apiUrl, admin, 'PUT', `/v1/schools/${school.urn}`, { name: school.name, laCode: demoLa.code, isSpecial: school.isSpecial });
     }
-    return { apiUrl, databaseUrl, temporalAddress: temporal.address, dataDir, temporalDbFile: path.join(dataDir, 'temporal.sqlite'), worker, client, childEnv, spawnService, token, stop };
+    return { apiUrl, databaseUrl, dataDir, temporalDbFile: path.join(dataDir, 'temporal.sqlite'), worker, client, spawnService, token, stop };
   } catch (error) {
     await stop();
     throw error;
   }
 }
 
-async function waitForHealth(apiUrl: string, timeoutMs = 120000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
+/** The admin's token, asked for until the API has started and answers (connection refused until then). */
+async function firstToken(apiUrl: string, userId: string, timeoutMs = 120000): Promise<string> {
+  for (const deadline = Date.now() + timeoutMs; ; await new Promise((resolve) => setTimeout(resolve, 500))) {
     try {
-      if ((await fetch(`${apiUrl}/healthz`)).ok) return;
-    } catch {
-      // not listening yet
+      return await devToken(apiUrl, userId);
+    } catch (error) {
+      if (Date.now() > deadline) throw new Error(`API did not answer at ${apiUrl} within ${timeoutMs} ms: ${String(error)}`);
     }
-    await new Promise((resolve) => setTimeout(resolve, 500));
   }
-  throw new Error(`API did not become healthy at ${apiUrl} within ${timeoutMs} ms`);
 }
 
-/** Runs a bench's body on a fresh stack and always takes the stack down; exit 1 on failure. */
+/**
+ * Runs a bench's body on a fresh stack and always takes the stack down, Ctrl-C included (PostgreSQL runs
+ * detached and would outlive us); exit 1 on failure.
+ */
 export function runOnStack(body: (stack: BenchStack) => Promise<boolean>): void {
   void (async () => {
     const stack = await startBenchStack();
+    process.once('SIGINT', () => void stack.stop().finally(() => process.exit(130)));
     let ok = false;
     try {
       ok = await body(stack);
