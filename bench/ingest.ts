@@ -7,11 +7,10 @@ import { ingestMarks } from '../api/attendance/ingest-marks';
 import type { Upload } from '../api/bulk/read-records';
 import { importPupils } from '../api/register/import-pupils';
 import { importSchools } from '../api/register/import-schools';
-import { addCalendarDays, isWeekend } from '../domain/calendar/iso-date';
-import { upnCheckLetter } from '../domain/identifiers';
 import { createBulkPool } from '../db/bulk-pool';
 import { migrateDatabase } from '../db/migrate';
 import { createDb } from '../db/prisma';
+import { markLines, pupilLines, schoolDays, schoolLines } from './register-data';
 
 /**
  * `npm run bench:ingest`: an LA's register through the real upload path (stream parse, COPY into staging, SQL
@@ -20,7 +19,7 @@ import { createDb } from '../db/prisma';
  * file. BENCH_PUPILS (default 30000) pupils in 30 schools, BENCH_DAYS (default 20) school days of marks.
  */
 const everyone = { schoolUrns: null, laCode: null };
-const schools = 30;
+const laCode = '999';
 
 /** The file as a request body arrives: in chunks of about 64 kB. */
 function csvUpload(lines: () => Generator<string>): Upload {
@@ -36,21 +35,6 @@ function csvUpload(lines: () => Generator<string>): Upload {
     yield chunk;
   };
   return { body: Readable.from(chunks()), contentType: 'text/csv', maxBytes: 2 ** 31 };
-}
-
-const upn = (serial: number) => {
-  const body = `999${String(serial).padStart(9, '0')}`;
-  return `${upnCheckLetter(body)}${body}`;
-};
-const urn = (pupil: number) => String(900000 + (pupil % schools));
-
-/** Mostly present; every 40th pupil absent unauthorised throughout, every 97th off sick: detection has work to do. */
-const codeOf = (pupil: number, session: 'AM' | 'PM') => (pupil % 40 === 0 ? 'N' : pupil % 97 === 0 ? 'I' : session === 'AM' ? '/' : '\\');
-
-function schoolDays(count: number): string[] {
-  const days: string[] = [];
-  for (let day = '2026-09-07'; days.length < count; day = addCalendarDays(day, 1)) if (!isWeekend(day)) days.push(day);
-  return days;
 }
 
 async function main(): Promise<void> {
@@ -70,15 +54,9 @@ async function main(): Promise<void> {
   const db = createDb(url.toString());
   try {
     migrateDatabase(url.toString());
-    await importSchools(pool, csvUpload(function* () {
-      yield 'urn,name,la_code';
-      for (let s = 0; s < schools; s += 1) yield `${900000 + s},Bench school ${s},999`;
-    }));
+    await importSchools(pool, csvUpload(() => schoolLines(laCode)));
     let started = performance.now();
-    const register = await importPupils(pool, everyone, csvUpload(function* () {
-      yield 'school_urn,upn,sen_status';
-      for (let p = 0; p < pupils; p += 1) yield `${urn(p)},${upn(p)},${p % 7 === 0 ? 'K' : 'N'}`;
-    }));
+    const register = await importPupils(pool, everyone, csvUpload(() => pupilLines(laCode, pupils)));
     console.log(`pupil register: ${register.inserted} pupils in ${((performance.now() - started) / 1000).toFixed(2)} s`);
 
     let marks = 0;
@@ -86,10 +64,7 @@ async function main(): Promise<void> {
     let detectSeconds = 0;
     for (const date of days) {
       started = performance.now();
-      const day = await ingestMarks(pool, everyone, csvUpload(function* () {
-        yield 'school_urn,upn,date,session,code';
-        for (let p = 0; p < pupils; p += 1) for (const session of ['AM', 'PM'] as const) yield `${urn(p)},${upn(p)},${date},${session},${codeOf(p, session)}`;
-      }));
+      const day = await ingestMarks(pool, everyone, csvUpload(() => markLines(laCode, pupils, date)));
       ingestSeconds += (performance.now() - started) / 1000;
       marks += day.inserted;
       started = performance.now();

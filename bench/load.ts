@@ -1,5 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import { upnCheckLetter } from '../domain/identifiers';
+import { apiCall, devToken } from './api';
+import { percentile } from './measure';
 
 /**
  * A bounded loopback load: `clients` concurrent school users each open a concern for a new pupil, record a
@@ -35,15 +37,11 @@ export async function runLoad(options: LoadOptions): Promise<LoadReport> {
   const caseIds: string[] = [];
   const call = async (token: string, method: string, path: string, body?: unknown) => {
     const started = performance.now();
-    const response = await fetch(`${options.apiUrl}${path}`, {
-      method,
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    latencies.push(performance.now() - started);
-    const json = (await response.json()) as { caseId?: string };
-    if (!response.ok) throw new Error(`${method} ${path} -> ${response.status} ${JSON.stringify(json)}`);
-    return json;
+    try {
+      return await apiCall<{ caseId?: string }>(options.apiUrl, token, method, path, body);
+    } finally {
+      latencies.push(performance.now() - started);
+    }
   };
   let serial = 0;
   const deadline = Date.now() + options.seconds * 1000;
@@ -66,7 +64,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadReport> {
   );
   const seconds = (performance.now() - started) / 1000;
   const sorted = [...latencies].sort((a, b) => a - b);
-  const at = (q: number) => Math.round(sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0);
+  const at = (q: number) => Math.round(percentile(sorted, q));
   return {
     casesOpened: caseIds.length,
     requests: latencies.length,
@@ -81,10 +79,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadReport> {
 
 async function main(): Promise<void> {
   const apiUrl = process.env.API_URL ?? 'http://127.0.0.1:3000';
-  const token = async (userId: string) => {
-    const response = await fetch(`${apiUrl}/v1/dev/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ userId }) });
-    return ((await response.json()) as { token: string }).token;
-  };
+  const token = (userId: string) => devToken(apiUrl, userId);
   const report = await runLoad({
     apiUrl,
     clients: Number(process.env.LOAD_CLIENTS ?? 16),
