@@ -16,7 +16,6 @@ import { fakeActivities, mainstreamPupil } from '../helpers/fake-activities';
 import { recordHistory } from '../helpers/histories';
 import { useTimeSkippingEnv } from '../helpers/temporal';
 
-const DAY = 24 * 60 * 60 * 1000;
 const today = () => englandDateOf(new Date());
 const specialSchoolPupil = { isSpecialSchool: true, placedByLa: true, senStatus: 'ehc_plan' as const };
 const mainstreamEhcp = { isSpecialSchool: false, placedByLa: false, senStatus: 'ehc_plan' as const };
