@@ -6,6 +6,7 @@ import type { Principal } from '../auth/principal';
 import { caseRow, caseRowSelect } from './case-row';
 import { caseScope } from './list-cases';
 import { hasOverdueStep, overdueStepSelect, overdueStepView } from './overdue-steps';
+import { unresolvedNMarksOf } from './unresolved-n-marks';
 
 const DAY = 24 * 60 * 60 * 1000;
 const open: Prisma.CaseWhereInput = { closedAt: null };
@@ -42,5 +43,7 @@ export async function inboxOf(db: Db, principal: Principal, now = new Date()) {
     find({ OR: [{ nextDeadlineAt: { lt: now } }, hasOverdueStep] }),
     find({ nextDeadlineAt: { gte: now, lt: new Date(now.getTime() + 5 * DAY) } }),
   ]);
-  return { ...(Object.fromEntries(decisions) as Partial<Record<DecisionSection, typeof escalated>>), escalated, overdue, dueSoon };
+  // The school's register, not a case stage: code N past its 5 school days (T1), for those who send the marks.
+  const codeN = mayDecide(principal.role, 'replaceCodeN') ? { unresolvedNMarks: await unresolvedNMarksOf(db, principal, now) } : {};
+  return { ...(Object.fromEntries(decisions) as Partial<Record<DecisionSection, typeof escalated>>), escalated, overdue, dueSoon, ...codeN };
 }

@@ -14,7 +14,6 @@ import { childOfCase } from '../cases/child-of-case';
 import { exportCase, exportHtml } from '../cases/case-export';
 import { dashboardOf } from '../cases/dashboard';
 import { inboxOf } from '../cases/inbox';
-import { unresolvedNMarksOf } from '../cases/unresolved-n-marks';
 import { requireRole } from '../auth/access';
 import { caseIdParams, caseListQuery, exportQuery, newPupilReturnBody, referralBody, reportConcernBody } from '../schemas';
 import { parseOr400 } from '../validate';
@@ -72,10 +71,7 @@ export function casesRouter(deps: CaseDeps): Router {
   });
 
   router.get('/inbox', async (_req, res) => {
-    const principal = principalOf(res);
-    const inbox = await inboxOf(deps.db, principal);
-    // The school's register, not a case stage: code N past its 5 school days (T1), a section of its own.
-    res.json({ ...inbox, unresolvedNMarks: await unresolvedNMarksOf(deps.db, principal) });
+    res.json(await inboxOf(deps.db, principalOf(res)));
   });
 
   router.get('/dashboard', async (_req, res) => {

@@ -261,8 +261,8 @@ describe('authentication, roles and decisions through the API (dev server, real 
       const always = ['dueSoon', 'escalated', 'overdue'];
       expect(await sections(sendOfficer)).toEqual([...always, 'consentsToDecide', 'directionsToRecord'].sort());
       expect(await sections(manager)).toEqual([...always, 'directionsToRecord'].sort());
-      expect(await sections(officer)).toEqual([...always, 'childrenToTrace', 'directionsToRecord', 'enquiriesToSign'].sort());
-      expect(await sections(oak)).toEqual([...always, 'enquiriesToSign'].sort());
+      expect(await sections(officer)).toEqual([...always, 'childrenToTrace', 'directionsToRecord', 'enquiriesToSign', 'unresolvedNMarks'].sort());
+      expect(await sections(oak)).toEqual([...always, 'enquiriesToSign', 'unresolvedNMarks'].sort());
     });
 
     it('dashboard: figures for LA roles only', async () => {

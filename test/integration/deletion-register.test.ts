@@ -61,9 +61,9 @@ describe('deletion evidence against the register, and ground O timing (dev serve
   it('GROUND-I (SAR24 reg 9(1)(i) [S]): a request claiming O over a period whose stored marks hold an I is refused, naming date, session and code', async () => {
     const caseId = caseOf[pupil.illOnce]!;
     await signEnquiries(oak, caseId);
-    const response = await oak.post(`/v1/cases/${caseId}/deletion-requests`).send({ ...groundI, deleteOn: today }).expect(200);
-    expect(response.body.result).toMatchObject({
-      status: 'refused',
+    const response = await oak.post(`/v1/cases/${caseId}/deletion-requests`).send({ ...groundI, deleteOn: today }).expect(422);
+    expect(response.body.error).toMatchObject({
+      code: 'refused',
       reasons: ['the register holds I for the AM session of Wed 18 Nov 2026 (2026-11-18): every session of a ground I period must be G, N, O (GROUND-I)'],
     });
     expect(await stack.database.db.case.findUniqueOrThrow({ where: { id: caseId } })).toMatchObject({ stage: 'deletion_intended' });
@@ -89,7 +89,8 @@ describe('deletion evidence against the register, and ground O timing (dev serve
 
     const send = await stack.as('sendOfficer');
     const refused = await send.post(`/v1/cases/${caseId}/la-consent`).send({ decision: 'grant', reason: 'placement cannot be kept' }).expect(422);
-    expect(JSON.stringify(refused.body)).toContain('the register holds / for the AM session of Tue 24 Nov 2026 (2026-11-24)');
+    expect(refused.body.error.code).toBe('refused');
+    expect(JSON.stringify(refused.body.error.reasons)).toContain('the register holds / for the AM session of Tue 24 Nov 2026 (2026-11-24)');
     const kase = await stack.database.db.case.findUniqueOrThrow({ where: { id: caseId }, include: { auditEntries: { orderBy: { id: 'asc' } } } });
     expect(kase.stage).toBe('deletion_intended');
     expect(kase.auditEntries.map((e) => e.action)).not.toContain('deletion_confirmed');
@@ -104,8 +105,8 @@ describe('deletion evidence against the register, and ground O timing (dev serve
     const caseId = caseOf[pupil.excluded]!;
     const { date: earliest } = (await officer.get(`/v1/schools/${OAK}/school-days`).query({ from: today, add: 16 }).expect(200)).body;
     const evidence = { exclusionNotifiedOn: today, boardDecisionOn: today, reviewApplied: false, reconsiderationRequired: false };
-    const early = await oak.post(`/v1/cases/${caseId}/deletion-requests`).send({ ground: 'O', deleteOn: today, evidence }).expect(200);
-    expect(early.body.result).toMatchObject({ status: 'refused', reasons: [expect.stringContaining(`(${earliest}): the 15 school days to apply for an independent review`)] });
+    const early = await oak.post(`/v1/cases/${caseId}/deletion-requests`).send({ ground: 'O', deleteOn: today, evidence }).expect(422);
+    expect(early.body.error).toMatchObject({ code: 'refused', reasons: [expect.stringContaining(`(${earliest}): the 15 school days to apply for an independent review`)] });
     const onTime = await oak.post(`/v1/cases/${caseId}/deletion-requests`).send({ ground: 'O', deleteOn: earliest, evidence }).expect(200);
     expect(onTime.body.result.status).toBe('confirmed');
   });

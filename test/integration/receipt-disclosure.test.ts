@@ -25,7 +25,7 @@ interface RouteCase {
   leaves: string;
 }
 
-const tenDaysAbsent = (upn: string) => marksCsv(dailyMarks(OAK, upn, schoolDaysBetween('2026-11-02', '2026-11-27'), (_, i) => (i < 10 ? 'N' : '/')));
+const tenDaysAbsent = (upn: string) => marksCsv(dailyMarks(OAK, upn, schoolDaysBetween('2026-11-02', '2026-11-27'), (_, i) => (i < 10 ? 'O' : '/')));
 
 const routes: Record<string, RouteCase> = {
   'POST /v1/concerns': {

@@ -1,5 +1,5 @@
 import { getCaseState, recordContactAttempt } from '../../workflows/case-messages';
-import { actors, rejection, withOpenCase } from '../helpers/case-harness';
+import { actors, refusal, rejection, withOpenCase } from '../helpers/case-harness';
 import { fakeActivities } from '../helpers/fake-activities';
 import { useTimeSkippingEnv } from '../helpers/temporal';
 
@@ -26,7 +26,7 @@ describe('whereabouts checks: contact attempts (statutory-rules.md C.1, time-ski
         const attempt = (overrides: object) => handle.executeUpdate(recordContactAttempt, { args: [{ actor: actors.school, attemptId: 'c-9', method: 'phone', outcome: 'no_response', ...overrides }] });
         await expect(attempt({ actor: actors.otherSchool })).rejects.toMatchObject(rejection(/^actor.schoolUrn/));
         await expect(attempt({ actor: actors.sendOfficer })).rejects.toMatchObject(rejection(/^actor.role/));
-        await expect(attempt({ method: 'carrier_pigeon' })).rejects.toMatchObject(rejection(/^method/));
+        await expect(attempt({ method: 'carrier_pigeon' })).rejects.toMatchObject(refusal(/^method/));
         await expect(attempt({ attemptId: 'c-1' })).rejects.toMatchObject(rejection(/^attemptId/));
         expect((await handle.query(getCaseState)).contactAttempts).toHaveLength(2);
       },
