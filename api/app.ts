@@ -2,7 +2,7 @@ import express, { type Express } from 'express';
 import type { Logger } from 'pino';
 import { authenticate } from './auth/authenticate';
 import type { Auth } from './auth/setup';
-import type { UploadDeps } from './bulk/upload-deps';
+import type { UploadDeps } from '../feeds/upload-deps';
 import { ApiError, errorHandler } from './errors';
 import { rateLimiter, securityHeaders } from './security';
 import type { PayloadKeyRing } from '../temporal/payload-codec';

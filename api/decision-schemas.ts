@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { caseOutcomes, contactMethods, contactOutcomes, safeguardingConcerns, supportStages, traceSteps } from '../domain/case';
 import type { DeletionRequestDetails, GroundEvidence } from '../domain/deletion/evidence';
-import { isoDateSchema, laCodeSchema } from './schemas';
+import { isoDateSchema, laCodeSchema } from '../domain/field-schemas';
 
 /** Every decision may carry the caller's idempotency key; it becomes the Temporal update id. */
 const decisionId = z.uuid().optional();

@@ -4,6 +4,7 @@ import type { ErrorRequestHandler } from 'express';
 import type { Logger } from 'pino';
 import { safeErrorMessage } from '../db/error-summary';
 import { isDatabaseUnavailable } from '../db/unavailable';
+import { Forbidden, Invalid, NotFound, Refused, type InvalidKind } from '../domain/errors';
 
 /**
  * The one error shape every route returns: `{ error: { code, message, field?, reasons? } }`; `reasons` lists
@@ -49,8 +50,28 @@ function caseRefusal(cause: Error | undefined): ApiError {
   return refused([message || 'the case refused this request']);
 }
 
+/** The status each kind of unusable input answers with; the kind is the error's code. */
+const invalidStatus: Record<InvalidKind, number> = {
+  invalid_file: 400,
+  malformed_json: 400,
+  too_large: 413,
+  unsupported_media_type: 415,
+  unknown_school: 422,
+};
+
+/** What the rooms below raise (domain/errors.ts), as the API answers it. */
+function fromDomain(error: unknown): ApiError | undefined {
+  if (error instanceof NotFound) return notFound(error.what);
+  if (error instanceof Forbidden) return new ApiError(403, 'forbidden', error.message, error.field);
+  if (error instanceof Refused) return refused(error.reasons);
+  if (error instanceof Invalid) return new ApiError(invalidStatus[error.kind], error.kind, error.message, error.field);
+  return undefined;
+}
+
 function toApiError(error: unknown): ApiError | undefined {
   if (error instanceof ApiError) return error;
+  const fromRoom = fromDomain(error);
+  if (fromRoom) return fromRoom;
   if (error instanceof WorkflowNotFoundError) return notFound('case');
   if (error instanceof WorkflowUpdateFailedError) return caseRefusal(error.cause);
   if (error instanceof WorkflowUpdateRPCTimeoutOrCancelledError || isGrpcDeadlineError(error) || (isGrpcServiceError(error) && error.code === 14)) {

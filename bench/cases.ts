@@ -1,4 +1,4 @@
-import { demoLa, demoSchools } from '../api/auth/demo-users';
+import { demoLa, demoSchools } from '../config/demo';
 import { upnCheckLetter } from '../domain/identifiers';
 import { apiCall } from './api';
 import { runBounded } from './measure';

@@ -20,7 +20,7 @@ runOnStack(async (stack) => {
   const seconds = sizeFrom('BENCH_ROUND_SECONDS', 10);
   const caseIds = await openCases(stack, Math.max(sizeFrom('BENCH_CASES', 64), clients), clients);
   const token = await stack.token(reporter.userId);
-  // The actor the API derives from the school user's token (api/auth/principal.ts actorOf).
+  // The actor the API derives from the school user's token (domain/principal.ts actorOf).
   const actor: Actor = { role: 'school', userId: reporter.userId, schoolUrn: reporter.schoolUrn };
   const attempt = { method: 'phone', outcome: 'spoke_to_parent' } as const;
   const cursor = Array.from({ length: clients }, (_, client) => client);

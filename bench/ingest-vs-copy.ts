@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { demoLa } from '../api/auth/demo-users';
+import { demoLa } from '../config/demo';
 import { alternate, printPair, sizeFrom, type Arm, type Figures } from './measure';
 import { markLines, pupilLines, schoolDays, schoolLines } from './register-data';
 import { runOnStack } from './stack';

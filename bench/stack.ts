@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Client } from '@temporalio/client';
-import { demoLa, demoSchools, demoTerms } from '../api/auth/demo-users';
+import { demoLa, demoSchools, demoTerms } from '../config/demo';
 import { migrateDatabase } from '../db/migrate';
 import { stopChild } from '../scripts/devstack/child-process';
 import { freePort } from '../scripts/devstack/free-port';

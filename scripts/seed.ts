@@ -1,4 +1,4 @@
-import { demoLa, demoSchools, demoTerms } from '../api/auth/demo-users';
+import { demoLa, demoSchools, demoTerms } from '../config/demo';
 import { addCalendarDays, isWeekend } from '../domain/calendar/iso-date';
 import { upnCheckLetter } from '../domain/identifiers';
 

@@ -1,6 +1,6 @@
 import type { Request, RequestHandler, Response } from 'express';
 import { ApiError } from '../errors';
-import type { Principal } from './principal';
+import type { Principal } from '../../domain/principal';
 import { InvalidTokenError, type TokenVerifier } from './token-verifier';
 
 /** Where a request carries its token: undefined when it carries none; throws an ApiError for a carrier it may not use. */

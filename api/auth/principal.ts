@@ -1,20 +1,12 @@
 import { z } from 'zod';
-import { roles, type Actor, type Role } from '../../domain/actor';
+import { roles } from '../../domain/actor';
 import { isValidLaCode, isValidUrn } from '../../domain/identifiers';
+import type { Principal } from '../../domain/principal';
 
 /**
- * Who is calling, from a verified token. `la` scopes LA roles to their authority (a manager or admin without
- * one sees every LA); `schools` scopes the school role to the URNs its user acts for.
+ * The claims our tokens carry beside the registered ones; an identity provider maps its groups onto them.
+ * `la` becomes the principal's LA, `schools` the URNs a school user acts for.
  */
-export interface Principal {
-  userId: string;
-  role: Role;
-  name?: string;
-  laCode?: string;
-  schoolUrns: string[];
-}
-
-/** The claims our tokens carry beside the registered ones; an identity provider maps its groups onto them. */
 export const principalClaims = z
   .object({
     sub: z.string().min(1).max(200),
@@ -30,7 +22,3 @@ export function toPrincipal(claims: z.infer<typeof principalClaims>): Principal 
   return { userId: claims.sub, role: claims.role, name: claims.name, laCode: claims.la, schoolUrns: claims.schools ?? [] };
 }
 
-/** The actor a case records for this principal; a school user acts for the case's school. */
-export function actorOf(principal: Principal, schoolUrn?: string): Actor {
-  return principal.role === 'school' ? { role: 'school', userId: principal.userId, schoolUrn } : { role: principal.role, userId: principal.userId };
-}

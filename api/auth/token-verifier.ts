@@ -1,5 +1,6 @@
 import { createRemoteJWKSet, errors, jwtVerify, type JWTVerifyGetKey } from 'jose';
-import { principalClaims, toPrincipal, type Principal } from './principal';
+import { principalClaims, toPrincipal } from './principal';
+import type { Principal } from '../../domain/principal';
 
 export interface TokenVerifierOptions {
   issuer: string;

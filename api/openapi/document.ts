@@ -1,19 +1,18 @@
 import { OpenAPIRegistry, OpenApiGeneratorV31, type RouteConfig } from '@asteasolutions/zod-to-openapi';
 import { z } from 'zod';
-import { markRowAsOf } from '../attendance/mark-row';
+import { markRowAsOf } from '../../feeds/attendance/mark-row';
+import { pupilRow, schoolRow } from '../../feeds/register/register-rows';
+import { referralBody, reportConcernBody } from '../../intake/requests';
+import { caseListQuery } from '../../read-model/list-cases';
 import { decisionRoutes } from '../decision-schemas';
-import { pupilRow, schoolRow } from '../register/register-rows';
 import {
   caseIdParams,
-  caseListQuery,
   exportQuery,
   closuresBody,
   laCodeParams,
   newPupilReturnBody,
   notificationChannelBody,
   notificationChannelParams,
-  referralBody,
-  reportConcernBody,
   ruleSettingBody,
   ruleSettingParams,
   schoolBody,

@@ -4,7 +4,7 @@ import type { Db } from '../../db/prisma';
 import { endOfEnglandDay } from '../../domain/calendar/england-time';
 import { termProblems } from '../../domain/calendar/terms';
 import { ApiError, notFound } from '../errors';
-import { requireLa, requireRole, requireSchoolAccess } from '../auth/access';
+import { requireLa, requireRole, requireSchoolAccess } from '../../domain/access';
 import { principalOf } from '../auth/authenticate';
 import { closuresBody, laCodeParams, schoolDaysQuery, schoolUrnParams, termDatesBody } from '../schemas';
 import { parseOr400 } from '../validate';

@@ -1,21 +1,22 @@
 import { Router, type Response } from 'express';
 import type { ConcernReceipt } from '../../workflows/case-messages';
-import type { PassedToLa } from '../cases/case-disclosure';
+import type { PassedToLa } from '../../read-model/case-disclosure';
 import { principalOf } from '../auth/authenticate';
-import { visibleCase } from '../cases/case-access';
-import type { CaseDeps } from '../cases/case-deps';
-import { listCases } from '../cases/list-cases';
-import { openConcern } from '../cases/open-concern';
-import { receiveNewPupilReturn } from '../cases/new-pupil-return';
-import { readCase } from '../cases/read-case';
-import { referChild } from '../cases/refer-child';
-import { caseTimeline } from '../cases/timeline';
-import { childOfCase } from '../cases/child-of-case';
-import { exportCase, exportHtml } from '../cases/case-export';
-import { dashboardOf } from '../cases/dashboard';
-import { inboxOf } from '../cases/inbox';
-import { requireRole } from '../auth/access';
-import { caseIdParams, caseListQuery, exportQuery, newPupilReturnBody, referralBody, reportConcernBody } from '../schemas';
+import { visibleCase } from '../../read-model/case-access';
+import type { CaseDeps } from '../../temporal/case-deps';
+import { caseListQuery, listCases } from '../../read-model/list-cases';
+import { openConcern } from '../../intake/open-concern';
+import { receiveNewPupilReturn } from '../../intake/new-pupil-return';
+import { readCase } from '../../read-model/read-case';
+import { referChild } from '../../intake/refer-child';
+import { caseTimeline } from '../../read-model/timeline';
+import { childOfCase } from '../../read-model/child-of-case';
+import { exportCase, exportHtml } from '../../read-model/case-export';
+import { dashboardOf } from '../../read-model/dashboard';
+import { inboxOf } from '../../read-model/inbox';
+import { requireRole } from '../../domain/access';
+import { caseIdParams, exportQuery, newPupilReturnBody } from '../schemas';
+import { referralBody, reportConcernBody } from '../../intake/requests';
 import { parseOr400 } from '../validate';
 
 /**

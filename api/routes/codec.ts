@@ -2,7 +2,7 @@ import { Router, type RequestHandler } from 'express';
 import { z } from 'zod';
 import type { Payload } from '@temporalio/common';
 import { AesGcmPayloadCodec, type PayloadKeyRing } from '../../temporal/payload-codec';
-import { requireRole } from '../auth/access';
+import { requireRole } from '../../domain/access';
 import { authenticate, principalOf } from '../auth/authenticate';
 import { clearCodecCookie, codecToken, setCodecCookie } from '../auth/codec-cookie';
 import type { TokenVerifier } from '../auth/token-verifier';

@@ -19,9 +19,9 @@ import {
   type DeletionReceipt,
 } from '../../workflows/case-messages';
 import { principalOf } from '../auth/authenticate';
-import { actorOf } from '../auth/principal';
-import { visibleCase } from '../cases/case-access';
-import { withTemporalDeadline, type CaseDeps } from '../cases/case-deps';
+import { actorOf } from '../../domain/principal';
+import { visibleCase } from '../../read-model/case-access';
+import { withTemporalDeadline, type CaseDeps } from '../../temporal/case-deps';
 import { decisionRoutes, type DecisionPath, type DeletionRequestBody } from '../decision-schemas';
 import { refused } from '../errors';
 import { caseIdParams } from '../schemas';

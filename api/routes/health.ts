@@ -1,7 +1,7 @@
 import type { Client } from '@temporalio/client';
 import { Router } from 'express';
 import type { Db } from '../../db/prisma';
-import { withTemporalDeadline } from '../cases/case-deps';
+import { withTemporalDeadline } from '../../temporal/case-deps';
 
 type Check = 'ok' | 'unreachable';
 

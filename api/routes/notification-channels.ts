@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import { Prisma, type NotificationChannel } from '@prisma/client';
 import type { Db } from '../../db/prisma';
-import { requireRole } from '../auth/access';
+import { requireRole } from '../../domain/access';
 import { principalOf } from '../auth/authenticate';
 import { ApiError } from '../errors';
 import { notificationChannelBody, notificationChannelParams } from '../schemas';

@@ -4,7 +4,7 @@ import type { Db } from '../../db/prisma';
 import { configurableRules } from '../../domain/rules/catalogue';
 import { ruleTable } from '../../domain/rules/table';
 import { parseRuleSetting, resolvePolicy, RuleSettingError } from '../../domain/rules/policy';
-import { requireLa, requireRole } from '../auth/access';
+import { requireLa, requireRole } from '../../domain/access';
 import { principalOf } from '../auth/authenticate';
 import { ApiError } from '../errors';
 import { laCodeParams, ruleSettingBody, ruleSettingParams } from '../schemas';

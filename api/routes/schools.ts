@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import type { Db } from '../../db/prisma';
-import { requireRole } from '../auth/access';
+import { requireRole } from '../../domain/access';
 import { principalOf } from '../auth/authenticate';
 import { schoolBody, schoolUrnParams } from '../schemas';
 import { parseOr400 } from '../validate';

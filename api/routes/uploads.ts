@@ -1,12 +1,16 @@
-import { Router, type Response } from 'express';
-import { receiveMarks } from '../attendance/receive-marks';
+import { Router, type Request, type Response } from 'express';
+import { receiveMarks } from '../../feeds/attendance/receive-marks';
 import { principalOf } from '../auth/authenticate';
-import { uploadOf, type UploadDeps } from '../bulk/upload-deps';
+import type { Upload } from '../../feeds/bulk/read-records';
+import type { UploadDeps } from '../../feeds/upload-deps';
 import { ApiError } from '../errors';
-import { receivePupils, receiveSchools } from '../register/receive-register';
+import { receivePupils, receiveSchools } from '../../feeds/register/receive-register';
 
 /** Paths whose bodies are streamed (CSV or a JSON array), so they are mounted before the JSON body parser. */
 export const uploadPaths = ['/v1/attendance-marks', '/v1/register'];
+
+/** The request's body, read as a stream, with its declared type and the most bytes it may have. */
+const uploadOf = (req: Request, deps: UploadDeps): Upload => ({ body: req, contentType: req.headers['content-type'], maxBytes: deps.uploadMaxBytes });
 
 /**
  * 200 with the report when any row was kept; 422 when rows came and every one was refused (nothing written),

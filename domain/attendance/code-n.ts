@@ -8,6 +8,9 @@ import { reasonForAbsenceRule } from '../rules/catalogue';
  * its closures, bank holidays). A mark is overdue once the 5th school day after its session has ended.
  */
 
+/** The alert kind of code N left in the register past its 5 school days (T1); delivered to the case as an unexplained absence. */
+export const unresolvedCodeNKind = 'unresolved_code_n';
+
 /**
  * The earliest session date not yet overdue today: sessions before it still coded N are overdue. A session on
  * day d is overdue when 5 school days lie after d and before today, so this is the 5th school day counting back

@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { demoLa, demoSchools } from '../../api/auth/demo-users';
+import { demoLa, demoSchools } from '../../config/demo';
 import { repoRoot } from '../../config/paths';
 import { upnCheckLetter } from '../../domain/identifiers';
 import { freePort, portIsFree } from '../../scripts/devstack/free-port';

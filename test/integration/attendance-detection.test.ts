@@ -1,4 +1,4 @@
-import { demoTerms } from '../../api/auth/demo-users';
+import { demoTerms } from '../../config/demo';
 import { dailyMarks, marksCsv, schoolDaysBetween, testUpn, type Mark } from '../fixtures/register-data';
 import { startStack, type ApiAgent } from '../helpers/stack';
 

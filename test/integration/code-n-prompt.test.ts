@@ -1,4 +1,4 @@
-import { demoTerms } from '../../api/auth/demo-users';
+import { demoTerms } from '../../config/demo';
 import { isEnglandBankHoliday } from '../../domain/calendar/england-bank-holidays';
 import { englandDateOf } from '../../domain/calendar/england-time';
 import { addCalendarDays } from '../../domain/calendar/iso-date';

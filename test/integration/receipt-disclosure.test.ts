@@ -1,4 +1,4 @@
-import { demoTerms } from '../../api/auth/demo-users';
+import { demoTerms } from '../../config/demo';
 import { englandDateOf } from '../../domain/calendar/england-time';
 import { addCalendarDays } from '../../domain/calendar/iso-date';
 import { dailyMarks, marksCsv, schoolDaysBetween, testUpn } from '../fixtures/register-data';
@@ -10,7 +10,7 @@ const OAK = '100001';
 const ELM = '100002';
 const csv = { 'content-type': 'text/csv' };
 
-/** Every case below is Oak's: who may read it (api/auth/access.ts canSeeCase). */
+/** Every case below is Oak's: who may read it (domain/access.ts canSeeCase). */
 const roles = ['oakSchool', 'elmSchool', 'cmeOfficer', 'sendOfficer', 'manager', 'admin'] as const satisfies readonly TestUser[];
 type Role = (typeof roles)[number];
 const mayRead: Record<Role, boolean> = { oakSchool: true, elmSchool: false, cmeOfficer: true, sendOfficer: true, manager: true, admin: false };

@@ -1,5 +1,5 @@
-import { dashboardOf } from '../../api/cases/dashboard';
-import { inboxOf } from '../../api/cases/inbox';
+import { dashboardOf } from '../../read-model/dashboard';
+import { inboxOf } from '../../read-model/inbox';
 import { toPrincipal } from '../../api/auth/principal';
 import { createCalendarStore } from '../../db/calendar-store';
 import { englandDateOf } from '../../domain/calendar/england-time';

@@ -1,0 +1,64 @@
+import { z } from 'zod';
+import type { CsvLayout } from '../bulk/read-records';
+import { isoDateSchema, laCodeSchema, upnSchema, urnSchema } from '../../domain/field-schemas';
+
+/** An empty CSV cell is an absent value. */
+const optionalCell = <T extends z.ZodType>(schema: T) => z.preprocess((value) => (value === '' ? undefined : value), schema.optional());
+
+/** Y/N in a CSV cell, or a JSON boolean. */
+const yesNo = z.union(
+  [
+    z.boolean(),
+    z
+      .string()
+      .trim()
+      .toUpperCase()
+      .pipe(z.enum(['Y', 'N', 'YES', 'NO', 'TRUE', 'FALSE']))
+      .transform((value) => value.startsWith('Y') || value === 'TRUE'),
+  ],
+  'must be Y or N',
+);
+
+/** SEN provision as the school census codes it (N, K, E) or as this API names it. */
+const senStatus = z
+  .string()
+  .trim()
+  .transform((value) => ({ N: 'none', K: 'sen_support', E: 'ehc_plan' })[value.toUpperCase()] ?? value.toLowerCase())
+  .pipe(z.enum(['none', 'sen_support', 'ehc_plan'], 'must be N, K or E (census), or none, sen_support, ehc_plan'));
+
+/** The school register CSV: `urn,name,la_code,is_special`. */
+export const schoolLayout: CsvLayout = { columns: { urn: 'urn', name: 'name', la_code: 'laCode', is_special: 'isSpecial' }, required: ['urn', 'name', 'la_code'] };
+export const schoolRow = z.strictObject({
+  urn: urnSchema,
+  name: z.string().trim().min(1).max(200),
+  laCode: laCodeSchema,
+  isSpecial: optionalCell(yesNo).transform((value) => value ?? false),
+});
+
+/**
+ * The pupil register CSV: one row per pupil on a school's roll, or who left it. The SEN columns drive the
+ * case's consent gate (a special-school place arranged by the LA); the name and address are what a deletion
+ * return must carry (SAR24 reg 13(4)).
+ */
+export const pupilLayout: CsvLayout = {
+  columns: {
+    school_urn: 'schoolUrn', upn: 'upn', sen_status: 'senStatus', placed_by_la: 'placedByLa', leaving_date: 'leavingDate',
+    standard_transition: 'standardTransition', given_name: 'givenName', family_name: 'familyName', date_of_birth: 'dateOfBirth', address: 'address',
+  },
+  required: ['school_urn', 'upn'],
+};
+const text = (max: number) => z.string().trim().min(1).max(max);
+export const pupilRow = z
+  .strictObject({
+    schoolUrn: urnSchema,
+    upn: upnSchema,
+    senStatus: optionalCell(senStatus).transform((value) => value ?? 'none'),
+    placedByLa: optionalCell(yesNo).transform((value) => value ?? false),
+    leavingDate: optionalCell(isoDateSchema),
+    standardTransition: optionalCell(yesNo).transform((value) => value ?? false),
+    givenName: optionalCell(text(100)),
+    familyName: optionalCell(text(100)),
+    dateOfBirth: optionalCell(isoDateSchema),
+    address: optionalCell(text(400)),
+  })
+  .refine((row) => (row.givenName === undefined) === (row.familyName === undefined), { message: 'given and family name come together', path: ['familyName'] });
