@@ -5,7 +5,7 @@ import type { Placement } from './deletion/consent-gate';
 import type { JointEnquiryOutcome } from './deletion/evidence';
 import type { ClaimedAbsence } from './deletion/register-check';
 
-/** Why a school or officer raises a concern: the triggers of statutory-rules.md (b) (see triggers.ts). */
+/** Why a school or officer raises a concern: the triggers of docs/law.md (b) (see triggers.ts). */
 export const concernReasons = [
   'unexplained_absence',
   'continuous_unauthorised_absence',
@@ -38,7 +38,7 @@ export type OpenStage = (typeof openStages)[number];
 
 export type CaseStage = 'opening' | OpenStage | 'awaiting_la_consent' | 'consent_refused' | 'deleted_from_roll' | 'cme_tracing' | 'closed';
 
-/** WTISA's support-first model as LAs apply it (statutory-rules.md C.3; G5). */
+/** WTISA's support-first model as LAs apply it (docs/law.md C.3; G5). */
 export const supportStages = ['expect', 'monitor', 'listen_and_understand', 'facilitate_support', 'formalise_support', 'enforce'] as const;
 export type SupportStage = (typeof supportStages)[number];
 

@@ -2,7 +2,7 @@
  * Sector identifiers. UPN: 13 characters, a check letter then LA (3) + establishment (4) + year (2) +
  * serial (3 digits, or 2 digits and a letter for a temporary UPN). Check letter: characters 2–13 weighted
  * 2..13, summed mod 23, mapped through the letter table. Source: UK Government Data Standards Catalogue,
- * "Unique Pupil Number" v2.0 [P] (statutory-rules.md A4).
+ * "Unique Pupil Number" v2.0 [P] (docs/law.md A4).
  */
 const UPN_LETTERS = 'ABCDEFGHJKLMNPQRTUVWXYZ';
 const UPN_SHAPE = /^[A-Z]\d{11}[0-9ABCDEFGHJKLMNPQRTUVWXYZ]$/;
@@ -21,12 +21,12 @@ export function isValidUpn(upn: string): boolean {
   return UPN_SHAPE.test(upn) && upn[0] === upnCheckLetter(upn.slice(1));
 }
 
-/** GIAS unique reference number: 6 digits [P] (statutory-rules.md A4). */
+/** GIAS unique reference number: 6 digits [P] (docs/law.md A4). */
 export function isValidUrn(urn: string): boolean {
   return /^\d{6}$/.test(urn);
 }
 
-/** Old-style 3-digit LA code, as in LAESTAB and UPNs [P] (statutory-rules.md A4). */
+/** Old-style 3-digit LA code, as in LAESTAB and UPNs [P] (docs/law.md A4). */
 export function isValidLaCode(code: string): boolean {
   return /^\d{3}$/.test(code);
 }

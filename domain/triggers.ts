@@ -27,7 +27,7 @@ export interface TriggerRule extends Rule {
 
 const trigger = (rule: Omit<TriggerRule, 'kind'>): TriggerRule => ({ kind: 'trigger', ...rule });
 
-/** Triggers of statutory-rules.md (b), each with its source. */
+/** Triggers of docs/law.md (b), each with its source. */
 export const triggerRules: Record<ConcernReason, TriggerRule> = {
   unexplained_absence: trigger({
     id: 'TRIGGER-T1', reason: 'unexplained_absence', title: 'Unexplained absence (code N)', source: 'SAR24 reg 10 Table 3 [S]; first-day calling WTISA [S]', confidence: 'S',

@@ -5,7 +5,7 @@ import type { CaseRun } from './case-run';
 import { missingText, refuseFailing, reject, requireRole, requireStage } from './reject';
 
 /**
- * Whereabouts checks (statutory-rules.md C.1): each attempt to reach the family, by whom, how and with what
+ * Whereabouts checks (docs/law.md C.1): each attempt to reach the family, by whom, how and with what
  * result, so joint enquiries and a later deletion under ground H or I rest on a recorded trail.
  */
 export function registerContactHandlers(run: CaseRun): void {

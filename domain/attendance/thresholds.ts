@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { ConfigurableRule, Rule } from '../rules/rule';
 import type { AttendanceCode } from './codes';
 
-/** The thresholds detection applies to the ingested register marks, each with its source (statutory-rules.md (b), (c)). */
+/** The thresholds detection applies to the ingested register marks, each with its source (docs/law.md (b), (c)). */
 
 /** T2: the attendance return names pupils with 10 continuous school days of unauthorised absence. */
 export const attendanceReturnRule = {

@@ -27,7 +27,7 @@ export interface SchoolDayCount {
 }
 
 /**
- * "School days" are days on which the particular school meets (statutory-rules.md (c) Calendars): within its
+ * "School days" are days on which the particular school meets (docs/law.md (c) Calendars): within its
  * LA's terms, not a weekend, bank holiday or one of the school's own closure days.
  */
 export class SchoolCalendar {

@@ -1,7 +1,7 @@
 import type { IsoDate } from '../calendar/iso-date';
 
 /**
- * What the school attests for each ground of SAR24 reg 9(1) (statutory-rules.md (d) and A2). The joint
+ * What the school attests for each ground of SAR24 reg 9(1) (docs/law.md (d) and A2). The joint
  * school + LA enquiries of grounds H and I are not attested here: they are signed off on the case itself.
  */
 export interface GroundEvidence {

@@ -258,7 +258,7 @@ const groundRule = (ground: DeletionGround, title: string, source: string, confi
   confidence,
 });
 
-/** SAR24 reg 9(1) grounds A-O (statutory-rules.md (d), A2). Conditions of F-O partly unverified (G2). */
+/** SAR24 reg 9(1) grounds A-O (docs/law.md (d), A2). Conditions of F-O partly unverified (G2). */
 export const groundRules: Record<DeletionGround, Rule> = {
   A: groundRule('A', 'Registered at another school', 'SAR24 reg 9(1)(a) [P]', 'P'),
   B: groundRule('B', 'Nursery pupil not moving into reception here', 'SAR24 reg 9(1)(b) [P]', 'P'),

@@ -1,7 +1,7 @@
 import { isValidLaCode, isValidUpn, isValidUrn, upnCheckLetter } from '../../domain/identifiers';
 
 // Source: UK Government Data Standards Catalogue, "Unique Pupil Number" v2.0 [P]; worked examples in
-// statutory-rules.md A4.
+// docs/law.md A4.
 describe('UPN check letter (DfE UPN standard v2.0)', () => {
   it.each([
     ['B801200005001', 'permanent UPN, python-stdnum doctest example (sum 93, mod 23 = 1 -> B)'],
@@ -29,7 +29,7 @@ describe('UPN check letter (DfE UPN standard v2.0)', () => {
   });
 });
 
-describe('URN and LA code shapes (statutory-rules.md A4)', () => {
+describe('URN and LA code shapes (docs/law.md A4)', () => {
   it('URN is six digits', () => {
     expect(isValidUrn('100001')).toBe(true);
     expect(isValidUrn('10001')).toBe(false);

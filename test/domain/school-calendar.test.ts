@@ -3,7 +3,7 @@ import { endOfEnglandDay, englandDateOf } from '../../domain/calendar/england-ti
 import { termProblems } from '../../domain/calendar/terms';
 import { fixtureCalendar } from '../fixtures/calendar';
 
-// "School days" are days on which the particular school meets (statutory-rules.md (c) Calendars [S]).
+// "School days" are days on which the particular school meets (docs/law.md (c) Calendars [S]).
 describe('school calendar: LA terms, INSET days, England bank holidays', () => {
   const calendar = fixtureCalendar();
 

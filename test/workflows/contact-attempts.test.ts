@@ -3,7 +3,7 @@ import { actors, refusal, rejection, withOpenCase } from '../helpers/case-harnes
 import { fakeActivities } from '../helpers/fake-activities';
 import { useTimeSkippingEnv } from '../helpers/temporal';
 
-describe('whereabouts checks: contact attempts (statutory-rules.md C.1, time-skipping server)', () => {
+describe('whereabouts checks: contact attempts (docs/law.md C.1, time-skipping server)', () => {
   const env = useTimeSkippingEnv();
 
   it('records who tried to reach the family, how and with what result; refuses other schools, unknown codes and repeats', async () => {
