@@ -6,7 +6,7 @@ import { Connection } from '@temporalio/client';
 import { parse, stringify } from 'yaml';
 import { repoRoot } from '../../config/paths';
 import { stopChild } from './child-process';
-import { freePort } from './free-port';
+import { portIsFree } from './free-port';
 import type { PrivatePostgres } from './postgres-cluster';
 import { run } from './run';
 import { ensureTemporalServer, type TemporalServerBinaries } from './temporal-server';
@@ -109,19 +109,35 @@ interface ServicePorts {
 }
 
 async function servicePorts(): Promise<Record<TemporalService, ServicePorts>> {
+  const taken = new Set<number>();
   const entries = [];
   for (const service of TEMPORAL_SERVICES) {
-    const ports: ServicePorts = { grpcPort: await freePort(), membershipPort: await freePort() };
-    if (service === 'frontend') ports.httpPort = await freePort();
+    const ports: ServicePorts = { grpcPort: await freeSmallPort(taken), membershipPort: await freeSmallPort(taken) };
+    if (service === 'frontend') ports.httpPort = await freeSmallPort(taken);
     entries.push([service, ports] as const);
   }
   return Object.fromEntries(entries) as Record<TemporalService, ServicePorts>;
 }
 
 /**
+ * A free port below 32768: the membership table stores a service's port as a PostgreSQL smallint, so the
+ * kernel's ephemeral ports (32768 and up) make the service exit at start.
+ */
+async function freeSmallPort(taken: Set<number>): Promise<number> {
+  for (;;) {
+    const port = 20000 + Math.floor(Math.random() * 12768);
+    if (!taken.has(port) && (await portIsFree(port))) {
+      taken.add(port);
+      return port;
+    }
+  }
+}
+
+/**
  * The module's own development-postgres12.yaml with our database, free ports and the shared dynamic config. The
  * pprof and metrics listeners go (one fixed port each, which the four processes would contend for), as does
- * archival to /tmp; connection pools shrink so that four processes fit PostgreSQL's default 100 connections.
+ * archival to /tmp (off without its section); connection pools shrink so that four processes fit PostgreSQL's
+ * default 100 connections.
  */
 function clusterConfig(moduleDir: string, postgres: PrivatePostgres, ports: Record<TemporalService, ServicePorts>): string {
   const config = parse(fs.readFileSync(path.join(moduleDir, 'config', 'development-postgres12.yaml'), 'utf8'));
@@ -136,8 +152,8 @@ function clusterConfig(moduleDir: string, postgres: PrivatePostgres, ports: Reco
   config.log.level = 'warn';
   for (const service of TEMPORAL_SERVICES) config.services[service].rpc = { ...ports[service], bindOnLocalHost: true };
   config.clusterMetadata.clusterInformation.active.rpcAddress = `127.0.0.1:${ports.frontend.grpcPort}`;
-  config.archival.history.state = 'disabled';
-  config.archival.visibility.state = 'disabled';
+  delete config.archival;
+  delete config.namespaceDefaults;
   config.dynamicConfigClient.filepath = DYNAMIC_CONFIG_FILE;
   return stringify(config);
 }
@@ -149,7 +165,10 @@ async function createNamespace(options: TemporalClusterOptions, address: string,
   const deadline = Date.now() + STARTUP_MS;
   for (;;) {
     const exited = [...processes].find(([, child]) => child.exitCode !== null);
-    if (exited) throw new Error(`Temporal ${exited[0]} exited with code ${exited[1].exitCode}; see temporal-${exited[0]}.log in ${options.dataDir}`);
+    if (exited) {
+      const log = fs.readFileSync(path.join(options.dataDir, `temporal-${exited[0]}.log`), 'utf8');
+      throw new Error(`Temporal ${exited[0]} exited with code ${exited[1].exitCode}; its log ends:\n${log.slice(-2000)}`);
+    }
     try {
       await answers(address);
       await execFileAsync(options.cliPath, ['operator', 'namespace', 'create', '--namespace', options.namespace, '--retention', options.retention, '--address', address]);
