@@ -61,11 +61,14 @@ export async function startTemporalCluster(options: TemporalClusterOptions): Pro
     fs.closeSync(log);
   };
   const stop = () => Promise.all([...processes.values()].map((child) => stopChild(child))).then(() => undefined);
-  TEMPORAL_SERVICES.forEach(start);
-
   const address = `127.0.0.1:${ports.frontend.grpcPort}`;
   try {
-    await createNamespace(options, address, processes);
+    // The first process on a new database writes the cluster's metadata; one starting at the same moment races it
+    // and exits. So the frontend goes first, and the others once it answers.
+    start('frontend');
+    await untilDone(options.dataDir, processes, () => answers(address));
+    TEMPORAL_SERVICES.filter((service) => service !== 'frontend').forEach(start);
+    await untilDone(options.dataDir, processes, () => createNamespace(options, address));
   } catch (error) {
     await stop();
     throw error;
@@ -160,24 +163,30 @@ function clusterConfig(moduleDir: string, postgres: PrivatePostgres, ports: Reco
 
 const execFileAsync = promisify(execFile);
 
-/** As an operator would (`temporal operator namespace create`), once the frontend answers; already there is fine. */
-async function createNamespace(options: TemporalClusterOptions, address: string, processes: Map<TemporalService, ChildProcess>): Promise<void> {
+/** Tries `attempt` until it succeeds, for at most STARTUP_MS; a service process that exits meanwhile ends it, its log quoted. */
+async function untilDone(dataDir: string, processes: Map<TemporalService, ChildProcess>, attempt: () => Promise<void>): Promise<void> {
   const deadline = Date.now() + STARTUP_MS;
   for (;;) {
     const exited = [...processes].find(([, child]) => child.exitCode !== null);
     if (exited) {
-      const log = fs.readFileSync(path.join(options.dataDir, `temporal-${exited[0]}.log`), 'utf8');
+      const log = fs.readFileSync(path.join(dataDir, `temporal-${exited[0]}.log`), 'utf8');
       throw new Error(`Temporal ${exited[0]} exited with code ${exited[1].exitCode}; its log ends:\n${log.slice(-2000)}`);
     }
     try {
-      await answers(address);
-      await execFileAsync(options.cliPath, ['operator', 'namespace', 'create', '--namespace', options.namespace, '--retention', options.retention, '--address', address]);
-      return;
+      return await attempt();
     } catch (error) {
-      if (/already exists|AlreadyExists/i.test(String((error as { stderr?: string }).stderr ?? ''))) return;
-      if (Date.now() > deadline) throw new Error(`the Temporal cluster did not take a namespace within ${STARTUP_MS} ms: ${String(error)}`);
+      if (Date.now() > deadline) throw new Error(`the Temporal cluster did not start within ${STARTUP_MS} ms: ${String(error)}`);
       await new Promise((resolve) => setTimeout(resolve, 500));
     }
+  }
+}
+
+/** As an operator would (`temporal operator namespace create`); one already there is left as it is. */
+async function createNamespace(options: TemporalClusterOptions, address: string): Promise<void> {
+  try {
+    await execFileAsync(options.cliPath, ['operator', 'namespace', 'create', '--namespace', options.namespace, '--retention', options.retention, '--address', address]);
+  } catch (error) {
+    if (!/already exists/i.test(String((error as { stderr?: string }).stderr))) throw error;
   }
 }
 

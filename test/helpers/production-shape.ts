@@ -31,7 +31,7 @@ export async function startProductionShape(options: { taskQueue: string; apis: n
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cme-cluster-'));
   fs.chmodSync(dataDir, 0o755); // reachable by the postgres user when the suite runs as root
   // What is started is stopped in reverse order, also when a later step of the start fails.
-  const started: (() => Promise<unknown> | void)[] = [() => fs.rmSync(dataDir, { recursive: true, force: true })];
+  const started: (() => Promise<unknown> | void)[] = [() => keepLogsAndRemove(dataDir)];
   const stop = async () => {
     for (const undo of started.splice(0).reverse()) await undo();
   };
@@ -106,16 +106,19 @@ async function start(
   };
   for (let i = 0; i < options.workers; i += 1) startWorker();
 
+  let lastLoss = '';
   /** One request to one API replica, as a caller's HTTP client makes it. */
   async function call(replica: number, user: TestUser, route: string, body?: unknown, method = body === undefined ? 'GET' : 'POST'): Promise<Answer> {
     const headers = { authorization: await bearer(auth, users[user]), 'content-type': 'application/json' };
     const init = body === undefined ? { method, headers } : { method, headers, body: JSON.stringify(body) };
+    let response: Response;
     try {
-      const response = await fetch(`http://127.0.0.1:${apiPorts[replica]}/v1${route}`, init);
-      return { status: response.status, body: (await response.json()) as Exclude<Answer, string>['body'] };
-    } catch {
+      response = await fetch(`http://127.0.0.1:${apiPorts[replica]}/v1${route}`, init);
+    } catch (error) {
+      lastLoss = `replica ${replica}: ${String((error as { cause?: unknown }).cause ?? error)}`;
       return 'connection lost';
     }
+    return { status: response.status, body: (await response.json()) as Exclude<Answer, string>['body'] };
   }
 
   return {
@@ -127,16 +130,17 @@ async function start(
     call,
     /**
      * A caller that retries the same request (same ids) until it is answered: on a lost connection on the next
-     * replica, on a 503 after a pause; bounded in time.
+     * replica, on a 503 (Temporal or the database slow or down) after a pause; bounded in time.
      */
-    async retrying(user: TestUser, route: string, body: unknown, withinMs = 120_000): Promise<Exclude<Answer, string>> {
+    async retrying(user: TestUser, route: string, body?: unknown, how: { replica?: number; withinMs?: number } = {}): Promise<Exclude<Answer, string>> {
+      const withinMs = how.withinMs ?? 120_000;
       const deadline = Date.now() + withinMs;
-      for (let replica = 0; ; ) {
+      for (let replica = how.replica ?? 0; ; ) {
         const answer = await call(replica, user, route, body);
         if (answer !== 'connection lost' && answer.status !== 503) return answer;
-        if (Date.now() > deadline) throw new Error(`${route} not answered within ${withinMs} ms: ${JSON.stringify(answer)}`);
+        if (Date.now() > deadline) throw new Error(`${route} not answered within ${withinMs} ms: ${JSON.stringify(answer)} (${lastLoss}; API processes ${apis.map((child) => child?.exitCode ?? child?.signalCode ?? 'running').join(', ')})`);
         if (answer === 'connection lost') replica = (replica + 1) % options.apis;
-        else await new Promise((resolve) => setTimeout(resolve, 500));
+        await new Promise((resolve) => setTimeout(resolve, answer === 'connection lost' ? 100 : 500));
       }
     },
     startApi,
@@ -154,6 +158,15 @@ async function start(
 }
 
 export type ProductionShape = Awaited<ReturnType<typeof startProductionShape>>;
+
+/** Every process's log (Temporal's services, the API replicas) into test-artifacts/cluster/, for a failure's reader. */
+function keepLogsAndRemove(dataDir: string): void {
+  const artifacts = path.join(repoRoot, 'test-artifacts', 'cluster');
+  fs.rmSync(artifacts, { recursive: true, force: true });
+  fs.mkdirSync(artifacts, { recursive: true });
+  for (const file of fs.readdirSync(dataDir).filter((name) => name.endsWith('.log'))) fs.copyFileSync(path.join(dataDir, file), path.join(artifacts, file));
+  fs.rmSync(dataDir, { recursive: true, force: true });
+}
 
 async function untilHealthy(url: string, child: ChildProcess): Promise<void> {
   for (let attempt = 0; attempt < 300; attempt += 1) {
