@@ -4,7 +4,7 @@ import { englandDateOf } from '../../domain/calendar/england-time';
 import { DYNAMIC_CONFIG_FILE } from '../../scripts/devstack/temporal-cluster';
 import { ensureTemporalServer } from '../../scripts/devstack/temporal-server';
 import { serialUpn } from '../helpers/children';
-import { startProductionShape, type Answer, type ProductionShape } from '../helpers/production-shape';
+import { startProductionShape, temporalCluster, type Answer, type ProductionShape } from '../helpers/production-shape';
 import type { TestUser } from '../helpers/users';
 
 const TASK_QUEUE = 'cluster';
@@ -31,7 +31,7 @@ describe('the production shape: Temporal Server services apart on PostgreSQL, tw
   };
 
   beforeAll(async () => {
-    shape = await startProductionShape({ taskQueue: TASK_QUEUE, apis: 2, workers: 3 });
+    shape = await startProductionShape({ taskQueue: TASK_QUEUE, apis: 2, workers: 3, temporal: temporalCluster });
     for (const [urn, school] of [[OAK, { name: 'Oak Primary', laCode: '938' }], [BIRCH, { name: 'Birch Special School', laCode: '938', isSpecial: true }]] as const) {
       expect(await statusOf(shape.call(0, 'admin', `/schools/${urn}`, school, 'PUT'))).toBe(200);
     }
@@ -100,7 +100,7 @@ describe('the production shape: Temporal Server services apart on PostgreSQL, tw
   }, 300_000);
 
   it("Temporal's PostgreSQL crashed mid-burst and started again", async () => {
-    await burstSurvives(() => shape.restartTemporalPostgres(2000));
+    await burstSurvives(() => shape.temporal.restartPostgres(2000));
   }, 300_000);
 
   /**

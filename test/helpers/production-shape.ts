@@ -11,6 +11,7 @@ import { stopChild } from '../../scripts/devstack/child-process';
 import { freePort } from '../../scripts/devstack/free-port';
 import { startPrivatePostgres, type PrivatePostgres } from '../../scripts/devstack/postgres-cluster';
 import { startTemporalCluster, type RunningTemporalCluster } from '../../scripts/devstack/temporal-cluster';
+import { startTemporalDevServer } from '../../scripts/devstack/temporal-dev-server';
 import { createTestDatabase, type TestDatabase } from './database';
 import { testPayloadKeysSpec } from './payload-keys';
 import { bearer, testAuth, users, type TestUser } from './users';
@@ -23,15 +24,26 @@ const NAMESPACE = 'cme-cluster';
 export type Answer = { status: number; body: { caseId?: string; stage?: string; result?: unknown; error?: { code: string } } } | 'connection lost';
 
 /**
- * The production shape on loopback: the real Temporal Server's four services as separate processes on their own
- * PostgreSQL, `deploy-setup` run as compose's setup service runs it, and our API replicas and case workers as
- * the compiled processes, tokens verified against an issuer's JWKS as in production (AUTH_MODE=jwks).
+ * The production shape on loopback: a Temporal (the real server's four services as separate processes on their
+ * own PostgreSQL, or the dev server to compare with), `deploy-setup` run as compose's setup service runs it, and
+ * our API replicas and case workers as the compiled processes, tokens verified against an issuer's JWKS as in
+ * production (AUTH_MODE=jwks).
  */
-export async function startProductionShape(options: { taskQueue: string; apis: number; workers: number }) {
+interface ShapeOptions<T> {
+  taskQueue: string;
+  apis: number;
+  workers: number;
+  /** The Temporal our processes run on: the real cluster (`temporalCluster`), or the dev server for comparison. */
+  temporal: (dataDir: string, started: Undo[]) => Promise<T>;
+}
+type Undo = () => Promise<unknown> | void;
+export type TemporalStarter = (dataDir: string, started: Undo[]) => Promise<{ address: string }>;
+
+export async function startProductionShape<T extends { address: string }>(options: ShapeOptions<T>) {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cme-cluster-'));
   fs.chmodSync(dataDir, 0o755); // reachable by the postgres user when the suite runs as root
   // What is started is stopped in reverse order, also when a later step of the start fails.
-  const started: (() => Promise<unknown> | void)[] = [() => keepLogsAndRemove(dataDir)];
+  const started: Undo[] = [() => keepLogsAndRemove(dataDir)];
   const stop = async () => {
     for (const undo of started.splice(0).reverse()) await undo();
   };
@@ -43,22 +55,8 @@ export async function startProductionShape(options: { taskQueue: string; apis: n
   }
 }
 
-async function start(
-  options: { taskQueue: string; apis: number; workers: number },
-  dataDir: string,
-  started: (() => Promise<unknown> | void)[],
-  stop: () => Promise<void>,
-) {
-  let temporalPostgres: PrivatePostgres = await startPrivatePostgres({ dataDir });
-  started.push(() => temporalPostgres.stop());
-  const temporal: RunningTemporalCluster = await startTemporalCluster({
-    postgres: temporalPostgres,
-    dataDir,
-    cliPath: process.env.TEMPORAL_CLI_PATH as string,
-    namespace: NAMESPACE,
-    retention: '72h',
-  });
-  started.push(() => temporal.stop());
+async function start<T extends { address: string }>(options: ShapeOptions<T>, dataDir: string, started: Undo[], stop: () => Promise<void>) {
+  const temporal = await options.temporal(dataDir, started);
   const database: TestDatabase = await createTestDatabase({ migrated: false });
   started.push(() => database.drop());
   const settings = {
@@ -127,6 +125,9 @@ async function start(
     client,
     dataDir,
     apiCount: options.apis,
+    apiUrl: (replica: number) => `http://127.0.0.1:${apiPorts[replica]}`,
+    /** A bearer token (without the scheme) from the issuer the API replicas trust. */
+    token: async (user: TestUser) => (await bearer(auth, users[user])).slice('Bearer '.length),
     call,
     /**
      * A caller that retries the same request (same ids) until it is answered: on a lost connection on the next
@@ -147,17 +148,40 @@ async function start(
     killApi: (index: number) => apis[index]?.kill('SIGKILL'),
     startWorker,
     workers,
-    /** Temporal's PostgreSQL crashes (no checkpoint) and starts again on the same data and port. */
-    async restartTemporalPostgres(downMs: number) {
-      temporalPostgres.stop('immediate');
-      await new Promise((resolve) => setTimeout(resolve, downMs));
-      temporalPostgres = await startPrivatePostgres({ dataDir, port: temporalPostgres.port });
-    },
     stop,
   };
 }
 
-export type ProductionShape = Awaited<ReturnType<typeof startProductionShape>>;
+/**
+ * The real Temporal Server's services apart (scripts/devstack/temporal-cluster.ts) on a PostgreSQL of their own,
+ * which a fault test may crash and start again.
+ */
+export async function temporalCluster(dataDir: string, started: Undo[]) {
+  let postgres: PrivatePostgres = await startPrivatePostgres({ dataDir });
+  started.push(() => postgres.stop());
+  const cluster: RunningTemporalCluster = await startTemporalCluster({ postgres, dataDir, cliPath: cliPath(), namespace: NAMESPACE, retention: '72h' });
+  started.push(() => cluster.stop());
+  return {
+    ...cluster,
+    /** Temporal's PostgreSQL crashes (no checkpoint) and starts again on the same data and port. */
+    async restartPostgres(downMs: number) {
+      postgres.stop('immediate');
+      await new Promise((resolve) => setTimeout(resolve, downMs));
+      postgres = await startPrivatePostgres({ dataDir, port: postgres.port });
+    },
+  };
+}
+
+/** `npm start`'s Temporal: the dev server on SQLite, our namespace and search attributes registered at start. */
+export async function temporalDevServer(dataDir: string, started: Undo[]) {
+  const server = await startTemporalDevServer({ cliPath: cliPath(), dataDir: path.join(dataDir, 'dev-server'), port: await freePort(), namespace: NAMESPACE });
+  started.push(() => server.stop());
+  return server;
+}
+
+const cliPath = () => process.env.TEMPORAL_CLI_PATH as string;
+
+export type ProductionShape = Awaited<ReturnType<typeof startProductionShape<Awaited<ReturnType<typeof temporalCluster>>>>>;
 
 /** Every process's log (Temporal's services, the API replicas) into test-artifacts/cluster/, for a failure's reader. */
 function keepLogsAndRemove(dataDir: string): void {
