@@ -3,6 +3,8 @@ import path from 'node:path';
 import { parse } from 'yaml';
 import { envSchema, loadEnv } from '../../config/env';
 import { repoRoot } from '../../config/paths';
+import { DYNAMIC_CONFIG_FILE } from '../../scripts/devstack/temporal-cluster';
+import { TEMPORAL_SERVER_VERSION } from '../../scripts/devstack/temporal-server';
 
 /**
  * docker-compose.yml, the scaled deployment, checked statically (no Docker engine on our machines,
@@ -19,6 +21,7 @@ interface Service {
   volumes?: string[];
   container_name?: string;
   deploy?: { replicas?: number };
+  entrypoint?: string[];
 }
 
 const compose = parse(fs.readFileSync(path.join(repoRoot, 'docker-compose.yml'), 'utf8'), { merge: true }) as { services: Record<string, Service> };
@@ -49,7 +52,7 @@ const ours = ['setup', 'api', 'worker'];
 
 describe('docker-compose.yml, the scaled deployment (static checks)', () => {
   it('runs Temporal on PostgreSQL with its UI, the case database, setup, the API and replicable workers, images pinned', () => {
-    expect(Object.keys(services).sort()).toEqual(['api', 'postgresql', 'setup', 'temporal', 'temporal-ui', 'worker']);
+    expect(Object.keys(services).sort()).toEqual(['api', 'postgresql', 'setup', 'temporal', 'temporal-namespace', 'temporal-schema', 'temporal-ui', 'worker']);
     for (const [name, service] of Object.entries(services).filter(([name]) => !ours.includes(name))) {
       expect(`${name} ${service.image}`).toMatch(/^[\w-]+ [\w./-]+:\d+(\.\d+)+(-[\w]+)?$/);
     }
@@ -71,7 +74,7 @@ describe('docker-compose.yml, the scaled deployment (static checks)', () => {
       expect(fs.existsSync(path.join(repoRoot, String(entry).replace(/^dist\//, '').replace(/\.js$/, '.ts')))).toBe(true);
     }
     expect(services.setup?.command).toEqual(['node', 'dist/scripts/deploy-setup.js']);
-    expect(services.setup?.depends_on).toEqual({ postgresql: { condition: 'service_healthy' }, temporal: { condition: 'service_started' } });
+    expect(services.setup?.depends_on).toEqual({ postgresql: { condition: 'service_healthy' }, 'temporal-namespace': { condition: 'service_completed_successfully' } });
     for (const name of ['api', 'worker']) expect(services[name]?.depends_on).toEqual({ setup: { condition: 'service_completed_successfully' } });
     expect(fs.existsSync(path.join(repoRoot, 'Dockerfile'))).toBe(true);
   });
@@ -109,13 +112,33 @@ describe('docker-compose.yml, the scaled deployment (static checks)', () => {
     expect(new URL(api.TEMPORAL_UI_URL as string).port).toBe(String(published).split(':')[0]);
   });
 
-  it('mounts the Temporal settings update-with-start needs', () => {
+  it('runs the Temporal release the cluster suite builds, its schemas by that release\'s sql tool, on our namespace', () => {
+    // One version (scripts/devstack/temporal-server.ts): what the cluster suite ran is what compose deploys.
+    expect(services.temporal?.image).toBe(`temporalio/server:${TEMPORAL_SERVER_VERSION}`);
+    for (const name of ['temporal-schema', 'temporal-namespace']) expect(services[name]?.image).toBe(`temporalio/admin-tools:${TEMPORAL_SERVER_VERSION}`);
+    expect(services.temporal?.depends_on).toEqual({ 'temporal-schema': { condition: 'service_completed_successfully' } });
+    const schema = String(services['temporal-schema']?.command);
+    for (const [database, folder] of [['temporal', 'temporal'], ['temporal_visibility', 'visibility']]) {
+      for (const step of ['create', 'setup-schema -v 0.0', `update-schema -d /etc/temporal/schema/postgresql/v12/${folder}/versioned`]) {
+        expect(schema).toContain(`temporal-sql-tool --db ${database} ${step}`);
+      }
+    }
+    expect(environmentOf('temporal-schema')).toMatchObject({ SQL_PLUGIN: 'postgres12', SQL_HOST: 'postgresql', SQL_USER: 'cme', SQL_PASSWORD: site.POSTGRES_PASSWORD });
+    // The namespace the case engine uses is the one created, with a retention period.
+    const namespace = environmentOf('api').TEMPORAL_NAMESPACE;
+    const created = interpolate(String(services['temporal-namespace']?.command), site);
+    expect(created).toContain(`temporal operator namespace create --namespace ${namespace} --retention 720h`);
+    expect(environmentOf('temporal-ui').TEMPORAL_DEFAULT_NAMESPACE).toBe(namespace);
+  });
+
+  it('mounts the Temporal settings update-with-start needs, the same file the cluster suite runs with', () => {
     const mount = services.temporal?.volumes?.find((volume) => volume.includes('dynamicconfig')) ?? '';
     const [source, target] = mount.split(':');
     expect(target).toBe(`/etc/temporal/${services.temporal?.environment?.DYNAMIC_CONFIG_FILE_PATH}`);
+    expect(path.join(repoRoot, String(source))).toBe(DYNAMIC_CONFIG_FILE);
     const settings = parse(fs.readFileSync(path.join(repoRoot, String(source)), 'utf8')) as Record<string, { value: unknown }[]>;
-    expect(settings['frontend.enableUpdateWorkflowExecution']).toEqual([{ value: true }]);
-    expect(settings['frontend.enableExecuteMultiOperation']).toEqual([{ value: true }]);
+    // The release's own validator checks every key against it (test/cluster/): update-with-start has no switch.
+    expect(settings).toEqual({ 'frontend.enableUpdateWorkflowExecution': [{ value: true }] });
   });
 
   it('builds an image that runs as an unprivileged user and never copies local state in', () => {
