@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { attendanceCodes, type AttendanceCode } from '../domain/attendance/codes';
 import { caseOutcomes, contactMethods, contactOutcomes, safeguardingConcerns, supportStages, traceSteps } from '../domain/case';
 import type { DeletionRequestDetails, GroundEvidence } from '../domain/deletion/evidence';
 import { isoDateSchema, laCodeSchema } from '../domain/field-schemas';
@@ -64,6 +65,8 @@ export const supportStageBody = z.strictObject({ decisionId, to: z.enum(supportS
 export const traceStepBody = z.strictObject({ decisionId, step: z.enum(traceSteps), otherLaCode: laCodeSchema.optional() });
 export const contactAttemptBody = z.strictObject({ attemptId: decisionId, method: z.enum(contactMethods), outcome: z.enum(contactOutcomes) });
 export const s437NoticeBody = z.strictObject({ noticeId: z.string().trim().min(1).max(100) });
+export const reasonEstablishedBody = z.strictObject({ decisionId, reasonCode: z.enum(Object.keys(attendanceCodes).filter((code) => code !== 'N') as [AttendanceCode, ...AttendanceCode[]]) });
+export const backInSchoolBody = z.strictObject({ decisionId, returnedOn: isoDateSchema });
 export const closeCaseBody = z.strictObject({ decisionId, outcome: z.enum(caseOutcomes), reason });
 
 /** Each decision route under /v1/cases/{caseId}/, its body and what it does: the router and the OpenAPI document share it. */
@@ -77,6 +80,8 @@ export const decisionRoutes = {
   'contact-attempts': { body: contactAttemptBody, summary: 'An attempt to reach the family while whereabouts are checked' },
   'trace-steps': { body: traceStepBody, summary: 'A step taken to trace a child missing education' },
   's437-notices': { body: s437NoticeBody, summary: 'A s437(1) notice served on the parent' },
+  'reason-established': { body: reasonEstablishedBody, summary: 'The school established the reason for an unexplained absence (T1): the 2024 code that replaces N; the T1 clock stops' },
+  'back-in-school': { body: backInSchoolBody, summary: 'The school records that the child is back in school: the case closes, located and attending' },
   close: { body: closeCaseBody, summary: 'Closes the case with an outcome' },
 } as const;
 export type DecisionPath = keyof typeof decisionRoutes;

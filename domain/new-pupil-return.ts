@@ -20,7 +20,7 @@ export function newPupilReturnRefusals({ newSchoolUrn, registeredOn, caseSchoolU
   if (caseSchoolUrn === newSchoolUrn) {
     reasons.push(
       `schoolUrn: ${newSchoolUrn} is the school of the child's open case, so the child is not on roll elsewhere (${newPupilReturnRule.id}); ` +
-        'a child back in this school is recorded by the LA closing the case with outcome located_and_attending (POST /v1/cases/{caseId}/close)',
+        'a child back in this school is recorded by the school on the case (POST /v1/cases/{caseId}/back-in-school)',
     );
   }
   if (registeredOn > today) reasons.push(`registeredOn: ${registeredOn} is in the future (today is ${today} in England); a return follows the registration`);

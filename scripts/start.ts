@@ -47,7 +47,8 @@ async function main(): Promise<void> {
       dataDir,
       port: env.TEMPORAL_PORT,
       uiPort: env.TEMPORAL_UI_PORT,
-      uiCodecEndpoint: `http://${env.API_HOST}:${env.API_PORT}/codec`,
+      // Where staff sign in (PUBLIC_URL), so the codec cookie that sign-in leaves goes with the UI's decode requests.
+      uiCodecEndpoint: `${env.PUBLIC_URL.replace(/\/$/, '')}/codec`,
       namespace: env.TEMPORAL_NAMESPACE,
       onSpawn: (stop) => stopsInReverse.push(stop),
     });

@@ -104,6 +104,15 @@ export interface NewPupilReturnInput extends Decision {
   registeredOn: string;
 }
 
+export interface ReasonEstablishedInput extends Decision {
+  /** The 2024 attendance code the school entered in place of N. */
+  reasonCode: string;
+}
+
+export interface BackInSchoolInput extends Decision {
+  returnedOn: string;
+}
+
 export interface CloseCaseInput extends Decision {
   outcome: CaseOutcome;
   reason: string;
@@ -131,6 +140,10 @@ export const recordTraceStep = defineUpdate<CaseState['trace'], [TraceStepInput]
 export const serveS437Notice = defineUpdate<CaseState['s437'], [S437NoticeInput]>('serveS437Notice');
 /** Another school's new-pupil return: the child is on a roll again and the case closes. */
 export const recordNewPupilReturn = defineUpdate<CaseStage, [NewPupilReturnInput]>('recordNewPupilReturn');
+/** The school established why the child was absent (T1): code N is replaced and the opening clock stops. */
+export const recordReasonEstablished = defineUpdate<CaseStage, [ReasonEstablishedInput]>('recordReasonEstablished');
+/** The school records that the child is back: the case closes, located and attending. */
+export const recordBackInSchool = defineUpdate<CaseStage, [BackInSchoolInput]>('recordBackInSchool');
 export const closeCase = defineUpdate<CaseStage, [CloseCaseInput]>('closeCase');
 
 export const getCaseState = defineQuery<CaseState>('getCaseState');

@@ -5,6 +5,7 @@ import { clockSchoolDays, partiesToTell, triggerRules } from '../domain/triggers
 import { activities } from './activities';
 import type { CaseWorkflowInput } from './case-messages';
 import { CaseRun } from './case-run';
+import { registerAbsenceHandlers } from './absence-handlers';
 import { registerClosingHandlers } from './closing-handlers';
 import { onS437Expired, registerCmeHandlers } from './cme-handlers';
 import { registerConcernHandlers } from './concern-handlers';
@@ -25,6 +26,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<void> {
   registerSupportHandlers(run);
   registerCmeHandlers(run);
   registerContactHandlers(run);
+  registerAbsenceHandlers(run);
   registerClosingHandlers(run);
 
   if (!input.carried) {

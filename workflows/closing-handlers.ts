@@ -55,9 +55,9 @@ export function registerClosingHandlers(run: CaseRun): void {
  * The latest date it can be in England now (London is UTC or UTC+1), without the time-zone data workflow code
  * may not use; the API has already refused a future date against England's exact date.
  */
-const latestEnglandDate = () => new Date(Date.now() + 60 * 60 * 1000).toISOString().slice(0, 10);
+export const latestEnglandDate = () => new Date(Date.now() + 60 * 60 * 1000).toISOString().slice(0, 10);
 
-async function close(run: CaseRun, actor: Actor, outcome: CaseOutcome, detail: Record<string, string>, ruleId?: string): Promise<void> {
+export async function close(run: CaseRun, actor: Actor, outcome: CaseOutcome, detail: Record<string, string>, ruleId?: string): Promise<void> {
   run.state.outcome = outcome;
   run.cancelAll();
   run.setStage('closed');

@@ -39,6 +39,8 @@ const titles: Record<string, string> = {
   deletion_confirmed: 'The deletion from the roll is confirmed',
   deletion_not_confirmed_register: 'The deletion is not confirmed: the register now contradicts the ground',
   ehcp_review_on_ehe: 'Review the EHC plan: the child leaves for elective home education',
+  reason_established: 'The school has established the reason for the absence (code N replaced)',
+  child_back_in_school: 'The child is back in school: the case is closed',
   child_on_roll_elsewhere: 'The child is on another school\'s roll',
   cme_opened: 'Child missing education: tracing opened',
   cross_border_enquiry: 'Child missing education: enquiry from another LA',

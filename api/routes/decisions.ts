@@ -9,7 +9,9 @@ import {
   closeCase,
   grantLaConsent,
   raiseSafeguardingConcern,
+  recordBackInSchool,
   recordContactAttempt,
+  recordReasonEstablished,
   recordSosDirection,
   recordTraceStep,
   refuseLaConsent,
@@ -95,6 +97,8 @@ export function decisionsRouter(deps: CaseDeps): Router {
   );
   decision('contact-attempts', ({ attemptId = randomUUID(), method, outcome }, actor) => decide(recordContactAttempt, attemptId, { actor, attemptId, method, outcome }));
   decision('s437-notices', ({ noticeId }, actor) => decide(serveS437Notice, noticeId, { actor, noticeId }));
+  decision('reason-established', ({ decisionId, reasonCode }, actor) => decide(recordReasonEstablished, decisionId, { actor, reasonCode }));
+  decision('back-in-school', ({ decisionId, returnedOn }, actor) => decide(recordBackInSchool, decisionId, { actor, returnedOn }));
   decision('close', ({ decisionId, outcome, reason }, actor) => decide(closeCase, decisionId, { actor, outcome, reason }));
 
   return router;

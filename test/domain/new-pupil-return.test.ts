@@ -8,9 +8,9 @@ describe('NEW-PUPIL-RETURN (SAR24 reg 13(1) [P]): when a return means the child 
     expect(newPupilReturnRefusals({ newSchoolUrn: '100002', registeredOn: '2026-11-30', today })).toEqual([]);
   });
 
-  it("refuses the case's own school, naming the LA's close with located_and_attending", () => {
+  it("refuses the case's own school, naming the school's back-in-school step", () => {
     expect(newPupilReturnRefusals({ newSchoolUrn: '100001', registeredOn: today, caseSchoolUrn: '100001', today })).toEqual([
-      expect.stringMatching(/^schoolUrn: 100001 .*not on roll elsewhere.*located_and_attending \(POST \/v1\/cases\/\{caseId\}\/close\)$/),
+      expect.stringMatching(/^schoolUrn: 100001 .*not on roll elsewhere.*recorded by the school on the case \(POST \/v1\/cases\/\{caseId\}\/back-in-school\)$/),
     ]);
   });
 

@@ -50,17 +50,17 @@ describe('refused decisions: one answer, every reason (dev server, real database
   });
 
   describe('NEW-PUPIL-RETURN (SAR24 reg 13(1) [P]): a return means the child is on roll elsewhere', () => {
-    it("refuses the case's own school, pointing to the LA's close with located_and_attending; nothing is sent", async () => {
+    it("refuses the case's own school, pointing to the school's back-in-school step; nothing is sent", async () => {
       const { upn, caseId } = await openOakCase();
       const own = await oak.post('/v1/new-pupil-returns').send({ schoolUrn: OAK, upn, registeredOn: today });
-      expectRefused(own, /^schoolUrn: 100001 is the school of the child's open case.*located_and_attending \(POST \/v1\/cases\/\{caseId\}\/close\)$/);
+      expectRefused(own, /^schoolUrn: 100001 is the school of the child's open case.*recorded by the school on the case \(POST \/v1\/cases\/\{caseId\}\/back-in-school\)$/);
       expect(own.body.error.field).toBe('schoolUrn');
       expect(await stack.database.db.case.findUniqueOrThrow({ where: { id: caseId } })).toMatchObject({ closedAt: null, outcome: null });
       expect(await auditOf(caseId)).not.toContain('case_closed');
       expect(stack.notifier.sent.map((n) => n.template)).not.toContain('child_on_roll_elsewhere');
 
-      // The step the refusal names: the LA records the child back in school.
-      await officer.post(`/v1/cases/${caseId}/close`).send({ outcome: 'located_and_attending', reason: 'back at Oak from Monday' }).expect(200);
+      // The step the refusal names: the school records the child back in school.
+      await oak.post(`/v1/cases/${caseId}/back-in-school`).send({ returnedOn: today }).expect(200);
       expect(await stack.database.db.case.findUniqueOrThrow({ where: { id: caseId } })).toMatchObject({ outcome: 'located_and_attending' });
     });
 

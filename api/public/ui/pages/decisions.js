@@ -5,6 +5,15 @@ import { html } from '../html.js';
 import { groundFields } from './ground-fields.js';
 
 const OPEN_STAGES = ['awaiting_reason', 'whereabouts_check', 'health_needs_s19', 'support_first', 'deletion_intended', 'exclusion_process', 'escalated_to_la'];
+/** Where an unexplained absence (T1) awaits its reason, and where a child can come back to the case's school. */
+const REASON_STAGES = ['awaiting_reason', 'escalated_to_la'];
+const RETURN_STAGES = ['awaiting_reason', 'whereabouts_check', 'health_needs_s19', 'support_first', 'escalated_to_la'];
+/** The 2024 codes a school most often enters in place of N; the API takes any code but N. */
+const REASON_CODES = [
+  ['I', 'I: illness'], ['M', 'M: medical or dental appointment'], ['C', 'C: leave, exceptional circumstances'], ['C1', 'C1: leave for a performance or employment'],
+  ['C2', 'C2: part-time timetable'], ['R', 'R: religious observance'], ['T', 'T: traveller absence'], ['J1', 'J1: interview'], ['S', 'S: study leave'], ['E', 'E: suspended or excluded'],
+  ['G', 'G: holiday not authorised'], ['O', 'O: unauthorised, other'], ['U', 'U: arrived after registers closed'], ['L', 'L: late, present'], ['B', 'B: off-site educational activity, present'],
+];
 const CLOSABLE = [...OPEN_STAGES, 'deleted_from_roll', 'cme_tracing', 'consent_refused'];
 
 /** The case's refusal: every reason the rules gave, or the one message. */
@@ -82,6 +91,19 @@ export function Decisions({ caseId, state, user, onDone }) {
   if (role === 'la_send_officer' && stage === 'awaiting_la_consent') {
     forms.push(html`<${DecisionForm} caseId=${caseId} path="la-consent" title="Grant LA consent" toBody=${(f) => ({ decision: 'grant', reason: f.get('reason') })} onDone=${onDone}>${reasonField('grant')}<//>`);
     forms.push(html`<${DecisionForm} caseId=${caseId} path="la-consent" title="Refuse LA consent" danger toBody=${(f) => ({ decision: 'refuse', reason: f.get('reason') })} onDone=${onDone}>${reasonField('refuse')}<//>`);
+  }
+  const caseSchoolOrOfficer = role === 'school' || role === 'la_cme_officer';
+  if (caseSchoolOrOfficer && REASON_STAGES.includes(stage) && state.concerns?.[0]?.reason === 'unexplained_absence') {
+    forms.push(html`<${DecisionForm} caseId=${caseId} path="reason-established" title="Record the reason established" toBody=${(f) => ({ reasonCode: f.get('reasonCode') })} onDone=${onDone}>
+      <label for="reasonCode">The code entered in the register in place of N (T1)</label>
+      <select id="reasonCode" name="reasonCode">${REASON_CODES.map(([code, label]) => html`<option value=${code}>${label}</option>`)}</select>
+    <//>`);
+  }
+  if (caseSchoolOrOfficer && RETURN_STAGES.includes(stage)) {
+    forms.push(html`<${DecisionForm} caseId=${caseId} path="back-in-school" title="Record the child back in school" toBody=${(f) => ({ returnedOn: f.get('returnedOn') })} onDone=${onDone}>
+      <label for="returnedOn">Back in school on</label>
+      <input id="returnedOn" name="returnedOn" type="date" required max=${englandToday()} value=${englandToday()} />
+    <//>`);
   }
   if (role === 'school' && OPEN_STAGES.includes(stage) && !state.deletion) forms.push(html`<${DeletionRequest} caseId=${caseId} onDone=${onDone} />`);
   if ((role === 'school' || role === 'la_cme_officer') && OPEN_STAGES.includes(stage)) {
