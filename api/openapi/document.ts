@@ -105,6 +105,8 @@ const routes: Route[] = [
   { method: 'put', path: '/v1/notification-channels/{recipient}', summary: 'Sets how a party is reached: smtp (e-mail), webhook (URL and secret name) or console (admin)', tags: ['notifications'], request: { params: notificationChannelParams, body: { content: { 'application/json': { schema: notificationChannelBody } } } } },
 ];
 
+export type OpenApiDocument = ReturnType<typeof openApiDocument>;
+
 export function openApiDocument() {
   const registry = new OpenAPIRegistry();
   const bearer = registry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' });
