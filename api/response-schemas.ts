@@ -104,6 +104,14 @@ export const caseExportBody = z
   })
   .meta({ id: 'CaseExport', description: "The case's full record for disclosure, with its audit chain checked" });
 
+export const uploadReportBody = z
+  .object({ received: z.int().min(0), inserted: z.int().min(0), changed: z.int().min(0), unchanged: z.int().min(0) })
+  .meta({ id: 'UploadReport', description: 'Rows received, and of those kept: inserted, changed, unchanged; the refused rows by line and field beside them' });
+
+export const timelineBody = z
+  .object({ caseId, entries: z.array(z.object({ at: dateTime, source: z.enum(['audit', 'temporal', 'outbox']), what: z.string(), actor: z.string().optional() })) })
+  .meta({ id: 'Timeline', description: "The audit log merged with the case's Temporal history, oldest first" });
+
 export type PassedToLaBody = z.infer<typeof passedToLaBody>;
 export type ConcernReceiptBody = z.infer<typeof concernReceiptBody>;
 export type NewPupilReturnMatchedBody = z.infer<typeof newPupilReturnMatchedBody>;
@@ -112,3 +120,5 @@ export type CaseListBody = z.infer<typeof caseListBody>;
 export type InboxBody = z.infer<typeof inboxBody>;
 export type CaseStateBody = z.infer<typeof caseStateBody>;
 export type CaseExportBody = z.infer<typeof caseExportBody>;
+export type UploadReportBody = z.infer<typeof uploadReportBody>;
+export type TimelineBody = z.infer<typeof timelineBody>;

@@ -14,6 +14,8 @@ import {
   inboxBody,
   newPupilReturnMatchedBody,
   passedToLaBody,
+  timelineBody,
+  uploadReportBody,
 } from '../response-schemas';
 import {
   caseIdParams,
@@ -90,6 +92,7 @@ function upload(path: string, summary: string, header: string, row: z.ZodType): 
   return {
     method: 'post',
     upload: true,
+    ok: { 200: json(uploadReportBody, 'At least one row kept: the report') },
     path,
     summary,
     tags: ['register'],
@@ -119,7 +122,7 @@ const routes: Route[] = [
   { method: 'get', path: '/v1/inbox', summary: 'What awaits the caller: the decisions its role takes, clocks escalated to it (how long overdue), clocks overdue or due soon, code N marks past their 5 school days (unresolvedNMarks)', tags: ['cases'], ok: { 200: json(inboxBody, 'The inbox') } },
   { method: 'get', path: '/v1/dashboard', summary: 'Open cases by stage, school and SEND flag; overdue and breached clocks; weekly flow (LA roles)', tags: ['cases'] },
   { method: 'get', path: '/v1/ui-config', summary: 'What the web UI needs to know: sign-in mode, Temporal UI link', public: true, tags: ['operations'] },
-  { method: 'get', path: '/v1/cases/{caseId}/timeline', summary: 'Audit log merged with the case\'s Temporal history', tags: ['cases'], request: { params: caseIdParams } },
+  { method: 'get', path: '/v1/cases/{caseId}/timeline', summary: 'Audit log merged with the case\'s Temporal history', tags: ['cases'], ok: { 200: json(timelineBody, 'The timeline') }, request: { params: caseIdParams } },
   ...Object.entries(decisionRoutes).map(([path, { body, summary }]): Route => ({
     method: 'post',
     path: `/v1/cases/{caseId}/${path}`,

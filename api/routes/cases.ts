@@ -16,7 +16,7 @@ import { requireRole } from '../../domain/access';
 import { caseIdParams, exportQuery, newPupilReturnBody } from '../schemas';
 import { referralBody, reportConcernBody } from '../../intake/requests';
 import { parseOr400 } from '../validate';
-import type { CaseExportBody, CaseListBody, CaseStateBody, ConcernReceiptBody, InboxBody, NewPupilReturnMatchedBody, PassedToLaBody } from '../response-schemas';
+import type { CaseExportBody, CaseListBody, CaseStateBody, ConcernReceiptBody, InboxBody, NewPupilReturnMatchedBody, PassedToLaBody, TimelineBody } from '../response-schemas';
 
 /**
  * A report's answer: the case it opened (201) or joined (200) when the caller may read it; otherwise 202, the
@@ -81,7 +81,7 @@ export function casesRouter(deps: CaseDeps): Router {
   router.get('/cases/:caseId/timeline', async (req, res) => {
     const { caseId } = parseOr400(caseIdParams, req.params);
     await visibleCase(deps.db, principalOf(res), caseId);
-    res.json({ caseId, entries: await caseTimeline(deps, caseId) });
+    res.json({ caseId, entries: await caseTimeline(deps, caseId) } satisfies TimelineBody);
   });
 
   return router;

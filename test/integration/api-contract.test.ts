@@ -82,6 +82,12 @@ describe('the API contract (dev server, real database)', () => {
     // Consent is asked for only once a deletion awaits it: the wrong stage.
     expectDocumented('post', '/v1/cases/{caseId}/la-consent', await (await stack.as('sendOfficer')).post(`/v1/cases/${caseId}/la-consent`).send({ decision: 'grant', reason: 'plan reviewed' }).expect(409));
 
+    expectDocumented('get', '/v1/cases/{caseId}/timeline', await officer.get(`/v1/cases/${caseId}/timeline`).expect(200));
+
+    const admin = await stack.as('admin');
+    const register = (csv: string) => admin.post('/v1/register/schools').set('content-type', 'text/csv').send(csv);
+    expectDocumented('post', '/v1/register/schools', await register('urn,name,la_code,is_special\n100003,Birch Primary,938,N').expect(200));
+    expectDocumented('post', '/v1/register/schools', await register('urn,name,la_code,is_special\n10003,Short URN,938,N').expect(422));
     expectDocumented('post', '/v1/attendance-marks', await school.post('/v1/attendance-marks').set('content-type', 'text/plain').send('x').expect(415));
   });
 
