@@ -4,6 +4,8 @@ import { authenticate } from './auth/authenticate';
 import type { Auth } from './auth/setup';
 import type { UploadDeps } from '../feeds/upload-deps';
 import { ApiError, errorHandler } from './errors';
+import { methodNotAllowed } from './method-not-allowed';
+import { openApiDocument } from './openapi/document';
 import { rateLimiter, securityHeaders } from './security';
 import type { PayloadKeyRing } from '../temporal/payload-codec';
 import { calendarsRouter } from './routes/calendars';
@@ -31,16 +33,18 @@ export interface AppDeps extends UploadDeps {
 
 export function createApp(deps: AppDeps): Express {
   const app = express();
+  const document = openApiDocument();
   app.disable('x-powered-by');
   app.use(securityHeaders(), rateLimiter(deps.rateLimitPerMinute ?? 1200));
   // Register and attendance uploads stream their bodies, so they come before the JSON parser and its 100 kB limit.
   app.use(uploadPaths, authenticate(deps.auth.verify));
   app.use('/v1', uploadsRouter(deps));
   app.use(express.json({ limit: '100kb' }));
-  app.use(healthRouter(deps), referenceRouter(), webUiRouter(deps.ui));
+  app.use(healthRouter(deps), referenceRouter(document), webUiRouter(deps.ui));
   if (deps.auth.devIssuer) app.use('/v1', devLoginRouter(deps.auth.devIssuer));
   app.use(codecRouter(deps.payloadKeys, deps.auth.verify, deps.ui.temporalUiUrl && new URL(deps.ui.temporalUiUrl).origin));
   app.use('/v1', authenticate(deps.auth.verify), casesRouter(deps), decisionsRouter(deps), schoolsRouter(deps.db), calendarsRouter(deps.db), rulesRouter(deps.db), notificationChannelsRouter(deps.db));
+  app.use(methodNotAllowed(document.paths ?? {}));
   app.use((_req, _res, next) => next(new ApiError(404, 'not_found', 'no such route')));
   app.use(errorHandler(deps.logger));
   return app;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isoDateSchema, laCodeSchema, upnSchema, urnSchema } from '../domain/field-schemas';
-import { parseRecipient } from '../domain/recipients';
+import { parseRecipient, recipientKinds } from '../domain/recipients';
 import { webhookSecretName } from '../config/webhook-secrets';
 
 export const newPupilReturnBody = z.strictObject({
@@ -42,7 +42,10 @@ export const ruleSettingBody = z.strictObject({ value: z.unknown() });
 
 /** A party token as the cases address it: `la_cme_officer:938`, `school:100001`, `police:938` … */
 export const notificationChannelParams = z.strictObject({
-  recipient: z.string().refine((token) => parseRecipient(token) !== undefined, 'must be a recipient such as la_cme_officer:938 or school:100001'),
+  recipient: z
+    .string()
+    .refine((token) => parseRecipient(token) !== undefined, 'must be a recipient such as la_cme_officer:938 or school:100001')
+    .meta({ pattern: `^(${Object.keys(recipientKinds).join('|')}):(\\d{3}|\\d{6})$`, examples: ['la_cme_officer:938', 'school:100001'] }),
 });
 /** How the recipient is reached; a webhook names its signing secret (WEBHOOK_SECRETS), never carries it. */
 export const notificationChannelBody = z.discriminatedUnion('transport', [

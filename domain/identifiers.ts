@@ -5,7 +5,7 @@
  * "Unique Pupil Number" v2.0 [P] (docs/law.md A4).
  */
 const UPN_LETTERS = 'ABCDEFGHJKLMNPQRTUVWXYZ';
-const UPN_SHAPE = /^[A-Z]\d{11}[0-9ABCDEFGHJKLMNPQRTUVWXYZ]$/;
+export const UPN_SHAPE = /^[A-Z]\d{11}[0-9ABCDEFGHJKLMNPQRTUVWXYZ]$/;
 
 export function upnCheckLetter(body: string): string {
   let sum = 0;
@@ -22,11 +22,13 @@ export function isValidUpn(upn: string): boolean {
 }
 
 /** GIAS unique reference number: 6 digits [P] (docs/law.md A4). */
+export const URN_SHAPE = /^\d{6}$/;
 export function isValidUrn(urn: string): boolean {
-  return /^\d{6}$/.test(urn);
+  return URN_SHAPE.test(urn);
 }
 
 /** Old-style 3-digit LA code, as in LAESTAB and UPNs [P] (docs/law.md A4). */
+export const LA_CODE_SHAPE = /^\d{3}$/;
 export function isValidLaCode(code: string): boolean {
-  return /^\d{3}$/.test(code);
+  return LA_CODE_SHAPE.test(code);
 }

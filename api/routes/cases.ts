@@ -1,6 +1,4 @@
 import { Router, type Response } from 'express';
-import type { ConcernReceipt } from '../../workflows/case-messages';
-import type { PassedToLa } from '../../read-model/case-disclosure';
 import { principalOf } from '../auth/authenticate';
 import { visibleCase } from '../../read-model/case-access';
 import type { CaseDeps } from '../../temporal/case-deps';
@@ -18,12 +16,13 @@ import { requireRole } from '../../domain/access';
 import { caseIdParams, exportQuery, newPupilReturnBody } from '../schemas';
 import { referralBody, reportConcernBody } from '../../intake/requests';
 import { parseOr400 } from '../validate';
+import type { CaseExportBody, CaseListBody, CaseStateBody, ConcernReceiptBody, InboxBody, NewPupilReturnMatchedBody, PassedToLaBody, TimelineBody } from '../response-schemas';
 
 /**
  * A report's answer: the case it opened (201) or joined (200) when the caller may read it; otherwise 202, the
  * same whether a case was opened or joined, with nothing of the case.
  */
-function sendReceipt(res: Response, receipt: ConcernReceipt | PassedToLa): void {
+function sendReceipt(res: Response, receipt: ConcernReceiptBody | PassedToLaBody): void {
   if ('received' in receipt) res.status(202).json(receipt);
   else res.status(receipt.attached ? 200 : 201).location(`/v1/cases/${receipt.caseId}`).json(receipt);
 }
@@ -40,18 +39,18 @@ export function casesRouter(deps: CaseDeps): Router {
   });
 
   router.post('/new-pupil-returns', async (req, res) => {
-    const receipt = await receiveNewPupilReturn(deps, principalOf(res), parseOr400(newPupilReturnBody, req.body));
+    const receipt: NewPupilReturnMatchedBody | PassedToLaBody = await receiveNewPupilReturn(deps, principalOf(res), parseOr400(newPupilReturnBody, req.body));
     res.status('received' in receipt ? 202 : 200).json(receipt);
   });
 
   router.get('/cases', async (req, res) => {
-    res.json(await listCases(deps.db, principalOf(res), parseOr400(caseListQuery, req.query)));
+    res.json((await listCases(deps.db, principalOf(res), parseOr400(caseListQuery, req.query))) satisfies CaseListBody);
   });
 
   router.get('/cases/:caseId', async (req, res) => {
     const { caseId } = parseOr400(caseIdParams, req.params);
     await visibleCase(deps.db, principalOf(res), caseId);
-    res.json(await readCase(deps, caseId));
+    res.json((await readCase(deps, caseId)) satisfies CaseStateBody);
   });
 
   router.get('/cases/:caseId/child', async (req, res) => {
@@ -68,11 +67,11 @@ export function casesRouter(deps: CaseDeps): Router {
     await visibleCase(deps.db, principal, caseId);
     const record = await exportCase(deps.db, caseId);
     if (format === 'html') res.type('html').send(exportHtml(record));
-    else res.attachment(`case-${caseId}.json`).json(record);
+    else res.attachment(`case-${caseId}.json`).json(record satisfies CaseExportBody);
   });
 
   router.get('/inbox', async (_req, res) => {
-    res.json(await inboxOf(deps.db, principalOf(res)));
+    res.json((await inboxOf(deps.db, principalOf(res))) satisfies InboxBody);
   });
 
   router.get('/dashboard', async (_req, res) => {
@@ -82,7 +81,7 @@ export function casesRouter(deps: CaseDeps): Router {
   router.get('/cases/:caseId/timeline', async (req, res) => {
     const { caseId } = parseOr400(caseIdParams, req.params);
     await visibleCase(deps.db, principalOf(res), caseId);
-    res.json({ caseId, entries: await caseTimeline(deps, caseId) });
+    res.json({ caseId, entries: await caseTimeline(deps, caseId) } satisfies TimelineBody);
   });
 
   return router;

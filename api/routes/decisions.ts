@@ -26,6 +26,7 @@ import { visibleCase } from '../../read-model/case-access';
 import { withTemporalDeadline, type CaseDeps } from '../../temporal/case-deps';
 import { decisionRoutes, type DecisionPath, type DeletionRequestBody } from '../decision-schemas';
 import { refused } from '../errors';
+import type { DecisionAnswerBody } from '../response-schemas';
 import { caseIdParams } from '../schemas';
 import { parseOr400 } from '../validate';
 
@@ -75,7 +76,7 @@ export function decisionsRouter(deps: CaseDeps): Router {
       const chosen = choose(input, actorOf(principal, kase.schoolUrn ?? undefined));
       const handle = deps.temporal.workflow.getHandle(caseWorkflowId(caseId));
       const result = await withTemporalDeadline(deps, () => chosen.send(handle));
-      res.json({ caseId, decisionId: chosen.id, result });
+      res.json({ caseId, decisionId: chosen.id, result } satisfies DecisionAnswerBody);
     });
   }
 

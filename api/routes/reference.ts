@@ -1,12 +1,11 @@
 import path from 'node:path';
 import express, { Router } from 'express';
 import { repoRoot } from '../../config/paths';
-import { openApiDocument } from '../openapi/document';
+import type { OpenApiDocument } from '../openapi/document';
 
 /** The OpenAPI document generated from the zod schemas, and the interactive reference page over it. */
-export function referenceRouter(): Router {
+export function referenceRouter(document: OpenApiDocument): Router {
   const router = Router();
-  const document = openApiDocument();
   router.get('/v1/openapi.json', (_req, res) => {
     res.json(document);
   });

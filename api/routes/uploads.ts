@@ -4,6 +4,7 @@ import { principalOf } from '../auth/authenticate';
 import type { Upload } from '../../feeds/bulk/read-records';
 import type { UploadDeps } from '../../feeds/upload-deps';
 import { ApiError } from '../errors';
+import type { UploadReportBody } from '../response-schemas';
 import { receivePupils, receiveSchools } from '../../feeds/register/receive-register';
 
 /** Paths whose bodies are streamed (CSV or a JSON array), so they are mounted before the JSON body parser. */
@@ -16,7 +17,7 @@ const uploadOf = (req: Request, deps: UploadDeps): Upload => ({ body: req, conte
  * 200 with the report when any row was kept; 422 when rows came and every one was refused (nothing written),
  * in the error shape every route uses with the report beside it; 400 for an upload with no rows at all.
  */
-function sendReport(res: Response, report: { received: number; inserted: number; changed: number; unchanged: number }): void {
+function sendReport(res: Response, report: UploadReportBody): void {
   if (report.received === 0) throw new ApiError(400, 'empty_upload', 'the upload has no rows', 'body');
   if (report.inserted + report.changed + report.unchanged > 0) {
     res.json(report);
