@@ -7,6 +7,7 @@ import { caseDataConverter } from '../temporal/data-converter';
 import { loadPayloadKeys } from '../temporal/payload-keys';
 import { createApp } from './app';
 import { createAuth } from './auth/setup';
+import { createApiServer } from './http-server';
 
 async function main(): Promise<void> {
   const env = loadEnv();
@@ -19,7 +20,7 @@ async function main(): Promise<void> {
   const auth = await createAuth(env);
   const ui = { authMode: env.AUTH_MODE, temporalUiUrl: env.TEMPORAL_UI_URL, namespace: env.TEMPORAL_NAMESPACE };
   const app = createApp({ db, pool, uploadMaxBytes: env.UPLOAD_MAX_BYTES, temporal, logger, auth, ui, payloadKeys, rateLimitPerMinute: env.API_RATE_LIMIT_PER_MINUTE, taskQueue: env.TEMPORAL_TASK_QUEUE, temporalDeadlineMs: env.API_TEMPORAL_DEADLINE_MS });
-  const server = app.listen(env.API_PORT, env.API_HOST, () => logger.info(`API listening on http://${env.API_HOST}:${env.API_PORT}`));
+  const server = createApiServer(app).listen(env.API_PORT, env.API_HOST, () => logger.info(`API listening on http://${env.API_HOST}:${env.API_PORT}`));
   const stop = () => {
     server.close(() => {
       void Promise.all([db.$disconnect(), pool.end(), temporal.connection.close()]).then(() => process.exit(0));

@@ -6,6 +6,7 @@ import request from 'supertest';
 import type { Notifier, OutboundNotification } from '../../activities/notifications/notifier';
 import type { NotifyOptions } from '../../activities/notify';
 import { createApp } from '../../api/app';
+import { createApiServer } from '../../api/http-server';
 import { createBulkPool } from '../../db/bulk-pool';
 import { createCaseWorker } from '../../worker/create-worker';
 import { createTestDatabase, type TestDatabase } from './database';
@@ -73,6 +74,8 @@ export async function startStack(
     taskQueue,
     temporalDeadlineMs: 20000,
   });
+  // Served as main.ts serves it, so a request Node's parser refuses gets the API's answer too.
+  const server = createApiServer(app);
   return {
     env,
     database,
@@ -82,7 +85,7 @@ export async function startStack(
     auth,
     /** A supertest agent that sends this test user's bearer token with every request. */
     async as(user: TestUser): Promise<ApiAgent> {
-      return request.agent(app).set('authorization', await bearer(auth, users[user]));
+      return request.agent(server).set('authorization', await bearer(auth, users[user]));
     },
     async stop() {
       worker?.shutdown();
