@@ -106,7 +106,7 @@ describe('support first, then CME tracing and s437 (time-skipping server)', () =
       const openedAt = (await handle.query(getCaseState)).openedAt ?? '';
       const inAMonth = englandDateOf(new Date(Date.parse(openedAt) + 30 * DAY));
       await expect(handle.executeUpdate(recordNewPupilReturn, { args: [{ actor: actors.school, newSchoolUrn: actors.school.schoolUrn, registeredOn: inAMonth }] })).rejects.toMatchObject(
-        refusal(/^schoolUrn: 100001 is the school of the child's open case.*located_and_attending/, /^registeredOn: .* is in the future/),
+        refusal(/^schoolUrn: 100001 is the school of the child's open case.*back-in-school/, /^registeredOn: .* is in the future/),
       );
       await expect(handle.executeUpdate(recordNewPupilReturn, { args: [{ actor: actors.otherSchool, newSchoolUrn: actors.otherSchool.schoolUrn, registeredOn: inAMonth }] })).rejects.toMatchObject(
         refusal(/^registeredOn: /),
