@@ -6,7 +6,7 @@ import { reasonForAbsenceRule } from '../domain/rules/catalogue';
 import { recordBackInSchool, recordReasonEstablished } from './case-messages';
 import type { CaseRun } from './case-run';
 import { close, latestEnglandDate } from './closing-handlers';
-import { refuse, refuseFailing, reject, requireRole, requireStage } from './reject';
+import { refuse, refuseFailing, requireCaseSchool, requireRole, requireStage } from './reject';
 import { beginSupport } from './support-handlers';
 
 /** Where an unexplained absence (T1) waits for its reason: before the clock ran out, or after the LA was told. */
@@ -38,7 +38,7 @@ export function registerAbsenceHandlers(run: CaseRun): void {
     },
     {
       validator: ({ actor, reasonCode }) => {
-        requireCaseSchool(run, actor);
+        requireSchoolOrOfficer(run, actor);
         requireStage(run.state.stage, reasonStages);
         if (run.state.concerns[0]?.reason !== 'unexplained_absence') refuse([`caseId: this case did not open on an unexplained absence (${reasonForAbsenceRule.id}); there is no code N to replace`]);
         refuseFailing(reasonCodeRefusals(reasonCode));
@@ -55,7 +55,7 @@ export function registerAbsenceHandlers(run: CaseRun): void {
     },
     {
       validator: ({ actor, returnedOn }) => {
-        requireCaseSchool(run, actor);
+        requireSchoolOrOfficer(run, actor);
         requireStage(run.state.stage, returnStages);
         // The case's first instant, as a UTC day: never later than its day in England.
         const openedOn = (run.state.openedAt ?? new Date().toISOString()).slice(0, 10);
@@ -66,7 +66,7 @@ export function registerAbsenceHandlers(run: CaseRun): void {
 }
 
 /** The case's own school, or the LA CME officer for it. */
-function requireCaseSchool(run: CaseRun, actor: Actor): void {
+function requireSchoolOrOfficer(run: CaseRun, actor: Actor): void {
   requireRole(actor, ['school', 'la_cme_officer']);
-  if (actor.role === 'school' && actor.schoolUrn !== run.state.schoolUrn) reject('actor.schoolUrn', 'not the school of this case');
+  requireCaseSchool(actor, run.state.schoolUrn);
 }

@@ -2,7 +2,7 @@ import { setHandler } from '@temporalio/workflow';
 import { contactMethods, contactOutcomes, openStages } from '../domain/case';
 import { recordContactAttempt } from './case-messages';
 import type { CaseRun } from './case-run';
-import { missingText, refuseFailing, reject, requireRole, requireStage } from './reject';
+import { missingText, refuseFailing, reject, requireCaseSchool, requireRole, requireStage } from './reject';
 
 /**
  * Whereabouts checks (docs/law.md C.1): each attempt to reach the family, by whom, how and with what
@@ -20,7 +20,7 @@ export function registerContactHandlers(run: CaseRun): void {
     {
       validator: ({ actor, attemptId, method, outcome }) => {
         requireRole(actor, ['school', 'la_cme_officer']);
-        if (actor.role === 'school' && actor.schoolUrn !== run.state.schoolUrn) reject('actor.schoolUrn', 'not the school of this case');
+        requireCaseSchool(actor, run.state.schoolUrn);
         requireStage(run.state.stage, [...openStages, 'cme_tracing']);
         if (run.state.contactAttempts?.some((a) => a.attemptId === attemptId)) reject('attemptId', `attempt ${attemptId} is already recorded`);
         refuseFailing([

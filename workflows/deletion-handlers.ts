@@ -29,7 +29,7 @@ import {
 import type { CaseRun } from './case-run';
 import { patches } from './patches';
 import { refreshPlacement } from './placement';
-import { refuse, reject, requireRole, requireStage, requireText } from './reject';
+import { refuse, reject, requireCaseSchool, requireRole, requireStage, requireText } from './reject';
 
 /**
  * Deletion from roll: the ground is checked (refused with reasons if it does not apply), the deletion return
@@ -40,7 +40,7 @@ export function registerDeletionHandlers(run: CaseRun): void {
   setHandler(requestDeletion, (input) => handleDeletionRequest(run, input), {
     validator: (input) => {
       requireRole(input.actor, ['school']);
-      if (input.actor.schoolUrn !== run.state.schoolUrn) reject('actor.schoolUrn', 'not the school of this case');
+      requireCaseSchool(input.actor, run.state.schoolUrn);
       requireStage(run.state.stage, [...openStages]);
       if (run.state.deletion) reject('requestId', `deletion ${run.state.deletion.requestId} is already ${run.state.deletion.status}`);
       requireText('requestId', input.requestId);

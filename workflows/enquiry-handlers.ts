@@ -3,7 +3,7 @@ import { openStages } from '../domain/case';
 import { decisionRoles } from '../domain/decision-roles';
 import { signJointEnquiries, type SignJointEnquiriesInput } from './case-messages';
 import type { CaseRun } from './case-run';
-import { refuseFailing, reject, requireRole, requireStage } from './reject';
+import { refuseFailing, reject, requireCaseSchool, requireRole, requireStage } from './reject';
 
 /**
  * Joint school + LA reasonable enquiries (grounds H and I): each side signs the same outcome. Found and may
@@ -27,7 +27,7 @@ export function registerEnquiryHandlers(run: CaseRun): void {
 function validateSignature(run: CaseRun, input: SignJointEnquiriesInput): void {
   requireRole(input.actor, decisionRoles.jointEnquiries);
   requireStage(run.state.stage, [...openStages]);
-  if (input.actor.role === 'school' && input.actor.schoolUrn !== run.state.schoolUrn) reject('actor.schoolUrn', 'not the school of this case');
+  requireCaseSchool(input.actor, run.state.schoolUrn);
   const enquiries = run.state.jointEnquiries;
   const mine = input.actor.role === 'school' ? enquiries.schoolSignedBy : enquiries.laSignedBy;
   if (mine) reject('actor', `the ${input.actor.role === 'school' ? 'school' : 'LA'} has already signed`);

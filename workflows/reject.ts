@@ -41,3 +41,8 @@ export function refuseFailing(failures: (string | false | undefined)[]): void {
   const reasons = failures.filter((reason): reason is string => typeof reason === 'string');
   if (reasons.length > 0) refuse(reasons);
 }
+
+/** A school acts only on the cases of its own pupils; LA roles are scoped by the API. */
+export function requireCaseSchool(actor: Actor, caseSchoolUrn: string | undefined): void {
+  if (actor.role === 'school' && actor.schoolUrn !== caseSchoolUrn) reject('actor.schoolUrn', 'not the school of this case');
+}

@@ -4,7 +4,7 @@ import { safeguardingReferralRule, socialWorkerToldRule } from '../domain/rules/
 import type { Party } from '../domain/triggers';
 import { raiseSafeguardingConcern } from './case-messages';
 import type { CaseRun } from './case-run';
-import { missingText, refuseFailing, reject } from './reject';
+import { missingText, refuseFailing, reject, requireCaseSchool } from './reject';
 
 /** Who is told at once, and under which rule, for each kind of safeguarding concern. */
 const referrals: Record<SafeguardingConcern, { parties: Party[]; ruleId: string }> = {
@@ -30,7 +30,7 @@ export function registerSafeguardingHandlers(run: CaseRun): void {
     {
       validator: ({ referralId, actor, concern }) => {
         if (run.closed) reject('stage', 'the case is closed');
-        if (actor.role === 'school' && actor.schoolUrn !== run.state.schoolUrn) reject('actor.schoolUrn', 'not the school of this case');
+        requireCaseSchool(actor, run.state.schoolUrn);
         if (run.state.safeguarding.some((r) => r.referralId === referralId)) reject('referralId', `referral ${referralId} is already recorded`);
         refuseFailing([missingText('referralId', referralId), !safeguardingConcerns.includes(concern) && `concern: unknown safeguarding concern ${concern}`]);
       },

@@ -3,7 +3,7 @@ import { supportStages, type SupportStage } from '../domain/case';
 import { supportReviewRule } from '../domain/rules/catalogue';
 import { advanceSupportStage, type AdvanceSupportInput } from './case-messages';
 import type { CaseRun } from './case-run';
-import { missingText, refuseFailing, reject, requireRole, requireStage } from './reject';
+import { missingText, refuseFailing, reject, requireCaseSchool, requireRole, requireStage } from './reject';
 
 /** Starts the support-first track at `stage`, with its review clock (SUPPORT-REVIEW, local practice). */
 export async function beginSupport(run: CaseRun, stage: SupportStage): Promise<void> {
@@ -40,7 +40,7 @@ export async function onSupportReviewDue(run: CaseRun): Promise<void> {
 
 function validateAdvance(run: CaseRun, { actor, to, reason }: AdvanceSupportInput): void {
   requireRole(actor, ['school', 'la_cme_officer']);
-  if (actor.role === 'school' && actor.schoolUrn !== run.state.schoolUrn) reject('actor.schoolUrn', 'not the school of this case');
+  requireCaseSchool(actor, run.state.schoolUrn);
   requireStage(run.state.stage, ['support_first']);
   if (to === run.state.support?.stage) reject('to', `the case is already at ${to}`);
   if (to === 'enforce' && actor.role !== 'la_cme_officer') reject('actor.role', 'only the LA moves a case to enforcement');
