@@ -23,6 +23,13 @@ export type TemporalService = (typeof TEMPORAL_SERVICES)[number];
 /** The settings the case engine relies on (Updates, update-with-start); docker-compose.yml mounts the same file. */
 export const DYNAMIC_CONFIG_FILE = path.join(repoRoot, 'deploy', 'temporal-dynamicconfig.yaml');
 
+/**
+ * The history service's shards: fixed when the `temporal` database is first used and never changed after; they
+ * bound how many history processes can share the work (a few per LA service; 64 leaves room). docker-compose.yml
+ * sets the same (NUM_HISTORY_SHARDS).
+ */
+export const HISTORY_SHARDS = 64;
+
 export interface TemporalClusterOptions {
   /** Temporal's own PostgreSQL (not the case database): the schemas go into its `temporal` and `temporal_visibility`. */
   postgres: PrivatePostgres;
@@ -150,6 +157,7 @@ function clusterConfig(moduleDir: string, postgres: PrivatePostgres, ports: Reco
     store.sql.maxConns = Math.min(Number(store.sql.maxConns), 10);
     store.sql.maxIdleConns = Math.min(Number(store.sql.maxIdleConns), 10);
   }
+  config.persistence.numHistoryShards = HISTORY_SHARDS;
   delete config.global.pprof;
   delete config.global.metrics;
   config.log.level = 'warn';

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { parse } from 'yaml';
 import { envSchema, loadEnv } from '../../config/env';
 import { repoRoot } from '../../config/paths';
-import { DYNAMIC_CONFIG_FILE } from '../../scripts/devstack/temporal-cluster';
+import { DYNAMIC_CONFIG_FILE, HISTORY_SHARDS, TEMPORAL_SERVICES } from '../../scripts/devstack/temporal-cluster';
 import { TEMPORAL_SERVER_VERSION } from '../../scripts/devstack/temporal-server';
 
 /**
@@ -22,6 +22,7 @@ interface Service {
   container_name?: string;
   deploy?: { replicas?: number };
   entrypoint?: string[];
+  restart?: string;
 }
 
 const compose = parse(fs.readFileSync(path.join(repoRoot, 'docker-compose.yml'), 'utf8'), { merge: true }) as { services: Record<string, Service> };
@@ -49,15 +50,17 @@ const environmentOf = (name: string, vars: Record<string, string> = site) =>
   Object.fromEntries(Object.entries(services[name]?.environment ?? {}).map(([key, value]) => [key, interpolate(String(value), vars)]));
 
 const ours = ['setup', 'api', 'worker'];
+/** Temporal's services, one container each, named after the service the cluster suite runs as a process. */
+const temporalContainers = TEMPORAL_SERVICES.map((service) => `temporal-${service}`);
 
 describe('docker-compose.yml, the scaled deployment (static checks)', () => {
   it('runs Temporal on PostgreSQL with its UI, the case database, setup, the API and replicable workers, images pinned', () => {
-    expect(Object.keys(services).sort()).toEqual(['api', 'postgresql', 'setup', 'temporal', 'temporal-namespace', 'temporal-schema', 'temporal-ui', 'worker']);
+    expect(Object.keys(services).sort()).toEqual(['api', 'postgresql', 'setup', ...temporalContainers, 'temporal-namespace', 'temporal-schema', 'temporal-ui', 'worker'].sort());
     for (const [name, service] of Object.entries(services).filter(([name]) => !ours.includes(name))) {
       expect(`${name} ${service.image}`).toMatch(/^[\w-]+ [\w./-]+:\d+(\.\d+)+(-[\w]+)?$/);
     }
-    expect(services.temporal?.environment).toMatchObject({ DB: 'postgres12', POSTGRES_SEEDS: 'postgresql' });
-    expect(services['temporal-ui']?.environment).toMatchObject({ TEMPORAL_ADDRESS: 'temporal:7233' });
+    for (const name of temporalContainers) expect(services[name]?.environment).toMatchObject({ DB: 'postgres12', POSTGRES_SEEDS: 'postgresql' });
+    expect(services['temporal-ui']?.environment).toMatchObject({ TEMPORAL_ADDRESS: 'temporal-frontend:7233' });
     // Workers scale out: no fixed name, no published port, more than one by default.
     expect(services.worker).not.toHaveProperty('container_name');
     expect(services.worker).not.toHaveProperty('ports');
@@ -85,7 +88,7 @@ describe('docker-compose.yml, the scaled deployment (static checks)', () => {
       const environment = environmentOf(name);
       expect(Object.keys(environment).filter((key) => !known.includes(key))).toEqual([]);
       const env = loadEnv(environment);
-      expect(env).toMatchObject({ NODE_ENV: 'production', AUTH_MODE: 'jwks', TEMPORAL_ADDRESS: 'temporal:7233' });
+      expect(env).toMatchObject({ NODE_ENV: 'production', AUTH_MODE: 'jwks', TEMPORAL_ADDRESS: 'temporal-frontend:7233' });
       expect(env.DATABASE_URL).toBe(`postgresql://cme:${site.POSTGRES_PASSWORD}@postgresql:5432/cme`);
     }
     expect(environmentOf('api')).toMatchObject({ API_HOST: '0.0.0.0', API_PORT: '3000' });
@@ -107,16 +110,15 @@ describe('docker-compose.yml, the scaled deployment (static checks)', () => {
     // Nobody terminates or signals a case from the Temporal UI, round the audit log.
     expect(ui.TEMPORAL_DISABLE_WRITE_ACTIONS).toBe('true');
     // Temporal and the databases are reached only inside the deployment's network.
-    for (const name of ['temporal', 'postgresql']) expect(services[name]).not.toHaveProperty('ports');
+    for (const name of [...temporalContainers, 'postgresql']) expect(services[name]).not.toHaveProperty('ports');
     const [published] = services['temporal-ui']?.ports ?? [];
     expect(new URL(api.TEMPORAL_UI_URL as string).port).toBe(String(published).split(':')[0]);
   });
 
   it('runs the Temporal release the cluster suite builds, its schemas by that release\'s sql tool, on our namespace', () => {
     // One version (scripts/devstack/temporal-server.ts): what the cluster suite ran is what compose deploys.
-    expect(services.temporal?.image).toBe(`temporalio/server:${TEMPORAL_SERVER_VERSION}`);
+    for (const name of temporalContainers) expect(services[name]?.image).toBe(`temporalio/server:${TEMPORAL_SERVER_VERSION}`);
     for (const name of ['temporal-schema', 'temporal-namespace']) expect(services[name]?.image).toBe(`temporalio/admin-tools:${TEMPORAL_SERVER_VERSION}`);
-    expect(services.temporal?.depends_on).toEqual({ 'temporal-schema': { condition: 'service_completed_successfully' } });
     const schema = String(services['temporal-schema']?.command);
     for (const [database, folder] of [['temporal', 'temporal'], ['temporal_visibility', 'visibility']]) {
       for (const step of ['create', 'setup-schema -v 0.0', `update-schema -d /etc/temporal/schema/postgresql/v12/${folder}/versioned`]) {
@@ -131,12 +133,34 @@ describe('docker-compose.yml, the scaled deployment (static checks)', () => {
     expect(environmentOf('temporal-ui').TEMPORAL_DEFAULT_NAMESPACE).toBe(namespace);
   });
 
+  it('runs Temporal\'s four services apart, as the cluster suite does: one container each, one ring, the suite\'s shard count', () => {
+    // The image's SERVICES setting picks the service, as `server start --service <name>` does for the suite's processes.
+    expect(temporalContainers.map((name) => environmentOf(name).SERVICES)).toEqual([...TEMPORAL_SERVICES]);
+    for (const name of temporalContainers) {
+      const environment = environmentOf(name);
+      // One ring needs one database and one shard count: fixed at set-up, the same the suite's cluster is created with.
+      expect(environment).toMatchObject({ DB: 'postgres12', POSTGRES_SEEDS: 'postgresql', POSTGRES_USER: 'cme', POSTGRES_PWD: site.POSTGRES_PASSWORD });
+      expect(Number(environment.NUM_HISTORY_SHARDS)).toBe(HISTORY_SHARDS);
+      expect(services[name]?.restart).toBe('unless-stopped');
+    }
+    // The frontend first, once the schemas are set up; the others once it runs (the cluster metadata race).
+    expect(services['temporal-frontend']?.depends_on).toEqual({ 'temporal-schema': { condition: 'service_completed_successfully' } });
+    for (const name of temporalContainers.filter((name) => name !== 'temporal-frontend')) {
+      expect(services[name]?.depends_on).toEqual({ 'temporal-frontend': { condition: 'service_started' } });
+    }
+    expect(environmentOf('temporal-worker').PUBLIC_FRONTEND_ADDRESS).toBe('temporal-frontend:7233');
+    // Nothing runs all four in one: no auto-setup image, no container without SERVICES.
+    expect(Object.values(services).filter((service) => /auto-setup|temporalio\/server/.test(service.image ?? '') && !service.environment?.SERVICES)).toEqual([]);
+  });
+
   it('mounts the Temporal settings update-with-start needs, the same file the cluster suite runs with', () => {
-    const mount = services.temporal?.volumes?.find((volume) => volume.includes('dynamicconfig')) ?? '';
-    const [source, target] = mount.split(':');
-    expect(target).toBe(`/etc/temporal/${services.temporal?.environment?.DYNAMIC_CONFIG_FILE_PATH}`);
-    expect(path.join(repoRoot, String(source))).toBe(DYNAMIC_CONFIG_FILE);
-    const settings = parse(fs.readFileSync(path.join(repoRoot, String(source)), 'utf8')) as Record<string, { value: unknown }[]>;
+    for (const name of temporalContainers) {
+      const mount = services[name]?.volumes?.find((volume) => volume.includes('dynamicconfig')) ?? '';
+      const [source, target] = mount.split(':');
+      expect(target).toBe(`/etc/temporal/${services[name]?.environment?.DYNAMIC_CONFIG_FILE_PATH}`);
+      expect(path.join(repoRoot, String(source))).toBe(DYNAMIC_CONFIG_FILE);
+    }
+    const settings = parse(fs.readFileSync(DYNAMIC_CONFIG_FILE, 'utf8')) as Record<string, { value: unknown }[]>;
     // The release's own validator checks every key against it (test/cluster/): update-with-start has no switch.
     expect(settings).toEqual({ 'frontend.enableUpdateWorkflowExecution': [{ value: true }] });
   });
