@@ -60,9 +60,9 @@ export interface Arm {
   round(): Promise<Figures>;
 }
 
-/** Runs the arms' rounds interleaved, `rounds` each, and pools each arm's figures. */
-export async function alternate(arms: [Arm, Arm], rounds: number): Promise<[Figures, Figures]> {
-  const pooled: [Figures, Figures] = [empty(), empty()];
+/** Runs the arms' rounds interleaved (A, B, …, A, B, …), `rounds` each, and pools each arm's figures. */
+export async function alternate<T extends readonly Arm[]>(arms: T, rounds: number): Promise<{ [K in keyof T]: Figures }> {
+  const pooled = arms.map(() => empty());
   for (let round = 0; round < rounds; round += 1) {
     for (const [i, arm] of arms.entries()) {
       const figures = await arm.round();
@@ -73,7 +73,7 @@ export async function alternate(arms: [Arm, Arm], rounds: number): Promise<[Figu
       into.errors.push(...figures.errors);
     }
   }
-  return pooled;
+  return pooled as { [K in keyof T]: Figures };
 }
 
 const empty = (): Figures => ({ ops: 0, seconds: 0, latenciesMs: [], errors: [] });
@@ -105,8 +105,13 @@ export function printPair(title: string, arms: [Arm, Arm], figures: [Figures, Fi
   console.log(title);
   const a = printFigures(arms[0].name, figures[0]);
   const b = printFigures(arms[1].name, figures[1]);
-  console.log(`  ${'ratio first / second'.padEnd(28)} ${ratio(a.perSecond, b.perSecond)}  p50 ${ratio(a.p50, b.p50)}  p95 ${ratio(a.p95, b.p95)}  p99 ${ratio(a.p99, b.p99)}`);
+  printRatio('ratio first / second', a, b);
   for (const target of targets) console.log(`  target: ${target}`);
+}
+
+/** a / b for throughput and each latency percentile. */
+export function printRatio(label: string, a: Summary, b: Summary): void {
+  console.log(`  ${label.padEnd(28)} ${ratio(a.perSecond, b.perSecond)}  p50 ${ratio(a.p50, b.p50)}  p95 ${ratio(a.p95, b.p95)}  p99 ${ratio(a.p99, b.p99)}`);
 }
 
 /** A positive integer from the environment, or the default. */

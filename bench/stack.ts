@@ -3,17 +3,19 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Client } from '@temporalio/client';
+import type { Client, Connection } from '@temporalio/client';
 import { demoLa, demoSchools, demoTerms } from '../config/demo';
 import { migrateDatabase } from '../db/migrate';
 import { stopChild } from '../scripts/devstack/child-process';
 import { freePort } from '../scripts/devstack/free-port';
 import { startPrivatePostgres, type PrivatePostgres } from '../scripts/devstack/postgres-cluster';
 import { ensureTemporalBinaries } from '../scripts/devstack/temporal-binaries';
-import { startTemporalDevServer, type RunningDevServer } from '../scripts/devstack/temporal-dev-server';
+import { startTemporalClusterOnOwnPostgres, untilSearchAttributesServe } from '../scripts/devstack/temporal-cluster';
+import { startTemporalDevServer } from '../scripts/devstack/temporal-dev-server';
 import { connectClient } from '../temporal/client';
 import { caseDataConverter } from '../temporal/data-converter';
 import { PayloadKeyRing } from '../temporal/payload-codec';
+import { registerCaseSearchAttributes } from '../temporal/register-search-attributes';
 import { apiCall, devToken } from './api';
 
 /**
@@ -21,8 +23,22 @@ import { apiCall, devToken } from './api';
  * PostgreSQL, the Temporal dev server (SQLite), the case worker and the API each in its own process, and the
  * demo LA's terms and schools. A fresh stack means every case and byte measured is the bench's own.
  * BENCH_KEEP_DATA=1 keeps the folder (and the processes' logs) for a look afterwards.
+ *
+ * Or the same processes of ours on the production shape's Temporal (`temporal: 'cluster'`): the real server's
+ * four services apart on a PostgreSQL of their own (scripts/devstack/temporal-cluster.ts), our search attributes
+ * registered as `deploy-setup` registers them. Or in a folder of the caller's that is kept, and resumed when it
+ * holds a stack already (`dataDir`: the same databases and payload keys, so its cases stay readable).
  */
+export type BenchTemporal = 'dev server' | 'cluster';
+
+export interface BenchStackOptions {
+  temporal?: BenchTemporal;
+  dataDir?: string;
+}
+
 export interface BenchStack {
+  /** Which Temporal it runs on. */
+  temporal: BenchTemporal;
   apiUrl: string;
   databaseUrl: string;
   dataDir: string;
@@ -38,9 +54,13 @@ export interface BenchStack {
 }
 
 const distRoot = path.resolve(__dirname, '..');
+const NAMESPACE = 'cme-bench';
 
-export async function startBenchStack(): Promise<BenchStack> {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cme-bench-'));
+export async function startBenchStack(options: BenchStackOptions = {}): Promise<BenchStack> {
+  const temporalKind = options.temporal ?? 'dev server';
+  const kept = options.dataDir !== undefined;
+  const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'cme-bench-'));
+  fs.mkdirSync(dataDir, { recursive: true });
   fs.chmodSync(dataDir, 0o755); // the postgres user must reach it when run as root
   const stops: Array<() => Promise<void> | void> = [];
   const children: ChildProcess[] = [];
@@ -54,7 +74,7 @@ export async function startBenchStack(): Promise<BenchStack> {
         console.error(`while stopping: ${error instanceof Error ? error.message : String(error)}`);
       }
     }
-    if (process.env.BENCH_KEEP_DATA === '1') console.log(`data kept in ${dataDir}`);
+    if (kept || process.env.BENCH_KEEP_DATA === '1') console.log(`data kept in ${dataDir}`);
     else fs.rmSync(dataDir, { recursive: true, force: true });
   })());
   try {
@@ -64,16 +84,20 @@ export async function startBenchStack(): Promise<BenchStack> {
     const databaseUrl = postgres.urlFor('cme');
     migrateDatabase(databaseUrl);
 
-    const temporal: RunningDevServer = await startTemporalDevServer({ cliPath: ensureTemporalBinaries().cli, dataDir, port: await freePort(), namespace: 'default' });
+    const cliPath = ensureTemporalBinaries().cli;
+    const temporal =
+      temporalKind === 'cluster'
+        ? await startTemporalClusterOnOwnPostgres({ dataDir: path.join(dataDir, 'temporal'), cliPath, namespace: NAMESPACE, retention: '72h' })
+        : await startTemporalDevServer({ cliPath, dataDir, port: await freePort(), namespace: NAMESPACE });
     stops.push(() => temporal.stop());
 
-    const payloadKeys = `bench-1:${randomBytes(32).toString('base64')}`;
+    const payloadKeys = keptPayloadKeys(dataDir);
     const apiPort = await freePort();
     const childEnv: NodeJS.ProcessEnv = {
       ...process.env,
       DATABASE_URL: databaseUrl,
       TEMPORAL_ADDRESS: temporal.address,
-      TEMPORAL_NAMESPACE: 'default',
+      TEMPORAL_NAMESPACE: NAMESPACE,
       PAYLOAD_KEYS: payloadKeys,
       DATA_DIR: dataDir,
       API_PORT: String(apiPort),
@@ -86,7 +110,7 @@ export async function startBenchStack(): Promise<BenchStack> {
       const log = fs.openSync(path.join(dataDir, `${name}.log`), 'a');
       const child = spawn(process.execPath, [path.join(distRoot, entry)], { env: childEnv, stdio: ['ignore', log, log] });
       fs.closeSync(log);
-      child.once('exit', (code, signal) => console.error(`${name} exited (${signal ?? `code ${code}`}); see ${name}.log (BENCH_KEEP_DATA=1 keeps it)`));
+      child.once('exit', (code, signal) => console.error(`${name} (${temporalKind}) exited (${signal ?? `code ${code}`}); see ${name}.log (BENCH_KEEP_DATA=1 keeps it)`));
       children.push(child);
       stops.push(() => stopChild(child));
       return child;
@@ -96,18 +120,30 @@ export async function startBenchStack(): Promise<BenchStack> {
     const apiUrl = `http://127.0.0.1:${apiPort}`;
     const admin = await firstToken(apiUrl, 'demo-admin');
 
-    const client = await connectClient({ address: temporal.address, namespace: 'default', dataConverter: caseDataConverter(PayloadKeyRing.parse(payloadKeys)) });
+    const client = await connectClient({ address: temporal.address, namespace: NAMESPACE, dataConverter: caseDataConverter(PayloadKeyRing.parse(payloadKeys)) });
     stops.push(() => client.connection.close());
+    if (temporalKind === 'cluster') {
+      // The dev server registers them at start; on the cluster, as deploy-setup does.
+      await registerCaseSearchAttributes(client.connection as Connection, NAMESPACE); // connectClient's own Connection
+      await untilSearchAttributesServe(client);
+    }
     const token = (userId: string) => devToken(apiUrl, userId);
     await apiCall(apiUrl, admin, 'PUT', `/v1/las/${demoLa.code}/terms`, { terms: demoTerms });
     for (const school of Object.values(demoSchools)) {
       await apiCall(apiUrl, admin, 'PUT', `/v1/schools/${school.urn}`, { name: school.name, laCode: demoLa.code, isSpecial: school.isSpecial });
     }
-    return { apiUrl, databaseUrl, dataDir, temporalDbFile: path.join(dataDir, 'temporal.sqlite'), worker, client, spawnService, token, stop };
+    return { temporal: temporalKind, apiUrl, databaseUrl, dataDir, temporalDbFile: path.join(dataDir, 'temporal.sqlite'), worker, client, spawnService, token, stop };
   } catch (error) {
     await stop();
     throw error;
   }
+}
+
+/** The stack's payload key, kept in its folder: a resumed stack reads the cases an earlier run encrypted. */
+function keptPayloadKeys(dataDir: string): string {
+  const file = path.join(dataDir, 'bench-payload-keys');
+  if (!fs.existsSync(file)) fs.writeFileSync(file, `bench-1:${randomBytes(32).toString('base64')}`, { mode: 0o600 });
+  return fs.readFileSync(file, 'utf8').trim();
 }
 
 /** The admin's token, asked for until the API has started and answers (connection refused until then). */
@@ -122,22 +158,29 @@ async function firstToken(apiUrl: string, userId: string, timeoutMs = 120000): P
 }
 
 /**
- * Runs a bench's body on a fresh stack and always takes the stack down, Ctrl-C included (PostgreSQL runs
- * detached and would outlive us); exit 1 on failure.
+ * Runs a bench's body on fresh stacks (one per entry of `stacks`, started one after the other) and always takes
+ * them down, Ctrl-C included (PostgreSQL runs detached and would outlive us); exit 1 on failure.
  */
-export function runOnStack(body: (stack: BenchStack) => Promise<boolean>): void {
+export function runOnStacks(stacks: BenchStackOptions[], body: (stacks: BenchStack[]) => Promise<boolean>): void {
+  const started: BenchStack[] = [];
+  const stopAll = () => Promise.all(started.map((stack) => stack.stop()));
+  process.once('SIGINT', () => void stopAll().finally(() => process.exit(130)));
   void (async () => {
-    const stack = await startBenchStack();
-    process.once('SIGINT', () => void stack.stop().finally(() => process.exit(130)));
     let ok = false;
     try {
-      ok = await body(stack);
+      for (const options of stacks) started.push(await startBenchStack(options));
+      ok = await body(started);
     } finally {
-      await stack.stop();
+      await stopAll();
     }
     process.exit(ok ? 0 : 1);
   })().catch((error: unknown) => {
     console.error(error instanceof Error ? error.message : error);
     process.exit(1);
   });
+}
+
+/** Runs a bench's body on one fresh stack (the dev server unless `options` say otherwise). */
+export function runOnStack(body: (stack: BenchStack) => Promise<boolean>, options: BenchStackOptions = {}): void {
+  runOnStacks([options], ([stack]) => body(stack!));
 }

@@ -2,12 +2,12 @@ import { type ChildProcess, execFile, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { Connection } from '@temporalio/client';
+import { type Client, Connection } from '@temporalio/client';
 import { parse, stringify } from 'yaml';
 import { repoRoot } from '../../config/paths';
 import { stopChild } from './child-process';
 import { portIsFree } from './free-port';
-import type { PrivatePostgres } from './postgres-cluster';
+import { startPrivatePostgres, type PrivatePostgres } from './postgres-cluster';
 import { run } from './run';
 import { ensureTemporalServer, type TemporalServerBinaries } from './temporal-server';
 
@@ -93,6 +93,55 @@ export async function startTemporalCluster(options: TemporalClusterOptions): Pro
     start,
     stop,
   };
+}
+
+export interface TemporalClusterOnOwnPostgres extends RunningTemporalCluster {
+  /** Temporal's PostgreSQL crashes (no checkpoint) and starts again on the same data and port after `downMs`. */
+  restartPostgres(downMs: number): Promise<void>;
+}
+
+/**
+ * The cluster on a PostgreSQL of its own in `dataDir` (as a site runs Temporal's databases apart from the case
+ * record); `stop` takes both down. The cluster suite and the cluster bench start it so.
+ */
+export async function startTemporalClusterOnOwnPostgres(options: Omit<TemporalClusterOptions, 'postgres'>): Promise<TemporalClusterOnOwnPostgres> {
+  let postgres = await startPrivatePostgres({ dataDir: options.dataDir });
+  let cluster: RunningTemporalCluster;
+  try {
+    cluster = await startTemporalCluster({ ...options, postgres });
+  } catch (error) {
+    postgres.stop();
+    throw error;
+  }
+  return {
+    ...cluster,
+    async restartPostgres(downMs) {
+      postgres.stop('immediate');
+      await new Promise((resolve) => setTimeout(resolve, downMs));
+      postgres = await startPrivatePostgres({ dataDir: options.dataDir, port: postgres.port });
+    },
+    async stop() {
+      await cluster.stop();
+      postgres.stop();
+    },
+  };
+}
+
+/**
+ * After `deploy-setup` registered our search attributes: the frontend reads a namespace's attributes from a
+ * cache it refreshes every few seconds, so a list query by them fails until then.
+ */
+export async function untilSearchAttributesServe(client: Client): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    try {
+      await client.workflow.count('CaseStage = "awaiting_reason"');
+      return;
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+  }
 }
 
 /**

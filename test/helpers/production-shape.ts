@@ -9,8 +9,7 @@ import { Client, Connection } from '@temporalio/client';
 import { repoRoot } from '../../config/paths';
 import { stopChild } from '../../scripts/devstack/child-process';
 import { freePort } from '../../scripts/devstack/free-port';
-import { startPrivatePostgres, type PrivatePostgres } from '../../scripts/devstack/postgres-cluster';
-import { startTemporalCluster, type RunningTemporalCluster } from '../../scripts/devstack/temporal-cluster';
+import { startTemporalClusterOnOwnPostgres, untilSearchAttributesServe } from '../../scripts/devstack/temporal-cluster';
 import { startTemporalDevServer } from '../../scripts/devstack/temporal-dev-server';
 import { createTestDatabase, type TestDatabase } from './database';
 import { testPayloadKeysSpec } from './payload-keys';
@@ -157,19 +156,9 @@ async function start<T extends { address: string }>(options: ShapeOptions<T>, da
  * which a fault test may crash and start again.
  */
 export async function temporalCluster(dataDir: string, started: Undo[]) {
-  let postgres: PrivatePostgres = await startPrivatePostgres({ dataDir });
-  started.push(() => postgres.stop());
-  const cluster: RunningTemporalCluster = await startTemporalCluster({ postgres, dataDir, cliPath: cliPath(), namespace: NAMESPACE, retention: '72h' });
+  const cluster = await startTemporalClusterOnOwnPostgres({ dataDir, cliPath: cliPath(), namespace: NAMESPACE, retention: '72h' });
   started.push(() => cluster.stop());
-  return {
-    ...cluster,
-    /** Temporal's PostgreSQL crashes (no checkpoint) and starts again on the same data and port. */
-    async restartPostgres(downMs: number) {
-      postgres.stop('immediate');
-      await new Promise((resolve) => setTimeout(resolve, downMs));
-      postgres = await startPrivatePostgres({ dataDir, port: postgres.port });
-    },
-  };
+  return cluster;
 }
 
 /** `npm start`'s Temporal: the dev server on SQLite, our namespace and search attributes registered at start. */
@@ -199,18 +188,4 @@ async function untilHealthy(url: string, child: ChildProcess): Promise<void> {
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
   throw new Error(`the API process at ${url} did not become healthy`);
-}
-
-/** The frontend reads a namespace's search attributes from a cache it refreshes every few seconds. */
-async function untilSearchAttributesServe(client: Client): Promise<void> {
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    try {
-      await client.workflow.count('CaseStage = "awaiting_reason"');
-      return;
-    } catch (error) {
-      if (Date.now() > deadline) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 500));
-    }
-  }
 }
