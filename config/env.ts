@@ -12,6 +12,9 @@ const optionalString = z
   .transform((value) => (value === '' ? undefined : value))
   .optional();
 
+/** The worker's cache of case workflows by default: see WORKER_MAX_CACHED_WORKFLOWS. */
+export const DEFAULT_MAX_CACHED_WORKFLOWS = 500;
+
 export const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -26,6 +29,11 @@ export const envSchema = z.object({
   TEMPORAL_UI_URL: optionalString.pipe(z.url().optional()),
   TEMPORAL_CLI_PATH: optionalString,
   TEMPORAL_TEST_SERVER_PATH: optionalString,
+  /**
+   * Case workflows the worker keeps in memory between their tasks (its sticky cache); one evicted replays its
+   * history on its next task. README, "Sizing the worker".
+   */
+  WORKER_MAX_CACHED_WORKFLOWS: z.coerce.number().int().min(0).max(100_000).default(DEFAULT_MAX_CACHED_WORKFLOWS),
   API_PORT: port.default(3000),
   API_HOST: z.string().min(1).default('127.0.0.1'),
   /** Upper bound for any call the API makes into Temporal, so a missing worker never hangs a request. */

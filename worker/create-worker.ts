@@ -1,6 +1,7 @@
 import type { DataConverter } from '@temporalio/common';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { createActivities, type ActivityDeps } from '../activities';
+import { DEFAULT_MAX_CACHED_WORKFLOWS } from '../config/env';
 import { redactDatabaseErrors } from './redact-database-errors';
 
 export interface WorkerOptions extends ActivityDeps {
@@ -9,6 +10,8 @@ export interface WorkerOptions extends ActivityDeps {
   taskQueue: string;
   /** The payload codec (encryption) shared with the API's client. */
   dataConverter?: DataConverter;
+  /** WORKER_MAX_CACHED_WORKFLOWS (config/env.ts); its default unless given. */
+  maxCachedWorkflows?: number;
 }
 
 /** Every case worker's interceptors: database errors leave activities as summaries (no query values). */
@@ -24,7 +27,7 @@ export function createCaseWorker(options: WorkerOptions): Promise<Worker> {
     activities: createActivities(options),
     dataConverter: options.dataConverter,
     interceptors: caseWorkerInterceptors,
-    // Cases are mostly idle; bound the cache explicitly (~1 MB each, architecture decision 9).
-    maxCachedWorkflows: 500,
+    // Cases are mostly idle: the cache is bounded on purpose, not by the SDK's share of memory (README, "Sizing the worker").
+    maxCachedWorkflows: options.maxCachedWorkflows ?? DEFAULT_MAX_CACHED_WORKFLOWS,
   });
 }

@@ -33,8 +33,9 @@ async function main(): Promise<void> {
     notifier,
     notify: { publicUrl: env.PUBLIC_URL },
     dataConverter: caseDataConverter(loadPayloadKeys(env)),
+    maxCachedWorkflows: env.WORKER_MAX_CACHED_WORKFLOWS,
   });
-  logger.info({ taskQueue: env.TEMPORAL_TASK_QUEUE }, 'worker running');
+  logger.info({ taskQueue: env.TEMPORAL_TASK_QUEUE, maxCachedWorkflows: env.WORKER_MAX_CACHED_WORKFLOWS }, 'worker running');
   try {
     await worker.run();
   } finally {

@@ -27,6 +27,14 @@ describe('configuration', () => {
     expect(() => loadEnv({ PUBLIC_URL: 'ftp://cme.la938.example' })).toThrow(/PUBLIC_URL/);
   });
 
+  it("sizes the worker's cache of case workflows on purpose: 500 unless WORKER_MAX_CACHED_WORKFLOWS says otherwise", () => {
+    expect(loadEnv({}).WORKER_MAX_CACHED_WORKFLOWS).toBe(500);
+    expect(loadEnv({ WORKER_MAX_CACHED_WORKFLOWS: '2000' }).WORKER_MAX_CACHED_WORKFLOWS).toBe(2000);
+    // 0 is the SDK's own "no cache" (every task replays): allowed, if slow; a fraction or a negative is refused.
+    expect(loadEnv({ WORKER_MAX_CACHED_WORKFLOWS: '0' }).WORKER_MAX_CACHED_WORKFLOWS).toBe(0);
+    for (const bad of ['-1', '1.5', 'lots']) expect(() => loadEnv({ WORKER_MAX_CACHED_WORKFLOWS: bad })).toThrow(/WORKER_MAX_CACHED_WORKFLOWS/);
+  });
+
   it('treats an empty DATABASE_URL as unset', () => {
     expect(loadEnv({ DATABASE_URL: '' }).DATABASE_URL).toBeUndefined();
   });
