@@ -1,16 +1,18 @@
 import fs from 'node:fs';
 import { Client } from 'pg';
-import { openCases } from './cases';
+import { continueAfter, openCases } from './cases';
 import { sizeFrom } from './measure';
 import { runOnStack } from './stack';
 
 /**
- * `npm run bench:idle`: what open cases cost at rest. Opens BENCH_OPEN_CASES (50000; a few hundred for a
- * quick run) through the API, BENCH_OPEN_CONCURRENCY (16) at a time (hours for 50,000 on a loaded two-core
- * machine), waits BENCH_SETTLE_SECONDS (30) for the worker to finish the cases' opening work, then reads the
- * case worker process's resident memory (/proc/<pid>/status VmRSS, and its peak VmHWM) and the size of the
- * dev server's SQLite file with its WAL, and prints each per case. The baseline is taken after the first case
- * (the worker has bundled its workflows by then), so the per-case growth excludes start-up.
+ * `npm run bench:idle`: what open cases cost at rest, in steps. Opens cases through the API
+ * (BENCH_OPEN_CONCURRENCY, 16, at a time) up to BENCH_OPEN_CASES (50000) in steps of BENCH_STEP (5000); after each
+ * step waits BENCH_SETTLE_SECONDS (30) for the worker to finish the cases' opening work, then prints the case
+ * worker process's resident memory (/proc/<pid>/status VmRSS, and its peak VmHWM), the dev server's SQLite file
+ * with its WAL and the case database, in MiB and per case. At a few cases a second, 50,000 takes hours: with
+ * BENCH_DATA_DIR the stack lives in that folder, kept, and a later run resumes from the cases already open there.
+ * The worker runs with the stack's WORKER_MAX_CACHED_WORKFLOWS (500 unless set), so the figures show what idle
+ * cases cost beyond the cache. A resumed run starts a new worker: its figures hold what the cases touched since.
  */
 const MiB = 2 ** 20;
 
@@ -21,29 +23,40 @@ function memoryOf(pid: number): { rss: number; peak: number } {
 }
 
 const fileSize = (file: string) => (fs.existsSync(file) ? fs.statSync(file).size : 0);
+const mib = (bytes: number) => `${(bytes / MiB).toFixed(1)} MiB`.padStart(11);
+const perCase = (bytes: number, cases: number) => `${Math.round(bytes / Math.max(1, cases))} B/case`.padStart(13);
 
-runOnStack(async (stack) => {
-  const open = sizeFrom('BENCH_OPEN_CASES', 50000);
-  const settle = sizeFrom('BENCH_SETTLE_SECONDS', 30);
-  const pid = stack.worker.pid;
-  if (pid === undefined) throw new Error('the worker process has no pid');
-  const concurrency = sizeFrom('BENCH_OPEN_CONCURRENCY', 16);
-  await openCases(stack, 1, 1);
-  const baseline = memoryOf(pid);
-  console.log(`bench:idle: opening ${open} cases`);
-  await openCases(stack, open - 1, concurrency);
-  await new Promise((resolve) => setTimeout(resolve, settle * 1000));
-  const { rss, peak } = memoryOf(pid);
-  const sqlite = fileSize(stack.temporalDbFile) + fileSize(`${stack.temporalDbFile}-wal`);
-  const admin = new Client({ connectionString: stack.databaseUrl });
-  await admin.connect();
-  const postgres = Number((await admin.query<{ size: string }>('SELECT pg_database_size(current_database()) AS size')).rows[0]?.size);
-  await admin.end();
-  console.log(`bench:idle, ${open} open cases, measured ${settle} s after the last opened`);
-  console.log(`  worker RSS                 ${(rss / MiB).toFixed(1)} MiB (peak ${(peak / MiB).toFixed(1)} MiB; ${(baseline.rss / MiB).toFixed(1)} MiB after the first case)`);
-  console.log(`  worker RSS per case        ${Math.round(rss / open)} bytes (growth since the first case: ${Math.round((rss - baseline.rss) / Math.max(1, open - 1))} bytes)`);
-  console.log(`  dev server SQLite + WAL    ${(sqlite / MiB).toFixed(1)} MiB, ${Math.round(sqlite / open)} bytes per case`);
-  console.log(`  PostgreSQL database        ${(postgres / MiB).toFixed(1)} MiB, ${Math.round(postgres / open)} bytes per case`);
-  console.log('  target: worker RSS < 1 GiB with 50,000 open cases');
-  return true;
-});
+runOnStack(
+  async (stack) => {
+    const target = sizeFrom('BENCH_OPEN_CASES', 50000);
+    const step = sizeFrom('BENCH_STEP', 5000);
+    const settle = sizeFrom('BENCH_SETTLE_SECONDS', 30);
+    const concurrency = sizeFrom('BENCH_OPEN_CONCURRENCY', 16);
+    const pid = stack.worker.pid;
+    if (pid === undefined) throw new Error('the worker process has no pid');
+    const db = new Client({ connectionString: stack.databaseUrl });
+    await db.connect();
+    try {
+      const count = async (sql: string) => Number((await db.query<{ n: string }>(sql)).rows[0]?.n);
+      let open = await count('SELECT count(*) AS n FROM "case"');
+      continueAfter(open);
+      console.log(`bench:idle: ${open} cases open already; opening up to ${target} in steps of ${step}, ${concurrency} at a time`);
+      console.log(`  ${'open cases'.padStart(10)}  ${'worker RSS'.padStart(11)} ${'(peak)'.padStart(11)} ${''.padStart(13)}  ${'SQLite+WAL'.padStart(11)} ${''.padStart(13)}  ${'PostgreSQL'.padStart(11)}`);
+      while (open < target) {
+        const next = Math.min(target, (Math.floor(open / step) + 1) * step);
+        await openCases(stack, next - open, concurrency);
+        open = await count('SELECT count(*) AS n FROM "case"');
+        await new Promise((resolve) => setTimeout(resolve, settle * 1000));
+        const { rss, peak } = memoryOf(pid);
+        const sqlite = fileSize(stack.temporalDbFile) + fileSize(`${stack.temporalDbFile}-wal`);
+        const postgres = await count('SELECT pg_database_size(current_database()) AS n');
+        console.log(`  ${String(open).padStart(10)}  ${mib(rss)} ${mib(peak)} ${perCase(rss, open)}  ${mib(sqlite)} ${perCase(sqlite, open)}  ${mib(postgres)}`);
+      }
+    } finally {
+      await db.end();
+    }
+    console.log('  target: worker RSS < 1 GiB with 50,000 open cases');
+    return true;
+  },
+  { dataDir: process.env.BENCH_DATA_DIR || undefined },
+);
