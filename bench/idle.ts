@@ -8,11 +8,12 @@ import { runOnStack } from './stack';
  * `npm run bench:idle`: what open cases cost at rest, in steps. Opens cases through the API
  * (BENCH_OPEN_CONCURRENCY, 16, at a time) up to BENCH_OPEN_CASES (50000) in steps of BENCH_STEP (5000); after each
  * step waits BENCH_SETTLE_SECONDS (30) for the worker to finish the cases' opening work, then prints the case
- * worker process's resident memory (/proc/<pid>/status VmRSS, and its peak VmHWM), the dev server's SQLite file
- * with its WAL and the case database, in MiB and per case. At a few cases a second, 50,000 takes hours: with
- * BENCH_DATA_DIR the stack lives in that folder, kept, and a later run resumes from the cases already open there.
- * The worker runs with the stack's WORKER_MAX_CACHED_WORKFLOWS (500 unless set), so the figures show what idle
- * cases cost beyond the cache. A resumed run starts a new worker: its figures hold what the cases touched since.
+ * worker process's resident memory (/proc/<pid>/status VmRSS, its peak VmHWM, and its growth per case since the
+ * first row), the dev server's SQLite file with its WAL (and per case) and the case database. At a few cases a
+ * second, 50,000 takes hours: with BENCH_DATA_DIR the stack lives in that folder, kept, and a later run resumes
+ * from the cases open there. The worker runs with the stack's WORKER_MAX_CACHED_WORKFLOWS (500 unless set), so
+ * the figures show what idle cases cost beyond the cache. A resumed run starts a new worker: its figures hold what
+ * the cases touched since.
  */
 const MiB = 2 ** 20;
 
@@ -38,19 +39,25 @@ runOnStack(
     await db.connect();
     try {
       const count = async (sql: string) => Number((await db.query<{ n: string }>(sql)).rows[0]?.n);
-      let open = await count('SELECT count(*) AS n FROM "case"');
-      continueAfter(open);
-      console.log(`bench:idle: ${open} cases open already; opening up to ${target} in steps of ${step}, ${concurrency} at a time`);
-      console.log(`  ${'open cases'.padStart(10)}  ${'worker RSS'.padStart(11)} ${'(peak)'.padStart(11)} ${''.padStart(13)}  ${'SQLite+WAL'.padStart(11)} ${''.padStart(13)}  ${'PostgreSQL'.padStart(11)}`);
-      while (open < target) {
-        const next = Math.min(target, (Math.floor(open / step) + 1) * step);
-        await openCases(stack, next - open, concurrency);
-        open = await count('SELECT count(*) AS n FROM "case"');
+      const openNow = () => count('SELECT count(*) AS n FROM "case"');
+      continueAfter(await openNow());
+      // One case first: it waits for the worker to bundle its workflows, so the first row is the worker at work, and
+      // each later row's growth is what the cases since cost.
+      await openCases(stack, 1, 1);
+      let open = await openNow();
+      console.log(`bench:idle: ${open} cases open; opening up to ${target} in steps of ${step}, ${concurrency} at a time`);
+      console.log(`  ${'open cases'.padStart(10)}  ${'worker RSS'.padStart(11)} ${'peak'.padStart(11)} ${'growth'.padStart(13)}  ${'SQLite+WAL'.padStart(11)} ${''.padStart(13)}  ${'PostgreSQL'.padStart(11)}`);
+      let first: { open: number; rss: number } | undefined;
+      for (;;) {
         await new Promise((resolve) => setTimeout(resolve, settle * 1000));
         const { rss, peak } = memoryOf(pid);
+        first ??= { open, rss };
         const sqlite = fileSize(stack.temporalDbFile) + fileSize(`${stack.temporalDbFile}-wal`);
         const postgres = await count('SELECT pg_database_size(current_database()) AS n');
-        console.log(`  ${String(open).padStart(10)}  ${mib(rss)} ${mib(peak)} ${perCase(rss, open)}  ${mib(sqlite)} ${perCase(sqlite, open)}  ${mib(postgres)}`);
+        console.log(`  ${String(open).padStart(10)}  ${mib(rss)} ${mib(peak)} ${perCase(rss - first.rss, open - first.open)}  ${mib(sqlite)} ${perCase(sqlite, open)}  ${mib(postgres)}`);
+        if (open >= target) break;
+        await openCases(stack, Math.min(target, (Math.floor(open / step) + 1) * step) - open, concurrency);
+        open = await openNow();
       }
     } finally {
       await db.end();

@@ -105,6 +105,9 @@ export async function startBenchStack(options: BenchStackOptions = {}): Promise<
       LOG_LEVEL: 'warn',
       // Every bench client comes from loopback: the per-address limit would measure itself, not the system.
       API_RATE_LIMIT_PER_MINUTE: '1000000',
+      // A first case waits for the worker to bundle its workflows, longer than the production deadline on a loaded
+      // two-core machine; a bench measures latencies, it does not cut them off.
+      API_TEMPORAL_DEADLINE_MS: '120000',
     };
     const spawnService = (name: string, entry: string) => {
       const log = fs.openSync(path.join(dataDir, `${name}.log`), 'a');
