@@ -95,7 +95,7 @@ const ratio = (a: number, b: number) => (b > 0 ? `${(a / b).toFixed(2)}×` : 'n/
 
 export function printFigures(label: string, figures: Figures): Summary {
   const s = summarise(figures);
-  console.log(`  ${label.padEnd(28)} ${`${s.perSecond.toFixed(1)}/s`.padStart(9)}  p50 ${ms(s.p50)}  p95 ${ms(s.p95)}  p99 ${ms(s.p99)}  (${figures.ops} ops in ${figures.seconds.toFixed(1)} s, ${figures.errors.length} errors)`);
+  console.log(`  ${label.padEnd(36)} ${`${s.perSecond.toFixed(1)}/s`.padStart(9)}  p50 ${ms(s.p50)}  p95 ${ms(s.p95)}  p99 ${ms(s.p99)}  (${figures.ops} ops in ${figures.seconds.toFixed(1)} s, ${figures.errors.length} errors)`);
   for (const error of [...new Set(figures.errors)].slice(0, 3)) console.log(`    error: ${error}`);
   return s;
 }
@@ -111,7 +111,7 @@ export function printPair(title: string, arms: [Arm, Arm], figures: [Figures, Fi
 
 /** a / b for throughput and each latency percentile. */
 export function printRatio(label: string, a: Summary, b: Summary): void {
-  console.log(`  ${label.padEnd(28)} ${ratio(a.perSecond, b.perSecond)}  p50 ${ratio(a.p50, b.p50)}  p95 ${ratio(a.p95, b.p95)}  p99 ${ratio(a.p99, b.p99)}`);
+  console.log(`  ${label.padEnd(36)} ${ratio(a.perSecond, b.perSecond)}  p50 ${ratio(a.p50, b.p50)}  p95 ${ratio(a.p95, b.p95)}  p99 ${ratio(a.p99, b.p99)}`);
 }
 
 /** A positive integer from the environment, or the default. */
