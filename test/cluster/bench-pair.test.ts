@@ -26,7 +26,8 @@ describe('bench pair: case open and decisions on the dev server and on the produ
       expect(school !== 'connection lost' && school.status).toBe(200);
       // Timed from the moment a case opens: the workers bundle the workflow code before they poll.
       const warmUp = await shape.retrying('oakSchool', '/concerns', { schoolUrn: '100001', upn: serialUpn(`938${runTag}99`, 1), reason: 'unexplained_absence' });
-      expect(warmUp.status).toBe(201);
+      // 201 opened; 200 when a first try timed out (503, a loaded machine) after opening it and the retry joined it.
+      expect([200, 201]).toContain(warmUp.status);
       const report = await runLoad({
         apiUrl: shape.apiUrl(0),
         clients: 4,
