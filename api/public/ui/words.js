@@ -44,6 +44,25 @@ export function partyOf(token, schools) {
   return partyWords[kind] ?? label(kind);
 }
 
+/** The concerns a school reports (domain/case.ts concernReasons), in words. */
+export const REASONS = [
+  ['unexplained_absence', 'Unexplained absence (code N)'],
+  ['continuous_unauthorised_absence', '10 continuous school days of unauthorised absence'],
+  ['continuous_absence_20_days', '20 continuous school days, every session G, N or O'],
+  ['sickness_expected_15_days', 'Sickness expected to reach 15 school days'],
+  ['persistent_absence_send', 'Persistent absence (10% or more) of a pupil with SEN'],
+  ['severe_absence_send', 'Severe absence (50% or more) of a pupil with SEN'],
+  ['part_time_timetable', 'Part-time timetable agreed'],
+  ['ehe_written_notice', "Parent's written notice of home education"],
+  ['ehe_oral_intention', 'Parent says they intend to home educate'],
+  ['intended_deletion', 'School intends to delete from roll'],
+  ['leaver_unknown_destination', 'Leaver with unknown destination'],
+  ['no_show', 'Allocated a place but never arrived'],
+  ['permanent_exclusion', 'Permanent exclusion'],
+];
+const concerns = new Map([...REASONS, ['referral_no_roll', 'Referral of a child on no school roll']]);
+export const concernWords = (reason) => concerns.get(reason) ?? label(reason);
+
 const actions = {
   case_opened: 'Case opened',
   concern_attached: 'Another concern joined the case',
@@ -75,7 +94,7 @@ export const actionWords = (what) => actions[what] ?? label(what).replace(/^./, 
 
 /** The few details a person reads on a timeline entry; ids and internal fields stay in the export. */
 const shownDetails = {
-  reason: (v) => `Reason: ${label(v)}`,
+  reason: (v) => (concerns.has(v) ? concernWords(v) : `Reason: ${v}`),
   reasonCode: (v) => `Register code ${v}`,
   ground: (v) => `Ground ${v}`,
   deleteOn: (v) => `To delete on ${day(v)}`,

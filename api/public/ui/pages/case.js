@@ -4,7 +4,7 @@ import { Problem, SenTag, StageTag, SummaryList } from '../components.js';
 import { childName, day, daysLeft, deadline, isOverdue, label, when } from '../format.js';
 import { html } from '../html.js';
 import { schoolNames } from '../schools.js';
-import { actionWords, actorWords, detailWords, nextStepOf, partyOf, schoolWords } from '../words.js';
+import { actionWords, actorWords, concernWords, detailWords, nextStepOf, partyOf, schoolWords } from '../words.js';
 import { Decisions } from './decisions.js';
 
 /** The printable record needs the bearer token, so it is fetched and opened as a local page. */
@@ -56,7 +56,9 @@ export function CasePage({ caseId, user }) {
   const [error, setError] = useState(null);
   const [version, setVersion] = useState(0);
   useEffect(() => {
-    Promise.all([api(`/v1/cases/${caseId}`), api(`/v1/cases/${caseId}/timeline`), api('/v1/ui-config'), api(`/v1/cases/${caseId}/child`), schoolNames(session.token)])
+    // The case first: a case the caller may not see (404) asks nothing more.
+    api(`/v1/cases/${caseId}`)
+      .then((state) => Promise.all([state, api(`/v1/cases/${caseId}/timeline`), api('/v1/ui-config'), api(`/v1/cases/${caseId}/child`), schoolNames(session.token)]))
       .then(([state, timeline, config, child, schools]) => setData({ state, entries: timeline.entries, config, child, schools }))
       .catch((e) => setError(e.message));
   }, [caseId, version]);
@@ -74,7 +76,7 @@ export function CasePage({ caseId, user }) {
       ['SEN status', child.senStatus === 'none' ? 'No SEN' : html`<${SenTag} status=${child.senStatus} />${child.placedByLa ? ' placed by the LA' : ''}`],
       ['UPN', child.upn ?? 'None'],
       ['Address', d?.address ?? 'Not held'],
-      ['Concerns', state.concerns.map((c) => label(c.reason)).join(', ')],
+      ['Concerns', state.concerns.map((c) => concernWords(c.reason)).join(', ')],
       ['Opened', when(state.openedAt)],
       ['Outcome', state.outcome ? label(state.outcome) : null],
       ['Deletion', state.deletion ? `Ground ${state.deletion.ground}, on ${day(state.deletion.deleteOn)}: ${label(state.deletion.status)}` : null],

@@ -4,22 +4,8 @@ import { ErrorSummary } from '../components.js';
 import { englandToday } from '../format.js';
 import { Checkbox, Input, Select, errorOf, errorsFrom } from '../fields.js';
 import { html } from '../html.js';
+import { REASONS } from '../words.js';
 
-const REASONS = [
-  ['unexplained_absence', 'Unexplained absence (code N)'],
-  ['continuous_unauthorised_absence', '10 continuous school days of unauthorised absence'],
-  ['continuous_absence_20_days', '20 continuous school days, every session G, N or O'],
-  ['sickness_expected_15_days', 'Sickness expected to reach 15 school days'],
-  ['persistent_absence_send', 'Persistent absence (10% or more) of a pupil with SEN'],
-  ['severe_absence_send', 'Severe absence (50% or more) of a pupil with SEN'],
-  ['part_time_timetable', 'Part-time timetable agreed'],
-  ['ehe_written_notice', "Parent's written notice of home education"],
-  ['ehe_oral_intention', 'Parent says they intend to home educate'],
-  ['intended_deletion', 'School intends to delete from roll'],
-  ['leaver_unknown_destination', 'Leaver with unknown destination'],
-  ['no_show', 'Allocated a place but never arrived'],
-  ['permanent_exclusion', 'Permanent exclusion'],
-];
 const REFERRERS = [['public', 'Member of the public'], ['agency', 'Agency'], ['other_la', 'Another LA'], ['health', 'Health'], ['police', 'Police']];
 
 const UPN = /^[A-Z]\d{11}[0-9A-Z]$/;
