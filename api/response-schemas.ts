@@ -39,6 +39,14 @@ const caseRow = z.object({
   nextDeadlineAt: dateTime.nullable(),
   closedAt: dateTime.nullable(),
   outcome: z.string().nullable(),
+  child: z
+    .object({
+      givenName: z.string().nullable(),
+      familyName: z.string().nullable(),
+      dateOfBirth: z.iso.date().nullable(),
+      senStatus: z.string().meta({ description: 'none, sen_support or ehc_plan', examples: ['ehc_plan'] }),
+    })
+    .meta({ description: 'The child, named for the caller who may read the case (names null when the register holds none)' }),
 });
 
 export const caseListBody = z
@@ -76,7 +84,19 @@ export const caseStateBody = z
     stage,
     openedAt: dateTime.optional(),
     nextDeadline: nextDeadline.optional(),
-    deadlines: z.array(z.unknown()),
+    deadlines: z.array(
+      z.object({
+        id: z.string(),
+        kind: z.string(),
+        ruleId: z.string(),
+        title: z.string(),
+        at: dateTime.meta({ description: 'The instant the clock runs out: the end of its last day in England' }),
+        unit: z.enum(['school_days', 'days']).optional(),
+        daysLeft: z
+          .object({ count: z.int().min(0), unit: z.enum(['school_days', 'days']) })
+          .meta({ description: "Days after today up to its last day, as the clock counts them (school days on the case's calendar, or days); 0 on the last day or once run out" }),
+      }),
+    ),
     concerns: z.array(z.unknown()),
     jointEnquiries: z.unknown(),
     refusedDeletions: z.array(z.object({ requestId: z.string(), ground: z.string(), reasons: z.array(z.string()) })),
@@ -118,6 +138,11 @@ export type NewPupilReturnMatchedBody = z.infer<typeof newPupilReturnMatchedBody
 export type DecisionAnswerBody = z.infer<typeof decisionAnswerBody>;
 export type CaseListBody = z.infer<typeof caseListBody>;
 export type InboxBody = z.infer<typeof inboxBody>;
+export const schoolListBody = z
+  .object({ schools: z.array(z.object({ urn: z.string(), name: z.string(), laCode: z.string(), isSpecial: z.boolean() }).meta({ id: 'School' })) })
+  .meta({ id: 'SchoolList', description: "The caller's schools by name, sorted by name" });
+export type SchoolListBody = z.infer<typeof schoolListBody>;
+
 export type CaseStateBody = z.infer<typeof caseStateBody>;
 export type CaseExportBody = z.infer<typeof caseExportBody>;
 export type UploadReportBody = z.infer<typeof uploadReportBody>;

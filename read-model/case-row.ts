@@ -12,11 +12,15 @@ export const caseRowSelect = {
   closedAt: true,
   outcome: true,
   school: { select: { name: true } },
+  pupil: { select: { senStatus: true, details: { select: { givenName: true, familyName: true, dateOfBirth: true } } } },
 } satisfies Prisma.CaseSelect;
 
 type CaseRowSource = Prisma.CaseGetPayload<{ select: typeof caseRowSelect }>;
 
-/** A case as every list (case list, inbox) shows it: opaque ids, codes and dates only, one shape. */
+/**
+ * A case as every list (case list, inbox) shows it, one shape. Lists hold only cases the caller may read
+ * (caseScope), so the child is named, as on the case page: people work with children, not ids.
+ */
 export function caseRow(row: CaseRowSource) {
   return {
     caseId: row.id,
@@ -29,5 +33,11 @@ export function caseRow(row: CaseRowSource) {
     nextDeadlineAt: row.nextDeadlineAt?.toISOString() ?? null,
     closedAt: row.closedAt?.toISOString() ?? null,
     outcome: row.outcome,
+    child: {
+      givenName: row.pupil.details?.givenName ?? null,
+      familyName: row.pupil.details?.familyName ?? null,
+      dateOfBirth: row.pupil.details?.dateOfBirth?.toISOString().slice(0, 10) ?? null,
+      senStatus: row.pupil.senStatus,
+    },
   };
 }

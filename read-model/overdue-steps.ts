@@ -1,8 +1,7 @@
 import type { Prisma } from '@prisma/client';
-import { createCalendarStore } from '../db/calendar-store';
 import type { Db } from '../db/prisma';
 import { englandDateOf } from '../domain/calendar/england-time';
-import type { SchoolCalendar } from '../domain/calendar/school-calendar';
+import { caseCalendars } from './case-calendars';
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -20,13 +19,7 @@ export const hasOverdueStep: Prisma.CaseWhereInput = { overdueSteps: { some: {} 
  * instant it fell due.
  */
 export function overdueStepView(db: Db, now: Date) {
-  const calendars = createCalendarStore(db);
-  const loaded = new Map<string, Promise<SchoolCalendar>>();
-  const calendarOf = (laCode: string, schoolUrn: string | null) => {
-    const key = schoolUrn ?? `la:${laCode}`;
-    if (!loaded.has(key)) loaded.set(key, schoolUrn ? calendars.calendarOf(schoolUrn) : calendars.laCalendarOf(laCode));
-    return loaded.get(key) as Promise<SchoolCalendar>;
-  };
+  const calendarOf = caseCalendars(db);
   const today = englandDateOf(now);
   return async (theCase: { laCode: string; schoolUrn: string | null }, step: OverdueStepRow) => {
     // A clock runs out at the end of its last day: overdue counts the days after it.

@@ -14,6 +14,7 @@ import {
   inboxBody,
   newPupilReturnMatchedBody,
   passedToLaBody,
+  schoolListBody,
   timelineBody,
   uploadReportBody,
 } from '../response-schemas';
@@ -133,6 +134,7 @@ const routes: Route[] = [
     caseUpdate: true,
     request: { params: caseIdParams, body: { content: { 'application/json': { schema: body } } } },
   })),
+  { method: 'get', path: '/v1/schools', summary: "The caller's schools by name: a school user's own, its LA's for LA staff, every school for an administrator", tags: ['register'], ok: { 200: json(schoolListBody, 'The schools') } },
   { method: 'put', path: '/v1/schools/{urn}', summary: 'Registers or updates a school (admin)', tags: ['register'], request: { params: schoolUrnParams, body: { content: { 'application/json': { schema: schoolBody } } } } },
   upload('/v1/register/schools', 'The school register (admin)', 'urn,name,la_code,is_special', schoolRow),
   upload('/v1/register/pupils', 'The pupil register: roll, SEN flags, leaving dates; a leaver with no deletion return opens a case', 'school_urn,upn[,sen_status,placed_by_la,leaving_date,standard_transition,given_name,family_name,date_of_birth,address]', pupilRow),

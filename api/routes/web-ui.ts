@@ -25,6 +25,8 @@ export function webUiRouter(config: UiConfig): Router {
   ] as const) {
     router.get(`/ui/vendor/${name}`, (_req, res) => res.sendFile(vendor(file)));
   }
+  // GOV.UK Frontend's compiled CSS and JS as the package ships them (no Sass build); its fonts and crown are not used.
+  router.use('/ui/govuk', express.static(vendor('govuk-frontend/dist/govuk'), { index: false }));
   router.use('/ui', express.static(path.join(repoRoot, 'api', 'public', 'ui')));
   router.get('/', (_req, res) => res.redirect('/ui/'));
   return router;

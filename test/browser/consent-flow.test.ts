@@ -4,13 +4,20 @@ import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { seedDemo } from '../../scripts/seed';
 import { startStack } from '../helpers/stack';
+import { axeViolations } from './axe';
 
 const artifacts = path.join(__dirname, '..', '..', 'test-artifacts', 'browser');
+/** A deadline as people read it: the end of a day in England, with what is left in school days. */
+const DEADLINE = /by end of (Mon|Tue|Wed|Thu|Fri|Sat|Sun) \d{1,2} [A-Z][a-z]{2} \d{4} \((\d+ school days? left|last day today)\)/;
+/** What a timeline must never show: codes, user ids, actor tokens, engine event names. */
+const RAW = /[a-z]+_[a-z]+|demo-|school:\d|decision received|grantLaConsent/;
 
 /**
- * Issue #4's flow in headless Chromium against the real API, worker, dev server and database: a special
- * school reports an EHE notice for an LA-placed pupil with an EHC plan and asks to delete; the SEND officer
- * finds it in the inbox and grants consent; the manager's dashboard and the case timeline show it.
+ * Issue #4's flow and issue #13's screens in headless Chromium against the real API, worker, dev server and
+ * database, starting where a newcomer starts (/ui/): a special school reports an EHE notice for an LA-placed
+ * pupil with an EHC plan and asks to delete; the SEND officer finds the child by name in the inbox and grants
+ * consent; the manager goes from the dashboard to a filtered list to the case; the administrator adds a term and
+ * sets a rule. Each page passes axe-core, and no page logs a console error.
  */
 describe('the web UI in a browser (Chromium, real servers)', () => {
   let stack: Awaited<ReturnType<typeof startStack>>;
@@ -18,6 +25,8 @@ describe('the web UI in a browser (Chromium, real servers)', () => {
   let baseUrl: string;
   let browser: Browser;
   let page: Page;
+  let caseId: string;
+  const consoleErrors: string[] = [];
 
   beforeAll(async () => {
     stack = await startStack('browser-it');
@@ -31,6 +40,10 @@ describe('the web UI in a browser (Chromium, real servers)', () => {
     fs.mkdirSync(artifacts, { recursive: true });
     browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH, args: ['--no-sandbox'] });
     page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
+    page.on('console', (message) => {
+      if (message.type() === 'error') consoleErrors.push(`${page.url()}: ${message.text()}`);
+    });
+    page.on('pageerror', (error) => consoleErrors.push(`${page.url()}: ${error.message}`));
   });
 
   afterAll(async () => {
@@ -40,75 +53,191 @@ describe('the web UI in a browser (Chromium, real servers)', () => {
   });
 
   const shot = (name: string) => page.screenshot({ path: path.join(artifacts, `${name}.png`), fullPage: true });
-
-  async function signInAs(name: RegExp) {
-    await page.goto(`${baseUrl}/ui/#/login`);
-    await page.evaluate('sessionStorage.clear()');
-    await page.reload();
-    await page.getByRole('button', { name }).click();
-    await page.getByRole('button', { name: 'Sign out' }).waitFor();
+  /** Screenshot kept as an artifact, and axe-core finds nothing on the page. */
+  async function check(name: string) {
+    await shot(name);
+    expect(await axeViolations(page)).toEqual([]);
   }
 
-  it('school reports and requests deletion; SEND officer consents from the inbox; manager sees it', async () => {
-    // The special school reports the parent's written EHE notice for an LA-placed pupil with an EHC plan.
+  /** Runs a step the API answers with this status on purpose: the browser logs that failed request, nothing else. */
+  async function expectingStatus(status: number, step: () => Promise<void>) {
+    const before = consoleErrors.length;
+    await step();
+    const logged = consoleErrors.splice(before);
+    expect(logged.filter((text) => !text.includes(`status of ${status}`))).toEqual([]);
+  }
+
+  /** As people do: open /ui/, sign out whoever is signed in, and choose the demo user on the sign-in page. */
+  async function signInAs(name: RegExp) {
+    await page.goto(`${baseUrl}/ui/`);
+    const signOut = page.getByRole('button', { name: 'Sign out' });
+    const signInPage = page.getByRole('heading', { name: 'Sign in' });
+    await signInPage.or(signOut).first().waitFor();
+    if (await signOut.isVisible()) await signOut.click();
+    await signInPage.waitFor();
+    await page.getByRole('button', { name }).click();
+    await signOut.waitFor();
+  }
+
+  it('signs a newcomer in from /ui/ even when the address already is the inbox', async () => {
+    // A newcomer's address may already be the inbox: signing in must still leave the sign-in page.
+    await page.goto(`${baseUrl}/ui/#/inbox`);
+    await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+    await check('00-sign-in');
+    await page.getByRole('button', { name: /Birch Special School SENCo/ }).click();
+    await page.getByRole('heading', { name: 'Inbox' }).waitFor();
+    expect(new URL(page.url()).hash).toBe('#/inbox');
+    await check('01-school-inbox');
+  });
+
+  it('school: the report form says what is wrong next to each field; then reports and requests deletion', async () => {
     await signInAs(/Birch Special School SENCo/);
     await page.getByRole('link', { name: 'Report a concern' }).click();
+    await page.getByLabel('UPN').fill('H80120');
+    await page.getByLabel('Given name').fill('Rowan');
+    await page.getByRole('button', { name: 'Report' }).click();
+    const summary = page.getByRole('alert').filter({ hasText: 'There is a problem' });
+    await summary.waitFor();
+    expect(await summary.getByRole('link').allTextContents()).toEqual(["Enter the pupil's UPN: 13 characters, starting with a letter", "Enter the child's family name"]);
+    await check('02-school-report-errors');
+    await summary.getByRole('link', { name: /family name/ }).click();
+    expect(await page.evaluate('document.activeElement.id')).toBe('familyName');
+    // The values typed stay.
+    expect(await page.getByLabel('Given name').inputValue()).toBe('Rowan');
+
     await page.getByLabel('UPN').fill('H801200001001');
     await page.getByLabel('Concern').selectOption('ehe_written_notice');
     await page.getByLabel('SEN status').selectOption('ehc_plan');
     await page.getByLabel('Placed here by the LA').check();
-    await page.getByLabel('Given name').fill('Rowan');
     await page.getByLabel('Family name').fill('Testchild');
+    await page.getByLabel('Date of birth').fill('2015-03-14');
     await page.getByRole('button', { name: 'Report' }).click();
-    await page.getByTestId('stage').filter({ hasText: 'deletion intended' }).waitFor();
-    const caseId = new URL(page.url()).hash.split('/')[2]!;
+    await page.getByTestId('stage').filter({ hasText: 'Deletion from the roll intended' }).waitFor();
+    caseId = new URL(page.url()).hash.split('/')[2]!;
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toContain('Rowan Testchild');
+    expect(await page.getByTestId('next-step').textContent()).toContain('Waiting for the school to send the deletion request with its ground');
+    // The law's usual next step comes first.
+    expect(await page.locator('.app-decision h3').first().textContent()).toBe('Request deletion from roll');
+    await check('03-school-case');
 
     // GROUND-F (SAR24 reg 9(1)(f)) as the school first sends it: not in writing, with an attendance order in force.
-    // The case refuses it and the form lists every reason.
     await page.getByLabel('Ground (SAR24 reg 9(1))').selectOption('F');
+    await page.getByLabel('Delete on').fill(new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(new Date()));
     await page.getByLabel('Educated otherwise than at school from').fill('2026-11-27');
     await page.getByLabel('A school attendance order is in force').check();
-    await page.getByRole('button', { name: 'Request deletion from roll' }).click();
     const reasons = page.getByRole('alert').filter({ hasText: 'Refused' }).getByRole('listitem');
-    await reasons.filter({ hasText: 'in writing' }).waitFor();
+    await expectingStatus(422, async () => {
+      await page.getByRole('button', { name: 'Request deletion from roll' }).click();
+      await reasons.filter({ hasText: 'in writing' }).waitFor();
+    });
     expect(await reasons.allTextContents()).toEqual([expect.stringMatching(/in writing/), expect.stringMatching(/school attendance order is in force/)]);
-    await shot('0-school-deletion-refused');
+    await check('04-school-deletion-refused');
 
     await page.getByLabel('A school attendance order is in force').uncheck();
     await page.getByLabel('Written notice received from the parent').check();
     await page.getByRole('button', { name: 'Request deletion from roll' }).click();
-    await page.getByTestId('stage').filter({ hasText: 'awaiting la consent' }).waitFor();
-    await shot('1-school-awaiting-consent');
+    await page.getByTestId('stage').filter({ hasText: 'Awaiting LA consent' }).waitFor();
+    await check('05-school-awaiting-consent');
+  });
 
-    // The SEND officer finds it among the consents to decide and grants consent with a reason.
+  it('SEND officer: finds the child by name among the consents, sees what is due by when, and consents', async () => {
     await signInAs(/LA SEND officer/);
     const consents = page.getByRole('region', { name: /Consents to decide/ });
-    await consents.getByRole('link', { name: caseId.slice(0, 8) }).waitFor();
-    await shot('2-send-officer-inbox');
-    await consents.getByRole('link', { name: caseId.slice(0, 8) }).click();
+    const row = consents.getByRole('row', { name: /Rowan Testchild/ });
+    await row.waitFor();
+    expect(await row.textContent()).toMatch(/Birch Special School.*Awaiting LA consent/);
+    expect(await row.textContent()).toContain('EHC plan');
+    expect(await row.textContent()).toContain('Sat 14 Mar 2015');
+    await check('06-send-officer-inbox');
+    await consents.getByRole('link', { name: 'Rowan Testchild' }).click();
+    const next = page.getByTestId('next-step');
+    await next.waitFor();
+    expect(await next.textContent()).toMatch(/^Waiting for the LA SEND team to decide consent/);
+    expect(await next.textContent()).toMatch(DEADLINE);
+    await check('07-send-officer-case');
     await page.getByLabel('Reason (recorded in the audit log)').first().fill('EHE arrangements suitable; EHC plan to be reviewed');
     await page.getByRole('button', { name: 'Grant LA consent' }).click();
-    await page.getByTestId('stage').filter({ hasText: 'deleted from roll' }).waitFor();
-    await shot('3-consent-granted');
+    await page.getByTestId('stage').filter({ hasText: 'Deleted from the roll' }).waitFor();
+  });
 
-    // The manager's dashboard counts it and the case timeline shows who decided, when and under which rule.
+  it('manager: dashboard card to the filtered list to the case; the timeline in plain words', async () => {
     await signInAs(/Head of inclusion/);
     await page.getByRole('heading', { name: 'Dashboard' }).waitFor();
     await page.locator('#by-stage').waitFor();
     const byStage = page.getByRole('figure').filter({ hasText: 'Open cases by stage' });
     await byStage.getByText('Figures').click();
-    await byStage.getByRole('row', { name: /deleted from roll/ }).waitFor();
-    await shot('4-manager-dashboard');
-    await page.goto(`${baseUrl}/ui/#/cases/${caseId}`);
+    await byStage.getByRole('row', { name: /Deleted from the roll/ }).waitFor();
+    await check('08-manager-dashboard');
+    await page.getByRole('link', { name: 'with SEN support or an EHC plan' }).click();
+    await page.getByRole('heading', { name: 'Cases' }).waitFor();
+    expect(await page.getByLabel('SEN').inputValue()).toBe('true');
+    await page.getByRole('link', { name: 'Rowan Testchild' }).waitFor();
+    await check('09-manager-cases-send');
+    await page.getByRole('link', { name: 'Rowan Testchild' }).click();
     const timeline = page.getByRole('region', { name: 'Timeline' });
-    const granted = timeline.getByRole('row', { name: /la consent granted/ });
+    const granted = timeline.getByRole('row', { name: /LA consent granted/ });
     await granted.waitFor();
     expect(await granted.textContent()).toContain('GATE-SPECIAL-SCHOOL');
-    expect(await timeline.getByRole('row', { name: /decision received:grantLaConsent/ }).textContent()).toContain('la_send_officer:demo-send-officer');
-    await shot('5-case-timeline');
+    expect(await granted.textContent()).toContain('LA SEND officer');
+    const requested = await timeline.getByRole('row', { name: /Case opened/ }).textContent();
+    expect(requested).toContain('Birch Special School (school staff)');
+    const rows = await timeline.locator('tbody tr').allTextContents();
+    expect(rows.filter((text) => RAW.test(text.replace(/GATE-SPECIAL-SCHOOL|[A-Z0-9]+-[A-Z0-9-]+/g, '')))).toEqual([]);
+    await check('10-manager-case-timeline');
+  });
 
-    const row = await stack.database.db.case.findUniqueOrThrow({ where: { id: caseId } });
-    expect(row).toMatchObject({ stage: 'deleted_from_roll', sendFlag: true, schoolUrn: '100003' });
+  it('a school out of scope sees neither the child nor the case', async () => {
+    await signInAs(/Oak Primary attendance lead/);
+    await page.getByRole('link', { name: 'Cases' }).click();
+    await page.getByRole('heading', { name: 'Cases' }).waitFor();
+    await page.getByRole('table').or(page.getByText('Nothing here.')).first().waitFor();
+    expect(await page.content()).not.toContain('Rowan');
+    await expectingStatus(404, async () => {
+      await page.goto(`${baseUrl}/ui/#/cases/${caseId}`);
+      await page.getByRole('alert').filter({ hasText: 'There is a problem' }).waitFor();
+    });
+    expect(await page.content()).not.toContain('Rowan');
+  });
+
+  it('CME officer: the inbox sections the role acts on', async () => {
+    await signInAs(/LA CME officer/);
+    await page.getByRole('heading', { name: 'Children to trace' }).or(page.getByRole('heading', { name: /Children to trace/ })).first().waitFor();
+    expect(await page.getByRole('heading', { name: /Consents to decide/ }).count()).toBe(0);
+    await check('11-cme-officer-inbox');
+  });
+
+  it('administrator: adds a term and sets a rule, with errors named by field', async () => {
+    await signInAs(/System administrator/);
+    await page.getByRole('heading', { name: 'Administration' }).waitFor();
+    await page.getByRole('cell', { name: 'Birch Special School' }).waitFor();
+    await check('12-admin');
+    const terms = page.getByRole('form', { name: 'Add a term' });
+    await terms.getByRole('button', { name: 'Add a term' }).click();
+    const summary = terms.getByRole('alert');
+    await summary.waitFor();
+    expect(await summary.getByRole('link').allTextContents()).toEqual(['Enter the name of the term, like Spring 2027', 'Enter the first day of the term', 'Enter the last day of the term']);
+    // A term over another is refused by the API, said in words at the top of the form.
+    await terms.getByLabel('Term').fill('Autumn 2027');
+    await terms.getByLabel('First day').fill('2027-07-01');
+    await terms.getByLabel('Last day').fill('2027-10-22');
+    await expectingStatus(422, async () => {
+      await terms.getByRole('button', { name: 'Add a term' }).click();
+      await summary.filter({ hasText: /Overlaps "Summer 2"/ }).waitFor();
+    });
+    await terms.getByLabel('First day').fill('2027-09-01');
+    await terms.getByRole('button', { name: 'Add a term' }).click();
+    await page.getByRole('cell', { name: 'Autumn 2027' }).waitFor();
+    const rules = page.getByRole('form', { name: 'Set a rule' });
+    const ruleId = await rules.getByLabel('Rule').inputValue();
+    const current = await page.getByRole('row', { name: new RegExp(`^${ruleId}`) }).locator('code').textContent();
+    await rules.getByLabel('Value').fill(current ?? '');
+    await rules.getByRole('button', { name: 'Set a rule' }).click();
+    await page.getByRole('row', { name: new RegExp(`^${ruleId}`) }).getByText('Set by the LA').waitFor();
+    await check('13-admin-saved');
+  });
+
+  it('no page logged a console error', () => {
+    expect(consoleErrors).toEqual([]);
   });
 
   it('renders the interactive API reference under the content security policy', async () => {
@@ -119,7 +248,7 @@ describe('the web UI in a browser (Chromium, real servers)', () => {
     await page.goto(`${baseUrl}/docs/`);
     await page.getByText('CME case engine API').first().waitFor();
     await page.getByText('/v1/cases/{caseId}/la-consent').first().waitFor();
-    await shot('6-api-reference');
+    await shot('14-api-reference');
     expect(blocked).toEqual([]);
   });
 });

@@ -250,7 +250,9 @@ describe('authentication, roles and decisions through the API (dev server, real 
       // Only the SEND officer may decide it (GATE-SPECIAL-SCHOOL): the manager's inbox does not ask them to.
       const managerInbox = (await manager.get('/v1/inbox').expect(200)).body;
       expect(managerInbox.consentsToDecide).toBeUndefined();
-      expect(Object.values(managerInbox as Record<string, { caseId: string }[]>).flat().map((c) => c.caseId)).not.toContain(opened.body.caseId);
+      // Its clock is in the manager's scope, so it may be due soon there; no section asks the manager to decide it.
+      const { dueSoon: _dueSoon, overdue: _overdue, ...asked } = managerInbox as Record<string, { caseId: string }[]>;
+      expect(Object.values(asked).flat().map((c) => c.caseId)).not.toContain(opened.body.caseId);
       const oakInbox = (await oak.get('/v1/inbox').expect(200)).body;
       const oakIds = Object.values(oakInbox as Record<string, { caseId: string }[]>).flat().map((c) => c.caseId);
       expect(oakIds).not.toContain(opened.body.caseId);
@@ -305,6 +307,41 @@ describe('authentication, roles and decisions through the API (dev server, real 
       const page = await request(stack.app).get('/ui/').expect(200);
       expect(page.text).toContain('/ui/app.js');
       await request(stack.app).get('/ui/vendor/preact.module.js').expect(200);
+      // GOV.UK Frontend as the package ships it, under /ui/govuk/.
+      const css = await request(stack.app).get('/ui/govuk/govuk-frontend.min.css').expect(200);
+      expect(css.headers['content-type']).toMatch(/text\/css/);
+    });
+
+    it('lists name the child, for those who may see the case only', async () => {
+      const opened = await oak
+        .post('/v1/concerns')
+        .send({ schoolUrn: OAK, upn: `${upnCheckLetter('801200005077')}801200005077`, reason: 'no_show', child: { givenName: 'Perpetua', familyName: 'Lumley', dateOfBirth: '2016-02-29' }, send: { status: 'sen_support' } })
+        .expect(201);
+      const row = (agentItems: { caseId: string }[]) => agentItems.find((item) => item.caseId === opened.body.caseId);
+      const child = { givenName: 'Perpetua', familyName: 'Lumley', dateOfBirth: '2016-02-29', senStatus: 'sen_support' };
+      expect(row((await officer.get('/v1/cases').query({ pageSize: 100 }).expect(200)).body.items)).toMatchObject({ schoolName: 'Oak Primary', child });
+      expect(row((await oak.get('/v1/cases').query({ pageSize: 100 }).expect(200)).body.items)).toMatchObject({ child });
+      expect(row((await elm.get('/v1/cases').query({ pageSize: 100 }).expect(200)).body.items)).toBeUndefined();
+    });
+
+    it("schools by name: a school's own, its LA's for LA staff", async () => {
+      const names = async (agent: ApiAgent) => (await agent.get('/v1/schools').expect(200)).body.schools.map((school: { name: string }) => school.name);
+      expect(await names(oak)).toEqual(['Oak Primary']);
+      expect(await names(officer)).toEqual(expect.arrayContaining(['Birch Special School', 'Elm Academy', 'Oak Primary']));
+      expect(await names(officer)).not.toContain('Far School');
+    });
+
+    it("each clock with the days left to it, counted on the case's calendar; due soon means within 5 school days", async () => {
+      const { caseId } = (await oak.post('/v1/concerns').send({ schoolUrn: OAK, upn: `${upnCheckLetter('801200005078')}801200005078`, reason: 'unexplained_absence' }).expect(201)).body;
+      const state = (await officer.get(`/v1/cases/${caseId}`).expect(200)).body;
+      const clock = state.deadlines.find((deadline: { ruleId: string }) => deadline.ruleId === 'T1');
+      // The same count through the school's calendar route: school days after today up to the clock's last day.
+      const lastDay = englandDateOf(new Date(Date.parse(clock.at) - 1));
+      const today = englandDateOf(new Date());
+      const counted = (await officer.get(`/v1/schools/${OAK}/school-days`).query({ from: today, to: lastDay }).expect(200)).body.schoolDays;
+      expect(clock.daysLeft).toEqual({ count: counted, unit: 'school_days' });
+      const inbox = (await officer.get('/v1/inbox').expect(200)).body;
+      expect(inbox.dueSoon.map((c: { caseId: string }) => c.caseId)).toContain(caseId);
     });
   });
 

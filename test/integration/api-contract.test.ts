@@ -68,6 +68,9 @@ describe('the API contract (dev server, real database)', () => {
     const list = expectDocumented('get', '/v1/cases', await officer.get('/v1/cases').expect(200));
     expect(list.body.items.map((row: { caseId: string }) => row.caseId)).toContain(caseId);
     expectDocumented('get', '/v1/cases', await officer.get('/v1/cases').query({ page: 'x' }).expect(400));
+    const schools = expectDocumented('get', '/v1/schools', await school.get('/v1/schools').expect(200));
+    expect(schools.body.schools).toEqual([{ urn: OAK, name: 'Oak Primary', laCode: LA, isSpecial: false }]);
+    expectDocumented('get', '/v1/schools', await request(stack.app).get('/v1/schools').expect(401));
     expectDocumented('get', '/v1/cases/{caseId}', await officer.get(`/v1/cases/${caseId}`).expect(200));
     expectDocumented('get', '/v1/cases/{caseId}', await officer.get('/v1/cases/00000000-0000-4000-8000-000000000000').expect(404));
     expectDocumented('get', '/v1/cases/{caseId}/export', await officer.get(`/v1/cases/${caseId}/export`).expect(200));

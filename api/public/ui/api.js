@@ -8,6 +8,9 @@ const CODEC_ROLES = ['la_cme_officer', 'la_send_officer', 'manager'];
 const codecSession = (method, token) =>
   fetch('/codec/session', { method, headers: token ? { authorization: `Bearer ${token}` } : {} }).catch(() => undefined);
 
+// Signing in or out re-renders the app even when the route stays the same (#/inbox before and after).
+const changed = () => dispatchEvent(new Event('cme-session'));
+
 export const session = {
   get token() { return sessionStorage.getItem(TOKEN); },
   get user() { const raw = sessionStorage.getItem(USER); return raw ? JSON.parse(raw) : null; },
@@ -15,8 +18,9 @@ export const session = {
     sessionStorage.setItem(TOKEN, token);
     sessionStorage.setItem(USER, JSON.stringify(user));
     if (CODEC_ROLES.includes(user.role)) codecSession('POST', token);
+    changed();
   },
-  signOut() { sessionStorage.removeItem(TOKEN); sessionStorage.removeItem(USER); codecSession('DELETE'); },
+  signOut() { sessionStorage.removeItem(TOKEN); sessionStorage.removeItem(USER); codecSession('DELETE'); changed(); },
 };
 
 export class ApiError extends Error {

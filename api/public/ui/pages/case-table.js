@@ -1,28 +1,30 @@
+import { childName, day, deadline, isOverdue } from '../format.js';
 import { html } from '../html.js';
-import { day, isOverdue, label, when } from '../format.js';
+import { SenTag, StageTag, Tag } from '../components.js';
 
 /** A lapsed clock's time overdue: school days where the clock counts them, else days. */
 const overdueFor = ({ count, unit }) => `${count} ${unit === 'school_days' ? 'school ' : ''}day${count === 1 ? '' : 's'}`;
+const roles = { la_cme_officer: 'the LA CME officer', la_send_officer: 'the LA SEND officer', manager: 'the manager', school: 'the school' };
 
-/** Cases as a table: each row links to the case page. */
+/** Cases as a GOV.UK table: the child by name (a link to the case), school, stage in words, the next deadline. */
 export function CaseTable({ cases, caption, empty = 'Nothing here.' }) {
-  if (!cases?.length) return html`<p class="hint">${empty}</p>`;
-  return html`<table>
-    <caption class="hint" style="text-align:left">${caption}</caption>
-    <thead><tr><th scope="col">Case</th><th scope="col">School</th><th scope="col">Stage</th><th scope="col">Deadline</th><th scope="col">Opened</th></tr></thead>
-    <tbody>
-      ${cases.map((c) => {
-        const id = c.caseId;
-        const deadline = c.nextDeadlineAt;
-        return html`<tr>
-          <td><a href="#/cases/${id}">${id.slice(0, 8)}</a> ${c.sendFlag ? html`<span class="tag send">SEND</span>` : ''}</td>
-          <td>${c.schoolName ?? c.schoolUrn ?? 'no roll'}</td>
-          <td>${label(c.stage)}</td>
-          <td>${(c.overdueSteps ?? []).map((step) => html`<div>due ${when(step.dueAt)} <span class="tag overdue">overdue ${overdueFor(step.overdueBy)}</span> ${step.ruleId}, escalated to ${label(step.escalatedTo)}</div>`)}
-            ${deadline ? html`${c.overdueSteps?.length ? 'next ' : ''}${when(deadline)} ${isOverdue(deadline) ? html`<span class="tag overdue">overdue</span>` : ''}` : c.overdueSteps?.length ? '' : '—'}</td>
-          <td>${day(c.openedAt)}</td>
-        </tr>`;
-      })}
+  if (!cases?.length) return html`<p class="govuk-body">${empty}</p>`;
+  return html`<div class="app-table-scroll"><table class="govuk-table">
+    <caption class="govuk-table__caption govuk-table__caption--s">${caption}</caption>
+    <thead class="govuk-table__head"><tr class="govuk-table__row">
+      <th scope="col" class="govuk-table__header">Child</th><th scope="col" class="govuk-table__header">Date of birth</th><th scope="col" class="govuk-table__header">School</th>
+      <th scope="col" class="govuk-table__header">Stage</th><th scope="col" class="govuk-table__header">Deadline</th></tr></thead>
+    <tbody class="govuk-table__body">
+      ${cases.map((c) => html`<tr class="govuk-table__row">
+        <td class="govuk-table__cell"><a class="govuk-link" href="#/cases/${c.caseId}">${childName(c.child)}</a> <${SenTag} status=${c.child?.senStatus} /></td>
+        <td class="govuk-table__cell">${c.child?.dateOfBirth ? day(c.child.dateOfBirth) : 'not held'}</td>
+        <td class="govuk-table__cell">${c.schoolName ?? (c.schoolUrn ? `School ${c.schoolUrn}` : 'On no school roll')}</td>
+        <td class="govuk-table__cell"><${StageTag} stage=${c.stage} /></td>
+        <td class="govuk-table__cell">
+          ${(c.overdueSteps ?? []).map((step) => html`<p class="govuk-body-s">Was due ${deadline(step.dueAt)} <${Tag} colour="govuk-tag--red">Overdue ${overdueFor(step.overdueBy)}<//> escalated to ${roles[step.escalatedTo] ?? 'no one'} (${step.ruleId})</p>`)}
+          ${c.nextDeadlineAt ? html`${deadline(c.nextDeadlineAt)} ${isOverdue(c.nextDeadlineAt) ? html`<${Tag} colour="govuk-tag--red">Overdue<//>` : ''}` : c.overdueSteps?.length ? '' : 'None running'}
+        </td>
+      </tr>`)}
     </tbody>
-  </table>`;
+  </table></div>`;
 }

@@ -1,41 +1,11 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api, session } from '../api.js';
-import { day, englandToday, isOverdue, label, when } from '../format.js';
+import { Problem, SenTag, StageTag, SummaryList } from '../components.js';
+import { childName, day, daysLeft, deadline, isOverdue, label, when } from '../format.js';
 import { html } from '../html.js';
+import { schoolNames } from '../schools.js';
+import { actionWords, actorWords, concernWords, detailWords, nextStepOf, partyOf, schoolWords } from '../words.js';
 import { Decisions } from './decisions.js';
-
-// Which part of the system an entry comes from: the engine's history, or a notification's delivery (outbox).
-const sourceNote = { temporal: ' (engine)', outbox: ' (delivery)' };
-
-/** School days from today to a deadline, on the case's school calendar (or none for a child on no roll). */
-function SchoolDaysLeft({ schoolUrn, at }) {
-  const [days, setDays] = useState(null);
-  useEffect(() => {
-    const to = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(new Date(Date.parse(at) - 1000));
-    const from = englandToday();
-    if (!schoolUrn || to < from) return;
-    api(`/v1/schools/${schoolUrn}/school-days?from=${from}&to=${to}`).then((r) => setDays(r.schoolDays)).catch(() => setDays(null));
-  }, [schoolUrn, at]);
-  if (isOverdue(at)) return html`<span class="tag overdue">overdue</span>`;
-  return days === null ? '' : html`<span>${days} school day${days === 1 ? '' : 's'} left</span>`;
-}
-
-function Child({ caseId }) {
-  const [child, setChild] = useState(null);
-  useEffect(() => {
-    api(`/v1/cases/${caseId}/child`).then(setChild).catch(() => setChild(null));
-  }, [caseId]);
-  if (!child) return null;
-  const d = child.details;
-  return html`<section aria-labelledby="child"><h2 id="child">Child</h2>
-    <dl class="facts">
-      <dt>Name</dt><dd>${d ? `${d.givenName} ${d.familyName}` : 'not held'}</dd>
-      <dt>UPN</dt><dd>${child.upn ?? 'none'}</dd>
-      <dt>Date of birth</dt><dd>${d?.dateOfBirth ? day(d.dateOfBirth) : 'not held'}</dd>
-      <dt>Address</dt><dd>${d?.address ?? 'not held'}</dd>
-      <dt>SEN status</dt><dd>${label(child.senStatus)}${child.placedByLa ? ' · placed by the LA' : ''}</dd>
-    </dl></section>`;
-}
 
 /** The printable record needs the bearer token, so it is fetched and opened as a local page. */
 async function openExport(caseId) {
@@ -43,50 +13,84 @@ async function openExport(caseId) {
   window.open(URL.createObjectURL(new Blob([await response.text()], { type: 'text/html' })), '_blank');
 }
 
+/** What happens next, first on the page: who the case waits for, what they must do, by when. */
+function NextStep({ state }) {
+  const step = nextStepOf(state.stage);
+  if (!step) return html`<div class="govuk-inset-text">This case is closed${state.outcome ? `: ${label(state.outcome)}` : ''}.</div>`;
+  const [who, what] = step;
+  const next = [...state.deadlines].sort((a, b) => a.at.localeCompare(b.at))[0];
+  const by = next ? ` — by ${deadline(next.at)} (${isOverdue(next.at) ? 'overdue' : daysLeft(next.daysLeft)})` : '';
+  return html`<div class="govuk-notification-banner" role="region" aria-labelledby="next-step-title">
+    <div class="govuk-notification-banner__header"><h2 class="govuk-notification-banner__title" id="next-step-title">What happens next</h2></div>
+    <div class="govuk-notification-banner__content">
+      <p class="govuk-notification-banner__heading" data-testid="next-step">Waiting for ${who} to ${what}${by}</p>
+      ${next && html`<p class="govuk-body">${next.title} (rule ${next.ruleId})</p>`}
+    </div></div>`;
+}
+
+/** Our record of the case, once per event, in words; the engine's own history is one click further. */
+function Timeline({ entries, schools }) {
+  const record = entries.filter((e) => e.source !== 'temporal');
+  const engine = entries.filter((e) => e.source === 'temporal');
+  const cell = (content) => html`<td class="govuk-table__cell">${content}</td>`;
+  return html`<section aria-labelledby="timeline"><h2 class="govuk-heading-m" id="timeline">Timeline</h2>
+    <div class="app-table-scroll"><table class="govuk-table"><thead class="govuk-table__head"><tr class="govuk-table__row">
+      <th scope="col" class="govuk-table__header">When</th><th scope="col" class="govuk-table__header">What</th><th scope="col" class="govuk-table__header">Who</th><th scope="col" class="govuk-table__header">Rule</th></tr></thead>
+      <tbody class="govuk-table__body">
+      ${record.map((e) => {
+        const failed = e.detail?.status === 'failed';
+        const what = e.source === 'outbox' ? `Notification to ${partyOf(e.detail?.recipient, schools)}: ${label(e.detail?.status)}` : actionWords(e.what);
+        const detail = e.source === 'outbox' ? '' : detailWords(e.detail);
+        return html`<tr class=${`govuk-table__row${failed ? ' app-delivery-failed' : ''}`}>
+          ${cell(when(e.at))}${cell(html`${what}${detail ? html`<br /><span class="govuk-body-s">${detail}</span>` : ''}`)}${cell(actorWords(e.actor, schools))}${cell(e.ruleId ?? '')}</tr>`;
+      })}
+      </tbody></table></div>
+    <details class="govuk-details"><summary class="govuk-details__summary"><span class="govuk-details__summary-text">The engine's history (${engine.length} events)</span></summary>
+      <div class="govuk-details__text"><ul class="govuk-list">${engine.map((e) => html`<li>${when(e.at)}: ${label(e.what.split(':')[0])}${e.detail?.summary ? ` (${e.detail.summary})` : ''}</li>`)}</ul></div>
+    </details>
+  </section>`;
+}
+
 export function CasePage({ caseId, user }) {
-  const [state, setState] = useState(null);
-  const [timeline, setTimeline] = useState([]);
-  const [config, setConfig] = useState(null);
+  const [data, setData] = useState(null);
   const [error, setError] = useState(null);
   const [version, setVersion] = useState(0);
   useEffect(() => {
-    Promise.all([api(`/v1/cases/${caseId}`), api(`/v1/cases/${caseId}/timeline`), api('/v1/ui-config')])
-      .then(([s, t, c]) => {
-        setState(s);
-        setTimeline(t.entries);
-        setConfig(c);
-      })
+    // The case first: a case the caller may not see (404) asks nothing more.
+    api(`/v1/cases/${caseId}`)
+      .then((state) => Promise.all([state, api(`/v1/cases/${caseId}/timeline`), api('/v1/ui-config'), api(`/v1/cases/${caseId}/child`), schoolNames(session.token)]))
+      .then(([state, timeline, config, child, schools]) => setData({ state, entries: timeline.entries, config, child, schools }))
       .catch((e) => setError(e.message));
   }, [caseId, version]);
-  if (error) return html`<p class="error" role="alert">${error}</p>`;
-  if (!state) return html`<p>Loading…</p>`;
+  if (error) return html`<${Problem} message=${error} />`;
+  if (!data) return html`<p class="govuk-body">Loading…</p>`;
+  const { state, entries, config, child, schools } = data;
+  const d = child.details;
   const temporalLink = config?.temporalUiUrl && `${config.temporalUiUrl}/namespaces/${config.namespace}/workflows/case-${caseId}`;
-  return html`<h1>Case ${caseId.slice(0, 8)} <span class="tag" data-testid="stage">${label(state.stage)}</span></h1>
-    <dl class="facts">
-      <dt>School</dt><dd>${state.schoolUrn ?? 'on no roll'}</dd>
-      <dt>LA</dt><dd>${state.laCode}</dd>
-      <dt>Opened</dt><dd>${when(state.openedAt)}</dd>
-      <dt>Concerns</dt><dd>${state.concerns.map((c) => label(c.reason)).join(', ')}</dd>
-      ${state.outcome && html`<dt>Outcome</dt><dd>${label(state.outcome)}</dd>`}
-      ${state.deletion && html`<dt>Deletion</dt><dd>ground ${state.deletion.ground}, on ${day(state.deletion.deleteOn)}: ${label(state.deletion.status)}</dd>`}
-      ${temporalLink && user.role !== 'school' && html`<dt>Engine</dt><dd><a href=${temporalLink} target="_blank" rel="noopener">Open in the Temporal UI</a></dd>`}
-      ${user.role !== 'school' && html`<dt>Record</dt><dd><button type="button" class="secondary" onClick=${() => openExport(caseId)}>Export the full record (printable)</button></dd>`}
-    </dl>
-    <${Child} caseId=${caseId} />
-    <section aria-labelledby="deadlines"><h2 id="deadlines">Deadlines</h2>
-      ${state.deadlines.length === 0 ? html`<p class="hint">No clock is running.</p>` : html`<table><thead><tr><th scope="col">Clock</th><th scope="col">Runs out</th><th scope="col">School days</th></tr></thead><tbody>
-        ${state.deadlines.map((d) => html`<tr><td>${d.title}</td><td>${when(d.at)}</td><td><${SchoolDaysLeft} schoolUrn=${state.schoolUrn} at=${d.at} /></td></tr>`)}
+  return html`<span class="govuk-caption-l">Case</span>
+    <h1 class="govuk-heading-l">${childName(d)} <${StageTag} stage=${state.stage} /> <${SenTag} status=${child.senStatus} /></h1>
+    <${NextStep} state=${state} />
+    <${SummaryList} rows=${[
+      ['Date of birth', d?.dateOfBirth ? day(d.dateOfBirth) : 'Not held'],
+      ['School', state.schoolUrn ? schoolWords(state.schoolUrn, schools) : 'On no school roll'],
+      ['SEN status', child.senStatus === 'none' ? 'No SEN' : html`<${SenTag} status=${child.senStatus} />${child.placedByLa ? ' placed by the LA' : ''}`],
+      ['UPN', child.upn ?? 'None'],
+      ['Address', d?.address ?? 'Not held'],
+      ['Concerns', state.concerns.map((c) => concernWords(c.reason)).join(', ')],
+      ['Opened', when(state.openedAt)],
+      ['Outcome', state.outcome ? label(state.outcome) : null],
+      ['Deletion', state.deletion ? `Ground ${state.deletion.ground}, on ${day(state.deletion.deleteOn)}: ${label(state.deletion.status)}` : null],
+    ]} />
+    <section aria-labelledby="deadlines"><h2 class="govuk-heading-m" id="deadlines">Clocks</h2>
+      ${state.deadlines.length === 0 ? html`<p class="govuk-body">No clock is running.</p>` : html`<table class="govuk-table"><thead class="govuk-table__head"><tr class="govuk-table__row"><th scope="col" class="govuk-table__header">Clock</th><th scope="col" class="govuk-table__header">Runs out</th><th scope="col" class="govuk-table__header">Left</th></tr></thead><tbody class="govuk-table__body">
+        ${state.deadlines.map((dl) => html`<tr class="govuk-table__row"><td class="govuk-table__cell">${dl.title}</td><td class="govuk-table__cell">${deadline(dl.at)}</td><td class="govuk-table__cell">${isOverdue(dl.at) ? html`<strong class="govuk-tag govuk-tag--red">Overdue</strong>` : daysLeft(dl.daysLeft)}</td></tr>`)}
       </tbody></table>`}
     </section>
-    <section aria-labelledby="decide"><h2 id="decide">Decisions</h2>
+    <section aria-labelledby="decide"><h2 class="govuk-heading-m" id="decide">Decisions</h2>
       <${Decisions} caseId=${caseId} state=${state} user=${user} onDone=${() => setVersion(version + 1)} />
     </section>
-    <section aria-labelledby="timeline"><h2 id="timeline">Timeline</h2>
-      <table class="timeline"><thead><tr><th scope="col">When</th><th scope="col">What</th><th scope="col">Who</th><th scope="col">Rule</th><th scope="col">Detail</th></tr></thead><tbody>
-        ${timeline.map((e) => html`<tr class=${`source-${e.source}${e.detail?.status === 'failed' ? ' delivery-failed' : ''}`}>
-          <td>${when(e.at)}</td><td>${label(e.what)}${sourceNote[e.source] ?? ''}</td><td>${e.actor ?? ''}</td><td>${e.ruleId ?? ''}</td>
-          <td>${e.detail ? Object.entries(e.detail).map(([k, v]) => `${label(k)}: ${typeof v === 'string' ? v : JSON.stringify(v)}`).join('; ') : ''}</td>
-        </tr>`)}
-      </tbody></table>
-    </section>`;
+    <${Timeline} entries=${entries} schools=${schools} />
+    ${user.role !== 'school' && html`<h2 class="govuk-heading-m">The full record</h2><p class="govuk-body">
+      <button type="button" class="govuk-button govuk-button--secondary" onClick=${() => openExport(caseId)}>Export the full record (printable)</button>
+      ${temporalLink && html` <a class="govuk-link" href=${temporalLink} target="_blank" rel="noopener">Open in the Temporal UI (opens in a new tab)</a>`}</p>`}`;
 }

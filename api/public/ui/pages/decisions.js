@@ -1,6 +1,8 @@
 import { useState } from 'preact/hooks';
 import { api } from '../api.js';
 import { englandToday } from '../format.js';
+import { ErrorSummary } from '../components.js';
+import { Checkbox, Input, Select, Textarea, errorOf, errorsFrom } from '../fields.js';
 import { html } from '../html.js';
 import { groundFields } from './ground-fields.js';
 
@@ -16,37 +18,58 @@ const REASON_CODES = [
 ];
 const CLOSABLE = [...OPEN_STAGES, 'deleted_from_roll', 'cme_tracing', 'consent_refused'];
 
-/** The case's refusal: every reason the rules gave, or the one message. */
-function Refusal({ error }) {
-  if (error.reasons.length > 1) {
-    return html`<div class="error" role="alert"><p>Refused:</p><ul>${error.reasons.map((reason) => html`<li>${reason}</li>`)}</ul></div>`;
-  }
-  return html`<p class="error" role="alert">${error.message}</p>`;
-}
+/**
+ * The order the law expects the decisions in, for each stage, the usual one first: an unexplained absence waits
+ * for its reason before anything else (T1); a whereabouts check is enquiries before deletion (C.1); a case whose
+ * school intends to delete leads with the request; safeguarding and closing come last everywhere.
+ */
+const ORDER = {
+  awaiting_reason: ['reason', 'back', 'contact', 'enquiries', 'deletion'],
+  whereabouts_check: ['contact', 'enquiries', 'back', 'deletion'],
+  escalated_to_la: ['enquiries', 'contact', 'reason', 'back', 'deletion'],
+  deletion_intended: ['deletion', 'contact', 'enquiries'],
+  cme_tracing: ['trace', 'contact'],
+};
+const LAST = ['safeguarding', 'close'];
+const rank = (stage, key) => {
+  const order = [...(ORDER[stage] ?? []), 'consent-grant', 'consent-refuse', 'reason', 'back', 'contact', 'enquiries', 'deletion', 'trace', ...LAST];
+  return order.indexOf(key);
+};
 
-/** One decision as a small form: sends it, shows the case's refusal (every reason) or reloads the case. */
-function DecisionForm({ caseId, path, title, children, toBody, onDone, danger }) {
-  const [error, setError] = useState(null);
+/** Plain words for the fields the decisions' API checks name. */
+const plain = {
+  deleteOn: ['deleteOn', 'Enter the day the pupil is to be deleted from the roll'],
+  reason: ['reason', 'Enter the reason, for the audit log'],
+  returnedOn: ['returnedOn', 'Enter the day the child came back, today or earlier'],
+  otherLaCode: ['otherLaCode', 'Enter the other LA\'s code: 3 digits'],
+};
+
+/** One decision as a GOV.UK form: sends it; a refusal shows as an error summary (every reason), else the case reloads. */
+function DecisionForm({ caseId, path, title, children, toBody, onDone, danger, prefix }) {
+  const [errors, setErrors] = useState([]);
+  const [refused, setRefused] = useState(false);
   const [busy, setBusy] = useState(false);
   const submit = async (event) => {
     event.preventDefault();
     setBusy(true);
-    setError(null);
+    setErrors([]);
     try {
       await api(`/v1/cases/${caseId}/${path}`, { method: 'POST', body: toBody(new FormData(event.target)) });
       onDone();
     } catch (e) {
-      setError({ message: e.message, reasons: e.reasons ?? [] });
+      const found = errorsFrom(e, plain).map((error) => (error.field ? { ...error, field: `${prefix}-${error.field}` } : error));
+      setErrors(found);
+      setRefused(Boolean(e.reasons?.length));
     } finally {
       setBusy(false);
     }
   };
-  const id = `decision-${title.toLowerCase().replace(/[^a-z]+/g, '-')}`;
-  return html`<form class="card" aria-labelledby=${id} onSubmit=${submit}>
-    <h3 id=${id} style="margin-top:0">${title}</h3>
-    ${children}
-    ${error && html`<${Refusal} error=${error} />`}
-    <p><button type="submit" class=${danger ? 'danger' : ''} disabled=${busy}>${busy ? 'Sending…' : title}</button></p>
+  const id = `decision-${prefix}`;
+  return html`<form class="app-decision" aria-labelledby=${id} onSubmit=${submit} novalidate>
+    <h3 class="govuk-heading-s" id=${id}>${title}</h3>
+    <${ErrorSummary} errors=${errors} title=${refused ? 'Refused: the case did not accept this' : undefined} />
+    ${[children].flat().map((child) => (typeof child === 'function' ? child((field) => errorOf(errors, `${prefix}-${field}`)) : child))}
+    <button type="submit" class=${`govuk-button${danger ? ' govuk-button--warning' : ''}`} disabled=${busy}>${busy ? 'Sending…' : title}</button>
   </form>`;
 }
 
@@ -66,80 +89,70 @@ function DeletionRequest({ caseId, onDone }) {
     );
     return { ground, deleteOn: form.get('deleteOn'), evidence };
   };
-  return html`<${DecisionForm} caseId=${caseId} path="deletion-requests" title="Request deletion from roll" toBody=${toBody} onDone=${onDone}>
-    <label for="ground">Ground (SAR24 reg 9(1))</label>
-    <select id="ground" value=${ground} onChange=${(e) => setGround(e.target.value)}>
-      ${Object.entries(groundFields).map(([code, g]) => html`<option value=${code}>${g.title}</option>`)}
-    </select>
-    <label for="deleteOn">Delete on</label>
-    <input id="deleteOn" name="deleteOn" type="date" required value=${englandToday()} />
+  return html`<${DecisionForm} caseId=${caseId} prefix="deletion" path="deletion-requests" title="Request deletion from roll" toBody=${toBody} onDone=${onDone}>
+    ${(err) => html`<${Select} id="ground" label="Ground (SAR24 reg 9(1))" value=${ground} onChange=${(e) => setGround(e.target.value)} options=${Object.entries(groundFields).map(([code, g]) => [code, g.title])} />
+    <${Input} id="deletion-deleteOn" name="deleteOn" label="Delete on" hint="The day the name comes off the roll: not before the ground is met" type="date" error=${err('deleteOn')} />
     ${spec.fields.map((field) =>
       field.type === 'boolean'
-        ? html`<p><input id=${`ev-${field.name}`} name=${field.name} type="checkbox" /> <label for=${`ev-${field.name}`} style="display:inline">${field.text}</label></p>`
-        : html`<label for=${`ev-${field.name}`}>${field.text}</label><input id=${`ev-${field.name}`} name=${field.name} type=${field.type === 'date' ? 'date' : 'text'} required=${!field.optional} />`,
-    )}
+        ? html`<${Checkbox} id=${`ev-${field.name}`} name=${field.name} label=${field.text} />`
+        : html`<${Input} id=${`ev-${field.name}`} name=${field.name} label=${field.text} type=${field.type === 'date' ? 'date' : 'text'} />`,
+    )}`}
   <//>`;
 }
 
-const reasonField = (prefix) => html`<label for=${`${prefix}-reason`}>Reason (recorded in the audit log)</label><textarea id=${`${prefix}-reason`} name="reason" rows="2" required></textarea>`;
+const reasonField = (prefix, err) => html`<${Textarea} id=${`${prefix}-reason`} name="reason" label="Reason (recorded in the audit log)" error=${err('reason')} />`;
 
-/** The decisions this user may take on this case now; the case itself checks them again. */
+/** The decisions this user may take on this case now, in the order the law expects; the case checks them again. */
 export function Decisions({ caseId, state, user, onDone }) {
   const { role } = user;
   const stage = state.stage;
   const forms = [];
+  const add = (key, form) => forms.push([key, form]);
   if (role === 'la_send_officer' && stage === 'awaiting_la_consent') {
-    forms.push(html`<${DecisionForm} caseId=${caseId} path="la-consent" title="Grant LA consent" toBody=${(f) => ({ decision: 'grant', reason: f.get('reason') })} onDone=${onDone}>${reasonField('grant')}<//>`);
-    forms.push(html`<${DecisionForm} caseId=${caseId} path="la-consent" title="Refuse LA consent" danger toBody=${(f) => ({ decision: 'refuse', reason: f.get('reason') })} onDone=${onDone}>${reasonField('refuse')}<//>`);
+    add('consent-grant', html`<${DecisionForm} caseId=${caseId} prefix="grant" path="la-consent" title="Grant LA consent" toBody=${(f) => ({ decision: 'grant', reason: f.get('reason') })} onDone=${onDone}>${(err) => reasonField('grant', err)}<//>`);
+    add('consent-refuse', html`<${DecisionForm} caseId=${caseId} prefix="refuse" path="la-consent" title="Refuse LA consent" danger toBody=${(f) => ({ decision: 'refuse', reason: f.get('reason') })} onDone=${onDone}>${(err) => reasonField('refuse', err)}<//>`);
   }
   const caseSchoolOrOfficer = role === 'school' || role === 'la_cme_officer';
   if (caseSchoolOrOfficer && REASON_STAGES.includes(stage) && state.concerns?.[0]?.reason === 'unexplained_absence') {
-    forms.push(html`<${DecisionForm} caseId=${caseId} path="reason-established" title="Record the reason established" toBody=${(f) => ({ reasonCode: f.get('reasonCode') })} onDone=${onDone}>
-      <label for="reasonCode">The code entered in the register in place of N (T1)</label>
-      <select id="reasonCode" name="reasonCode">${REASON_CODES.map(([code, label]) => html`<option value=${code}>${label}</option>`)}</select>
+    add('reason', html`<${DecisionForm} caseId=${caseId} prefix="reason" path="reason-established" title="Record the reason established" toBody=${(f) => ({ reasonCode: f.get('reasonCode') })} onDone=${onDone}>
+      <${Select} id="reasonCode" label="The code entered in the register in place of N (T1)" options=${REASON_CODES} />
     <//>`);
   }
   if (caseSchoolOrOfficer && RETURN_STAGES.includes(stage)) {
-    forms.push(html`<${DecisionForm} caseId=${caseId} path="back-in-school" title="Record the child back in school" toBody=${(f) => ({ returnedOn: f.get('returnedOn') })} onDone=${onDone}>
-      <label for="returnedOn">Back in school on</label>
-      <input id="returnedOn" name="returnedOn" type="date" required max=${englandToday()} value=${englandToday()} />
+    add('back', html`<${DecisionForm} caseId=${caseId} prefix="back" path="back-in-school" title="Record the child back in school" toBody=${(f) => ({ returnedOn: f.get('returnedOn') })} onDone=${onDone}>
+      ${(err) => html`<${Input} id="back-returnedOn" name="returnedOn" label="Back in school on" type="date" max=${englandToday()} value=${englandToday()} error=${err('returnedOn')} />`}
     <//>`);
   }
-  if (role === 'school' && OPEN_STAGES.includes(stage) && !state.deletion) forms.push(html`<${DeletionRequest} caseId=${caseId} onDone=${onDone} />`);
-  if ((role === 'school' || role === 'la_cme_officer') && OPEN_STAGES.includes(stage)) {
-    forms.push(html`<${DecisionForm} caseId=${caseId} path="joint-enquiries" title="Sign joint enquiries" toBody=${(f) => ({ outcome: f.get('outcome') })} onDone=${onDone}>
-      <label for="outcome">Outcome of the joint school + LA enquiries</label>
-      <select id="outcome" name="outcome"><option value="not_found">Child not found</option><option value="found_will_not_return">Found, will not return</option><option value="found_may_return">Found, may return</option></select>
+  if (role === 'school' && OPEN_STAGES.includes(stage) && !state.deletion) add('deletion', html`<${DeletionRequest} caseId=${caseId} onDone=${onDone} />`);
+  if (caseSchoolOrOfficer && OPEN_STAGES.includes(stage)) {
+    add('enquiries', html`<${DecisionForm} caseId=${caseId} prefix="enquiries" path="joint-enquiries" title="Sign joint enquiries" toBody=${(f) => ({ outcome: f.get('outcome') })} onDone=${onDone}>
+      <${Select} id="outcome" label="Outcome of the joint school and LA enquiries" options=${[['not_found', 'Child not found'], ['found_will_not_return', 'Found, will not return'], ['found_may_return', 'Found, may return']]} />
     <//>`);
   }
-  if ((role === 'school' || role === 'la_cme_officer') && (OPEN_STAGES.includes(stage) || stage === 'cme_tracing')) {
-    forms.push(html`<${DecisionForm} caseId=${caseId} path="contact-attempts" title="Record a contact attempt" toBody=${(f) => ({ method: f.get('method'), outcome: f.get('contactOutcome') })} onDone=${onDone}>
-      <label for="method">How</label>
-      <select id="method" name="method"><option value="phone">Phone</option><option value="text_message">Text message</option><option value="email">Email</option><option value="letter">Letter</option><option value="home_visit">Home visit</option><option value="other_agency">Through another agency</option></select>
-      <label for="contactOutcome">Result</label>
-      <select id="contactOutcome" name="contactOutcome"><option value="no_response">No response</option><option value="message_left">Message left</option><option value="spoke_to_parent">Spoke to a parent</option><option value="child_seen">Child seen</option><option value="address_vacant">Address vacant</option></select>
+  if (caseSchoolOrOfficer && (OPEN_STAGES.includes(stage) || stage === 'cme_tracing')) {
+    add('contact', html`<${DecisionForm} caseId=${caseId} prefix="contact" path="contact-attempts" title="Record a contact attempt" toBody=${(f) => ({ method: f.get('method'), outcome: f.get('contactOutcome') })} onDone=${onDone}>
+      <${Select} id="method" label="How" options=${[['phone', 'Phone'], ['text_message', 'Text message'], ['email', 'Email'], ['letter', 'Letter'], ['home_visit', 'Home visit'], ['other_agency', 'Through another agency']]} />
+      <${Select} id="contactOutcome" label="Result" options=${[['no_response', 'No response'], ['message_left', 'Message left'], ['spoke_to_parent', 'Spoke to a parent'], ['child_seen', 'Child seen'], ['address_vacant', 'Address vacant']]} />
     <//>`);
   }
   if (role === 'la_cme_officer' && stage === 'cme_tracing') {
-    forms.push(html`<${DecisionForm} caseId=${caseId} path="trace-steps" title="Record a trace step" toBody=${(f) => ({ step: f.get('step'), ...(f.get('otherLaCode') ? { otherLaCode: f.get('otherLaCode') } : {}) })} onDone=${onDone}>
-      <label for="step">Step</label>
-      <select id="step" name="step"><option value="other_la_contacted">Other LA contacted</option><option value="lost_pupils_database_checked">Lost Pupils Database checked</option><option value="agency_checked">Agency checked</option><option value="home_visit_made">Home visit made</option></select>
-      <label for="otherLaCode">Other LA code (when contacted)</label><input id="otherLaCode" name="otherLaCode" inputmode="numeric" pattern="[0-9]{3}" />
+    add('trace', html`<${DecisionForm} caseId=${caseId} prefix="trace" path="trace-steps" title="Record a trace step" toBody=${(f) => ({ step: f.get('step'), ...(f.get('otherLaCode') ? { otherLaCode: f.get('otherLaCode') } : {}) })} onDone=${onDone}>
+      ${(err) => html`<${Select} id="step" label="Step" options=${[['other_la_contacted', 'Other LA contacted'], ['lost_pupils_database_checked', 'Lost Pupils Database checked'], ['agency_checked', 'Agency checked'], ['home_visit_made', 'Home visit made']]} />
+      <${Input} id="trace-otherLaCode" name="otherLaCode" label="Other LA code (when contacted)" inputmode="numeric" error=${err('otherLaCode')} />`}
     <//>`);
   }
   if (['school', 'la_cme_officer', 'la_send_officer'].includes(role) && stage !== 'closed') {
-    forms.push(html`<${DecisionForm} caseId=${caseId} path="safeguarding-concerns" title="Raise a safeguarding concern" danger toBody=${(f) => ({ concern: f.get('concern') })} onDone=${onDone}>
-      <label for="concern">Concern (referred at once to children's social care and police)</label>
-      <select id="concern" name="concern"><option value="risk_of_harm">Risk of harm</option><option value="missing_child">Missing child</option><option value="has_social_worker">Has a social worker</option><option value="has_yot_worker">Has a YOT worker</option></select>
+    add('safeguarding', html`<${DecisionForm} caseId=${caseId} prefix="safeguarding" path="safeguarding-concerns" title="Raise a safeguarding concern" danger toBody=${(f) => ({ concern: f.get('concern') })} onDone=${onDone}>
+      <${Select} id="concern" label="Concern (referred at once to children's social care and police)" options=${[['risk_of_harm', 'Risk of harm'], ['missing_child', 'Missing child'], ['has_social_worker', 'Has a social worker'], ['has_yot_worker', 'Has a YOT worker']]} />
     <//>`);
   }
   if ((role === 'la_cme_officer' || role === 'manager') && CLOSABLE.includes(stage)) {
-    forms.push(html`<${DecisionForm} caseId=${caseId} path="close" title="Close the case" toBody=${(f) => ({ outcome: f.get('closeOutcome'), reason: f.get('reason') })} onDone=${onDone}>
-      <label for="closeOutcome">Outcome</label>
-      <select id="closeOutcome" name="closeOutcome"><option value="located_and_attending">Located and attending</option><option value="on_roll_elsewhere">On roll elsewhere</option><option value="elective_home_education">Elective home education</option><option value="moved_abroad">Moved abroad</option><option value="school_attendance_order">School attendance order</option></select>
-      ${reasonField('close')}
+    add('close', html`<${DecisionForm} caseId=${caseId} prefix="close" path="close" title="Close the case" toBody=${(f) => ({ outcome: f.get('closeOutcome'), reason: f.get('reason') })} onDone=${onDone}>
+      ${(err) => html`<${Select} id="closeOutcome" label="Outcome" options=${[['located_and_attending', 'Located and attending'], ['on_roll_elsewhere', 'On roll elsewhere'], ['elective_home_education', 'Elective home education'], ['moved_abroad', 'Moved abroad'], ['school_attendance_order', 'School attendance order']]} />
+      ${reasonField('close', err)}`}
     <//>`);
   }
-  if (!forms.length) return html`<p class="hint">No decision awaits you on this case.</p>`;
-  return html`<div class="grid2">${forms}</div>`;
+  if (!forms.length) return html`<p class="govuk-body">No decision awaits you on this case.</p>`;
+  forms.sort(([a], [b]) => rank(stage, a) - rank(stage, b));
+  return html`<div class="app-decisions">${forms.map(([, form]) => form)}</div>`;
 }

@@ -1,22 +1,46 @@
 import { useState } from 'preact/hooks';
 import { api } from '../api.js';
+import { ErrorSummary } from '../components.js';
+import { englandToday } from '../format.js';
+import { Checkbox, Input, Select, errorOf, errorsFrom } from '../fields.js';
 import { html } from '../html.js';
+import { REASONS } from '../words.js';
 
-const REASONS = [
-  ['unexplained_absence', 'Unexplained absence (code N)'],
-  ['continuous_unauthorised_absence', '10 continuous school days of unauthorised absence'],
-  ['continuous_absence_20_days', '20 continuous school days, every session G, N or O'],
-  ['sickness_expected_15_days', 'Sickness expected to reach 15 school days'],
-  ['persistent_absence_send', 'Persistent absence (10%+) of a pupil with SEN'],
-  ['severe_absence_send', 'Severe absence (50%+) of a pupil with SEN'],
-  ['part_time_timetable', 'Part-time timetable agreed'],
-  ['ehe_written_notice', "Parent's written notice of home education"],
-  ['ehe_oral_intention', 'Parent says they intend to home educate'],
-  ['intended_deletion', 'School intends to delete from roll'],
-  ['leaver_unknown_destination', 'Leaver with unknown destination'],
-  ['no_show', 'Allocated a place but never arrived'],
-  ['permanent_exclusion', 'Permanent exclusion'],
-];
+const REFERRERS = [['public', 'Member of the public'], ['agency', 'Agency'], ['other_la', 'Another LA'], ['health', 'Health'], ['police', 'Police']];
+
+const UPN = /^[A-Z]\d{11}[0-9A-Z]$/;
+const UPN_MESSAGE = "Enter the pupil's UPN: 13 characters, starting with a letter";
+const PHONE = /^\+?[0-9 ()-]{6,20}$/;
+
+/** The API's field paths as this form's fields, with what to tell the person. */
+const plain = {
+  upn: ['upn', UPN_MESSAGE],
+  schoolUrn: ['schoolUrn', 'Choose the school'],
+  'child.givenName': ['givenName', "Enter the child's given name"],
+  'child.familyName': ['familyName', "Enter the child's family name"],
+  'child.dateOfBirth': ['dateOfBirth', 'Enter a date of birth in the past'],
+  'child.address': ['address', 'Enter the address in 400 characters or fewer'],
+  'child.parents.0.name': ['parentName', "Enter the parent or carer's name"],
+  'child.parents.0.phone': ['parentPhone', 'Enter a telephone number, like 01632 960 001'],
+};
+
+/** Every problem the form can see before sending, one per field, in the order of the fields. */
+function check(form, isSchool) {
+  const errors = [];
+  const add = (id, message) => errors.push({ field: id, message });
+  const upn = String(form.get('upn') ?? '').trim().toUpperCase();
+  if (isSchool && !upn) add('upn', "Enter the pupil's UPN");
+  else if (upn && !UPN.test(upn)) add('upn', UPN_MESSAGE);
+  const named = form.get('givenName') || form.get('familyName');
+  if (!isSchool || named) {
+    if (!String(form.get('givenName')).trim()) add('givenName', plain['child.givenName'][1]);
+    if (!String(form.get('familyName')).trim()) add('familyName', plain['child.familyName'][1]);
+  }
+  if (form.get('dateOfBirth') && form.get('dateOfBirth') >= englandToday()) add('dateOfBirth', plain['child.dateOfBirth'][1]);
+  if (form.get('parentPhone') && !PHONE.test(form.get('parentPhone'))) add('parentPhone', plain['child.parents.0.phone'][1]);
+  if (form.get('parentPhone') && !form.get('parentName')) add('parentName', plain['child.parents.0.name'][1]);
+  return errors;
+}
 
 function childFrom(form) {
   const child = { givenName: form.get('givenName'), familyName: form.get('familyName') };
@@ -25,57 +49,57 @@ function childFrom(form) {
   return child;
 }
 
-const childFields = html`<fieldset><legend>The child</legend>
-  <label for="givenName">Given name</label><input id="givenName" name="givenName" autocomplete="off" />
-  <label for="familyName">Family name</label><input id="familyName" name="familyName" autocomplete="off" />
-  <label for="dateOfBirth">Date of birth</label><input id="dateOfBirth" name="dateOfBirth" type="date" />
-  <label for="address">Address</label><input id="address" name="address" autocomplete="off" />
-  <label for="parentName">Parent or carer</label><input id="parentName" name="parentName" autocomplete="off" />
-  <label for="parentPhone">Their telephone</label><input id="parentPhone" name="parentPhone" type="tel" />
-</fieldset>`;
-
 /** A school reports a concern about a pupil; an LA officer refers a child on no roll (T15). */
-export function ReportPage({ user }) {
-  const [error, setError] = useState(null);
+export function ReportPage({ user, schools }) {
+  const [errors, setErrors] = useState([]);
   const [received, setReceived] = useState(null);
   const isSchool = user.role === 'school';
   const submit = async (event) => {
     event.preventDefault();
     const form = new FormData(event.target);
-    setError(null);
     setReceived(null);
+    const problems = check(form, isSchool);
+    setErrors(problems);
+    if (problems.length) return;
     try {
+      const upn = String(form.get('upn') ?? '').trim().toUpperCase();
       const child = form.get('givenName') || form.get('familyName') ? childFrom(form) : undefined;
       const receipt = isSchool
         ? await api('/v1/concerns', {
             method: 'POST',
-            body: { schoolUrn: form.get('schoolUrn'), upn: form.get('upn'), reason: form.get('reason'), ...(child ? { child } : {}), send: { status: form.get('senStatus'), placedByLa: form.get('placedByLa') === 'on' } },
+            body: { schoolUrn: form.get('schoolUrn'), upn, reason: form.get('reason'), ...(child ? { child } : {}), send: { status: form.get('senStatus'), placedByLa: form.get('placedByLa') === 'on' } },
           })
-        : await api('/v1/referrals', { method: 'POST', body: { laCode: user.laCode, referrer: { kind: form.get('referrerKind') }, child: childFrom(form), ...(form.get('upn') ? { upn: form.get('upn') } : {}) } });
+        : await api('/v1/referrals', { method: 'POST', body: { laCode: user.laCode, referrer: { kind: form.get('referrerKind') }, child: childFrom(form), ...(upn ? { upn } : {}) } });
       // The child's case may be another school's: then the answer says only that the LA has the report.
       if (receipt.received) setReceived(receipt.message);
       else location.hash = `#/cases/${receipt.caseId}`;
     } catch (e) {
-      setError(e.field ? `${e.field}: ${e.message}` : e.message);
+      setErrors(errorsFrom(e, plain));
     }
   };
-  return html`<h1>${isSchool ? 'Report a concern' : 'Refer a child on no school roll'}</h1>
+  const err = (id) => errorOf(errors, id);
+  return html`${received && html`<div class="govuk-notification-banner govuk-notification-banner--success" role="alert" aria-labelledby="received-title">
+      <div class="govuk-notification-banner__header"><h2 class="govuk-notification-banner__title" id="received-title">Success</h2></div>
+      <div class="govuk-notification-banner__content"><p class="govuk-notification-banner__heading">${received}</p></div></div>`}
+    <${ErrorSummary} errors=${errors} />
+    <h1 class="govuk-heading-l">${isSchool ? 'Report a concern' : 'Refer a child on no school roll'}</h1>
     <form onSubmit=${submit} novalidate>
       ${isSchool
-        ? html`<label for="schoolUrn">School</label>
-            <select id="schoolUrn" name="schoolUrn">${user.schoolUrns.map((urn) => html`<option value=${urn}>${urn}</option>`)}</select>
-            <label for="upn">UPN</label><p class="hint">13 characters, starting with the check letter</p><input id="upn" name="upn" autocomplete="off" required />
-            <label for="reason">Concern</label>
-            <select id="reason" name="reason">${REASONS.map(([value, text]) => html`<option value=${value}>${text}</option>`)}</select>
-            <label for="senStatus">SEN status</label>
-            <select id="senStatus" name="senStatus"><option value="none">None</option><option value="sen_support">SEN support</option><option value="ehc_plan">EHC plan</option></select>
-            <p><input id="placedByLa" name="placedByLa" type="checkbox" /> <label for="placedByLa" style="display:inline">Placed here by the LA</label></p>`
-        : html`<label for="referrerKind">Referred by</label>
-            <select id="referrerKind" name="referrerKind"><option value="public">Member of the public</option><option value="agency">Agency</option><option value="other_la">Another LA</option><option value="health">Health</option><option value="police">Police</option></select>
-            <label for="upn">UPN, if known</label><input id="upn" name="upn" autocomplete="off" />`}
-      ${childFields}
-      ${error && html`<p class="error" role="alert">${error}</p>`}
-      ${received && html`<p class="notice" role="status">${received}</p>`}
-      <p><button type="submit">${isSchool ? 'Report' : 'Refer'}</button></p>
+        ? html`<${Select} id="schoolUrn" label="School" error=${err('schoolUrn')} options=${user.schoolUrns.map((urn) => [urn, schools?.get(urn) ?? urn])} />
+            <${Input} id="upn" label="UPN" hint="13 characters, starting with the check letter" error=${err('upn')} autocomplete="off" spellcheck="false" />
+            <${Select} id="reason" label="Concern" options=${REASONS} />
+            <${Select} id="senStatus" label="SEN status" options=${[['none', 'None'], ['sen_support', 'SEN support'], ['ehc_plan', 'EHC plan']]} />
+            <${Checkbox} id="placedByLa" label="Placed here by the LA" />`
+        : html`<${Select} id="referrerKind" label="Referred by" options=${REFERRERS} />
+            <${Input} id="upn" label="UPN, if known" hint="13 characters, starting with the check letter" error=${err('upn')} autocomplete="off" spellcheck="false" />`}
+      <fieldset class="govuk-fieldset"><legend class="govuk-fieldset__legend govuk-fieldset__legend--m">The child</legend>
+        <${Input} id="givenName" label="Given name" error=${err('givenName')} autocomplete="off" />
+        <${Input} id="familyName" label="Family name" error=${err('familyName')} autocomplete="off" />
+        <${Input} id="dateOfBirth" label="Date of birth" type="date" error=${err('dateOfBirth')} />
+        <${Input} id="address" label="Address" error=${err('address')} autocomplete="off" />
+        <${Input} id="parentName" label="Parent or carer" error=${err('parentName')} autocomplete="off" />
+        <${Input} id="parentPhone" label="Their telephone" type="tel" error=${err('parentPhone')} />
+      </fieldset>
+      <button type="submit" class="govuk-button">${isSchool ? 'Report' : 'Refer'}</button>
     </form>`;
 }

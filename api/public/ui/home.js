@@ -1,0 +1,2 @@
+/** Each role's first page after signing in. */
+export const homeOf = (role) => ({ manager: '#/dashboard', admin: '#/admin' })[role] ?? '#/inbox';
