@@ -2,6 +2,7 @@ import type { Prisma } from '@prisma/client';
 import { entryHash } from '../db/audit-chain';
 import type { Db } from '../db/prisma';
 import type { OverdueStep } from '../domain/case';
+import { statusChangeOf } from '../domain/collection/education-status';
 
 export interface CaseEventRecord {
   /** Unique per workflow event, so a retried activity writes the audit entry once. */
@@ -26,7 +27,10 @@ export interface CaseEventRecord {
   outcome?: string;
 }
 
-/** Writes the case's read-model row and its audit entry, chained to the case's previous one, in one transaction. */
+/**
+ * Writes the case's read-model row and its audit entry, chained to the case's previous one, and the child's
+ * education status when the event changes it, in one transaction.
+ */
 export function createRecordCaseEvent(db: Db) {
   return async function recordCaseEvent(event: CaseEventRecord): Promise<void> {
     const row = {
@@ -64,6 +68,7 @@ export function createRecordCaseEvent(db: Db) {
       };
       const prevHash = previous?.hash ?? '';
       await tx.auditEntry.create({ data: { ...content, detail: content.detail as Prisma.InputJsonObject, prevHash, hash: entryHash(prevHash, content) } });
+      await recordStatusChange(tx, event);
       if (event.outcome) await tx.pupil.updateMany({ where: { id: event.pupilId, openCaseId: event.caseId }, data: { openCaseId: null } });
     });
   };
@@ -73,5 +78,23 @@ async function replaceOverdueSteps(tx: Prisma.TransactionClient, caseId: string,
   await tx.overdueStep.deleteMany({ where: { caseId } });
   await tx.overdueStep.createMany({
     data: steps.map((step) => ({ caseId, kind: step.kind, ruleId: step.ruleId, dueAt: new Date(step.dueAt), unit: step.unit, escalatedTo: step.escalatedTo })),
+  });
+}
+
+/** The child's new education status, from the event's own meaning (domain/collection/education-status.ts). */
+async function recordStatusChange(tx: Prisma.TransactionClient, event: CaseEventRecord): Promise<void> {
+  const change = statusChangeOf(event);
+  if (!change) return;
+  await tx.educationStatus.create({
+    data: {
+      pupilId: event.pupilId,
+      laCode: event.laCode,
+      schoolUrn: event.schoolUrn ?? null,
+      caseId: event.caseId,
+      eventId: event.eventId,
+      status: change.status,
+      reason: change.reason ?? null,
+      fromAt: new Date(event.occurredAt),
+    },
   });
 }

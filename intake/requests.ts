@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { concernReasons } from '../domain/case';
+import { codesOf, sexCodes, yearGroups } from '../domain/collection/lists';
 import { isoDateSchema, laCodeSchema, upnSchema, urnSchema } from '../domain/field-schemas';
 
 // What a concern or a referral carries into a case, checked at the API's edge before anything starts.
@@ -24,6 +25,10 @@ export const childDetailsSchema = z.strictObject({
   /** Where the child went, where known: the return names the new school or address. */
   newSchoolUrn: urnSchema.optional(),
   newAddress: text(400).optional(),
+  /** The census fields the termly CME and EHE return counts by (kept on the pupil, not with the personal data). */
+  sex: z.enum(codesOf(sexCodes) as [string, ...string[]]).optional(),
+  /** For a child whose date of birth is not known. */
+  yearGroup: z.enum(codesOf(yearGroups) as [string, ...string[]]).optional(),
 });
 export type ChildDetailsInput = z.infer<typeof childDetailsSchema>;
 

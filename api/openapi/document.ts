@@ -4,6 +4,8 @@ import { markRowAsOf } from '../../feeds/attendance/mark-row';
 import { pupilRow, schoolRow } from '../../feeds/register/register-rows';
 import { referralBody, reportConcernBody } from '../../intake/requests';
 import { caseListQuery } from '../../read-model/list-cases';
+import { registerQuery } from '../../read-model/registers';
+import { cmeRegisterBody, eheRegisterBody, returnItemBody, returnItemParams, returnParams, returnQuery, termlyReturnBody } from '../register-schemas';
 import { decisionRoutes } from '../decision-schemas';
 import {
   caseExportBody,
@@ -137,7 +139,7 @@ const routes: Route[] = [
   { method: 'get', path: '/v1/schools', summary: "The caller's schools by name: a school user's own, its LA's for LA staff, every school for an administrator", tags: ['register'], ok: { 200: json(schoolListBody, 'The schools') } },
   { method: 'put', path: '/v1/schools/{urn}', summary: 'Registers or updates a school (admin)', tags: ['register'], request: { params: schoolUrnParams, body: { content: { 'application/json': { schema: schoolBody } } } } },
   upload('/v1/register/schools', 'The school register (admin)', 'urn,name,la_code,is_special', schoolRow),
-  upload('/v1/register/pupils', 'The pupil register: roll, SEN flags, leaving dates; a leaver with no deletion return opens a case', 'school_urn,upn[,sen_status,placed_by_la,leaving_date,standard_transition,given_name,family_name,date_of_birth,address]', pupilRow),
+  upload('/v1/register/pupils', 'The pupil register: roll, SEN flags, leaving dates; a leaver with no deletion return opens a case', 'school_urn,upn[,sen_status,placed_by_la,leaving_date,standard_transition,given_name,family_name,date_of_birth,address,sex,year_group]', pupilRow),
   upload('/v1/attendance-marks', 'Register marks, one school\'s day or an LA\'s; thresholds crossed open or feed cases', 'school_urn,upn,date,session,code', markRowAsOf('9999-12-31')),
   { method: 'get', path: '/v1/las/{laCode}/terms', summary: 'The LA\'s term dates', tags: ['calendars'], request: { params: laCodeParams } },
   { method: 'put', path: '/v1/las/{laCode}/terms', summary: 'Replaces the LA\'s term dates (admin, manager)', tags: ['calendars'], refusable: true, request: { params: laCodeParams, body: { content: { 'application/json': { schema: termDatesBody } } } } },
@@ -146,6 +148,10 @@ const routes: Route[] = [
   { method: 'get', path: '/v1/schools/{urn}/school-days', summary: 'School-day arithmetic on the school\'s calendar', tags: ['calendars'], request: { params: schoolUrnParams, query: schoolDaysQuery } },
   { method: 'get', path: '/v1/las/{laCode}/rules', summary: 'The rule table with sources, and the LA\'s settings', tags: ['rules'], request: { params: laCodeParams } },
   { method: 'put', path: '/v1/las/{laCode}/rules/{ruleId}', summary: 'Sets a configurable rule for the LA (admin, manager)', tags: ['rules'], refusable: true, request: { params: ruleSettingParams, body: { content: { 'application/json': { schema: ruleSettingBody } } } } },
+  { method: 'get', path: '/v1/las/{laCode}/registers/cme', summary: 'Children missing education now: since when, how long, reason, tracing steps and the case\'s clock; filters, paging, format=csv (a school: its former pupils only)', tags: ['registers'], ok: { 200: { description: 'The register: JSON, or CSV for format=csv', content: { 'application/json': { schema: cmeRegisterBody }, 'text/csv': { schema: z.string() } } } }, request: { params: laCodeParams, query: registerQuery } },
+  { method: 'get', path: '/v1/las/{laCode}/registers/ehe', summary: 'Children electively home educated now: since when, from which school, SEN status, reason; filters, paging, format=csv', tags: ['registers'], ok: { 200: { description: 'The register: JSON, or CSV for format=csv', content: { 'application/json': { schema: eheRegisterBody }, 'text/csv': { schema: z.string() } } } }, request: { params: laCodeParams, query: registerQuery } },
+  { method: 'get', path: '/v1/las/{laCode}/returns/{censusDate}', summary: 'The termly CME and EHE return for a census date (LA roles): each figure with its drill-down; figures the engine does not hold say so (value null); format=csv', tags: ['registers'], ok: { 200: { description: 'The return: JSON, or CSV for format=csv', content: { 'application/json': { schema: termlyReturnBody }, 'text/csv': { schema: z.string() } } } }, request: { params: returnParams, query: returnQuery } },
+  { method: 'get', path: '/v1/las/{laCode}/returns/{censusDate}/items/{item}', summary: 'The children counted in one figure of the return (LA roles)', tags: ['registers'], ok: { 200: json(returnItemBody, 'The figure and its children') }, request: { params: returnItemParams } },
   { method: 'get', path: '/v1/notification-channels', summary: 'The notification directory: how each party is reached (admin)', tags: ['notifications'] },
   { method: 'get', path: '/v1/notification-channels/{recipient}', summary: 'How one party is reached (admin); 404: it is told on the console', tags: ['notifications'], request: { params: notificationChannelParams } },
   { method: 'delete', path: '/v1/notification-channels/{recipient}', summary: 'Removes how a party is reached (admin): it is told on the console from then on; answers the removed channel', tags: ['notifications'], request: { params: notificationChannelParams } },

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { deletionGrounds, type DeletionGround } from '../deletion/grounds-list';
 import { absenceRateMinimumRule, sicknessEarlyAlertRule } from '../attendance/thresholds';
+import { configurableCollectionRules } from '../collection/rules';
 import type { ConfigurableRule, Rule } from './rule';
 
 const schoolDays = z.number().int().min(1).max(190);
@@ -292,4 +293,5 @@ export const configurableRules: ConfigurableRule<unknown>[] = [
   sicknessEarlyAlertRule,
   absenceRateMinimumRule,
   recordRetentionRule,
+  ...configurableCollectionRules,
 ];

@@ -1,3 +1,4 @@
+import { cmeReasonsRule, eheReasonsRule, riskCircumstancesRule } from '../collection/rules';
 import { absenceRateMinimumRule, sicknessEarlyAlertRule } from '../attendance/thresholds';
 import type { DeletionGround } from '../deletion/grounds-list';
 import {
@@ -33,6 +34,10 @@ export interface LaPolicy {
   'ABSENCE-RATE-MIN-SESSIONS': number;
   /** Read by the retention purge at the time it runs, not from a case's copy. */
   'RECORD-RETENTION': number;
+  /** The collection's lists in force (domain/collection): read by the registers and the return, not by a case. */
+  'CME-REASONS': string[];
+  'EHE-REASONS': string[];
+  'CME-RISK-CIRCUMSTANCES': string[];
 }
 
 export const defaultPolicy: LaPolicy = {
@@ -50,6 +55,9 @@ export const defaultPolicy: LaPolicy = {
   'SICKNESS-ALERT-RUN': sicknessEarlyAlertRule.setting.defaultValue,
   'ABSENCE-RATE-MIN-SESSIONS': absenceRateMinimumRule.setting.defaultValue,
   'RECORD-RETENTION': recordRetentionRule.setting.defaultValue,
+  'CME-REASONS': cmeReasonsRule.setting.defaultValue,
+  'EHE-REASONS': eheReasonsRule.setting.defaultValue,
+  'CME-RISK-CIRCUMSTANCES': riskCircumstancesRule.setting.defaultValue,
 };
 
 export class RuleSettingError extends Error {

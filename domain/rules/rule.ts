@@ -6,7 +6,7 @@ import type { z } from 'zod';
  */
 export type Confidence = 'P' | 'S' | 'inferred' | 'unverified' | 'local';
 
-export type RuleKind = 'trigger' | 'clock' | 'guard' | 'gate' | 'notification' | 'threshold';
+export type RuleKind = 'trigger' | 'clock' | 'guard' | 'gate' | 'notification' | 'threshold' | 'collection';
 
 export interface Rule {
   id: string;

@@ -38,6 +38,7 @@ const kindSections: Record<RuleKind, Section> = {
   gate: { heading: 'Gates', intro: "Consents a deletion waits for beyond its ground's own conditions (the joint enquiries of H and I, the other schools' consent of C). No other approval blocks a deletion: the law says the name must be deleted once a ground applies, so anything else the LA is asked is a notification." },
   clock: { heading: 'Clocks', intro: "Periods the case sleeps on. School days count on the school's own calendar (the LA's terms for a child on no roll); a clock ends at midnight in England." },
   notification: { heading: 'Notifications', intro: 'Who is told what, beside the parties each trigger tells.' },
+  collection: { heading: 'The termly CME and EHE return', intro: "The DfE collection's code lists (domain/collection/lists.ts), each with where it was read and when: the registers and the termly return count by them." },
 };
 const groundsSection: Section = {
   heading: 'Deletion grounds',
@@ -92,10 +93,11 @@ function describeValue(value: unknown): string {
 
 /** The values an LA may choose, read from the setting's own schema so the document cannot drift from it. */
 function describeAllowed(schema: z.ZodType): string {
-  const json = z.toJSONSchema(schema) as { type?: string; minimum?: number; maximum?: number; items?: { enum?: unknown[] } };
+  const json = z.toJSONSchema(schema) as { type?: string; minimum?: number; maximum?: number; items?: { enum?: unknown[]; pattern?: string } };
   if (json.type === 'boolean') return 'on or off';
   if (json.type === 'integer') return `whole number from ${json.minimum ?? '…'} to ${json.maximum ?? '…'}`;
   if (json.type === 'array' && json.items?.enum) return `any of ${list(json.items.enum)}`;
+  if (json.type === 'array' && json.items?.pattern) return 'a list of codes, each once (lower-case letters, digits, _)';
   return JSON.stringify(json);
 }
 

@@ -33,6 +33,7 @@ import {
   sicknessReturnRule,
   silentDeletionRule,
 } from '../attendance/thresholds';
+import { collectionRules } from '../collection/rules';
 import type { Rule } from './rule';
 
 /** Every rule the engine encodes, with its source: the table each test is named after. */
@@ -68,4 +69,5 @@ export const ruleTable: Rule[] = [
   absenceRateMinimumRule,
   silentDeletionRule,
   recordRetentionRule,
+  ...collectionRules,
 ];

@@ -6,7 +6,7 @@ import { duplicateOf, mergeCounts, refuseStaged } from '../bulk/refuse-staged';
 import { inScopeSql, type UploadScope } from '../upload-scope';
 import { pupilLayout, pupilRow } from './register-rows';
 
-const stagedColumns = ['line', 'school_urn', 'upn', 'sen_status', 'placed_by_la', 'left_on', 'standard_transition', 'given_name', 'family_name', 'date_of_birth', 'address'];
+const stagedColumns = ['line', 'school_urn', 'upn', 'sen_status', 'placed_by_la', 'left_on', 'standard_transition', 'given_name', 'family_name', 'date_of_birth', 'address', 'sex', 'year_group'];
 
 /**
  * Loads a pupil register in one transaction: each pupil's roll, SEN status and LA placement (the flags the
@@ -16,12 +16,12 @@ const stagedColumns = ['line', 'school_urn', 'upn', 'sen_status', 'placed_by_la'
 export async function importPupils(pool: Pool, scope: UploadScope, upload: Upload) {
   const staged = new CheckedRows(upload, pupilLayout, pupilRow, (pupil) => [
     pupil.schoolUrn, pupil.upn, pupil.senStatus, pupil.placedByLa, pupil.leavingDate ?? null, pupil.standardTransition,
-    pupil.givenName ?? null, pupil.familyName ?? null, pupil.dateOfBirth ?? null, pupil.address ?? null,
+    pupil.givenName ?? null, pupil.familyName ?? null, pupil.dateOfBirth ?? null, pupil.address ?? null, pupil.sex ?? null, pupil.yearGroup ?? null,
   ]);
   const { errors } = staged;
   return inTransaction(pool, async (client) => {
     await client.query(`CREATE TEMP TABLE staged_pupil (line int, school_urn text, upn text, sen_status text, placed_by_la boolean, left_on date,
-      standard_transition boolean, given_name text, family_name text, date_of_birth date, address text) ON COMMIT DROP`);
+      standard_transition boolean, given_name text, family_name text, date_of_birth date, address text, sex text, year_group text) ON COMMIT DROP`);
     await copyRows(client, 'staged_pupil', stagedColumns, staged);
     for (const refusal of await refuseRows(client, scope)) errors.add(refusal);
     const changed = await mergePupils(client);
@@ -50,13 +50,15 @@ function refuseRows(client: PoolClient, scope: UploadScope) {
 
 async function mergePupils(client: PoolClient) {
   const { rows } = await client.query<{ id: string; inserted: boolean }>(
-    `INSERT INTO pupil (id, upn, school_urn, sen_status, placed_by_la, left_on, standard_transition)
-     SELECT gen_random_uuid(), upn, school_urn, sen_status, placed_by_la, left_on, standard_transition FROM staged_pupil
+    `INSERT INTO pupil (id, upn, school_urn, sen_status, placed_by_la, left_on, standard_transition, sex, year_group)
+     SELECT gen_random_uuid(), upn, school_urn, sen_status, placed_by_la, left_on, standard_transition, sex, year_group FROM staged_pupil
      ON CONFLICT (upn) DO UPDATE SET school_urn = EXCLUDED.school_urn, sen_status = EXCLUDED.sen_status, placed_by_la = EXCLUDED.placed_by_la,
-       left_on = EXCLUDED.left_on, standard_transition = EXCLUDED.standard_transition
+       left_on = EXCLUDED.left_on, standard_transition = EXCLUDED.standard_transition,
+       sex = COALESCE(EXCLUDED.sex, pupil.sex), year_group = COALESCE(EXCLUDED.year_group, pupil.year_group)
      WHERE (pupil.school_urn IS NOT DISTINCT FROM EXCLUDED.school_urn OR EXCLUDED.left_on IS NULL OR pupil.left_on IS NOT NULL OR pupil.school_urn IS NULL)
-       AND (pupil.school_urn, pupil.sen_status, pupil.placed_by_la, pupil.left_on, pupil.standard_transition)
-         IS DISTINCT FROM (EXCLUDED.school_urn, EXCLUDED.sen_status, EXCLUDED.placed_by_la, EXCLUDED.left_on, EXCLUDED.standard_transition)
+       AND (pupil.school_urn, pupil.sen_status, pupil.placed_by_la, pupil.left_on, pupil.standard_transition, pupil.sex, pupil.year_group)
+         IS DISTINCT FROM (EXCLUDED.school_urn, EXCLUDED.sen_status, EXCLUDED.placed_by_la, EXCLUDED.left_on, EXCLUDED.standard_transition,
+           COALESCE(EXCLUDED.sex, pupil.sex), COALESCE(EXCLUDED.year_group, pupil.year_group))
      RETURNING id, (xmax = 0) AS inserted`,
   );
   return rows;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { CsvLayout } from '../bulk/read-records';
+import { codesOf, sexCodes, yearGroups } from '../../domain/collection/lists';
 import { isoDateSchema, laCodeSchema, upnSchema, urnSchema } from '../../domain/field-schemas';
 
 /** An empty CSV cell is an absent value. */
@@ -26,6 +27,10 @@ const senStatus = z
   .transform((value) => ({ N: 'none', K: 'sen_support', E: 'ehc_plan' })[value.toUpperCase()] ?? value.toLowerCase())
   .pipe(z.enum(['none', 'sen_support', 'ehc_plan'], 'must be N, K or E (census), or none, sen_support, ehc_plan'));
 
+/** Sex and year group as the school census codes them (domain/collection/lists.ts). */
+const sex = z.string().trim().toUpperCase().pipe(z.enum(codesOf(sexCodes) as [string, ...string[]], 'must be M, F or U'));
+const yearGroup = z.string().trim().toUpperCase().pipe(z.enum(codesOf(yearGroups) as [string, ...string[]], 'must be R or 1 to 11'));
+
 /** The school register CSV: `urn,name,la_code,is_special`. */
 export const schoolLayout: CsvLayout = { columns: { urn: 'urn', name: 'name', la_code: 'laCode', is_special: 'isSpecial' }, required: ['urn', 'name', 'la_code'] };
 export const schoolRow = z.strictObject({
@@ -38,12 +43,14 @@ export const schoolRow = z.strictObject({
 /**
  * The pupil register CSV: one row per pupil on a school's roll, or who left it. The SEN columns drive the
  * case's consent gate (a special-school place arranged by the LA); the name and address are what a deletion
- * return must carry (SAR24 reg 13(4)).
+ * return must carry (SAR24 reg 13(4)); sex and year group (or the date of birth) are what the termly CME and EHE
+ * return counts by.
  */
 export const pupilLayout: CsvLayout = {
   columns: {
     school_urn: 'schoolUrn', upn: 'upn', sen_status: 'senStatus', placed_by_la: 'placedByLa', leaving_date: 'leavingDate',
     standard_transition: 'standardTransition', given_name: 'givenName', family_name: 'familyName', date_of_birth: 'dateOfBirth', address: 'address',
+    sex: 'sex', year_group: 'yearGroup',
   },
   required: ['school_urn', 'upn'],
 };
@@ -60,5 +67,7 @@ export const pupilRow = z
     familyName: optionalCell(text(100)),
     dateOfBirth: optionalCell(isoDateSchema),
     address: optionalCell(text(400)),
+    sex: optionalCell(sex),
+    yearGroup: optionalCell(yearGroup),
   })
   .refine((row) => (row.givenName === undefined) === (row.familyName === undefined), { message: 'given and family name come together', path: ['familyName'] });

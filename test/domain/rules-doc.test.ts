@@ -52,7 +52,7 @@ describe('docs/rules.md, the rule table as a document', () => {
       .filter((line) => line.startsWith(`| \`${id}\` |`))
       .at(-1);
     expect(settingRow).toContain(`| ${rule.setting.describe} |`);
-    expect(settingRow).toMatch(/\| (whole number from \d+ to \d+|on or off|any of [A-O, ]+) \|/);
+    expect(settingRow).toMatch(/\| (whole number from \d+ to \d+|on or off|any of [A-O, ]+|a list of codes, each once \(lower-case letters, digits, _\)) \|/);
   });
 
   it('reads the allowed range from the setting schema, and names the default (GROUND-H: PRR06 reg 8(1)(f), unverified for 2024)', () => {

@@ -1,0 +1,50 @@
+import type { CaseOutcome } from '../case';
+
+/** Where a child's education stands: the status history keeps each with the time it began (education_status). */
+export const educationStatuses = ['on_roll', 'cme', 'ehe', 'alternative_provision', 'moved_out_of_area', 'moved_abroad', 'deceased', 'past_compulsory_age'] as const;
+export type EducationStatus = (typeof educationStatuses)[number];
+
+export interface StatusChange {
+  status: EducationStatus;
+  /** A reason code of the collection's list for the status (cme or ehe), when the event makes it unambiguous. */
+  reason?: string;
+}
+
+/** What a recorded case event says about the child's education, as recordCaseEvent receives it. */
+export interface StatusEvent {
+  action: string;
+  stage: string;
+  detail?: Record<string, string | number | boolean | null>;
+  outcome?: string;
+}
+
+const statusOfOutcome: Record<CaseOutcome, EducationStatus> = {
+  on_roll_elsewhere: 'on_roll',
+  located_and_attending: 'on_roll',
+  // The order names the school the child must attend: the child is expected on its roll.
+  school_attendance_order: 'on_roll',
+  elective_home_education: 'ehe',
+  moved_abroad: 'moved_abroad',
+};
+
+/** Deletion grounds that say where the child's education went (SAR24 reg 9(1)); the others say nothing certain. */
+const statusOfGround: Record<string, EducationStatus> = { A: 'on_roll', F: 'ehe', K: 'deceased', L: 'past_compulsory_age' };
+
+/**
+ * The status change an event makes, if any. Only events whose meaning is unambiguous change it: a case opening in
+ * CME tracing (a child on no roll, reason not yet known), CME opened after an H or I deletion with the child not
+ * found (whereabouts unknown), a deletion on a ground that names the destination, and a case's outcome.
+ */
+export function statusChangeOf(event: StatusEvent): StatusChange | undefined {
+  if (event.outcome) {
+    const status = statusOfOutcome[event.outcome as CaseOutcome] as EducationStatus | undefined;
+    return status ? { status } : undefined;
+  }
+  if (event.action === 'case_opened' && event.stage === 'cme_tracing') return { status: 'cme' };
+  if (event.action === 'cme_opened') return { status: 'cme', reason: 'whereabouts_unknown' };
+  if (event.action === 'deletion_confirmed' && typeof event.detail?.ground === 'string') {
+    const status = statusOfGround[event.detail.ground];
+    return status ? { status } : undefined;
+  }
+  return undefined;
+}
