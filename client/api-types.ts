@@ -1135,6 +1135,30 @@ export interface components {
             inserted: number;
             changed: number;
             unchanged: number;
+            /** @description The refused rows by line and field (the first ones when `truncated`); values are never echoed */
+            rejected?: {
+                count: number;
+                rows: {
+                    line: number;
+                    field: string;
+                    message: string;
+                }[];
+                truncated?: boolean;
+            };
+            /** @description Attendance marks: thresholds crossed, and the cases they opened or joined (only those the caller may read) */
+            detection?: {
+                newAlerts: number;
+                alerts: number;
+                delivered: {
+                    /** Format: uuid */
+                    caseId: string;
+                    reason: string;
+                    attached: boolean;
+                }[];
+                passedToLa: number;
+                failed: number;
+                failures: string[];
+            };
         };
         Terms: {
             /** @example 938 */
@@ -4750,6 +4774,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Refused: by the rules (`refused`, with every failing condition in `reasons`), or by the register (`unknown_school`, naming `schoolUrn`, for a school not on it; `rows_refused` for an upload whose every row was refused) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description More requests a minute than the API allows this client (`rate_limited`) */
             429: {
                 headers: {
@@ -4824,6 +4857,15 @@ export interface operations {
             };
             /** @description Not found, or outside the caller's scope */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Refused: by the rules (`refused`, with every failing condition in `reasons`), or by the register (`unknown_school`, naming `schoolUrn`, for a school not on it; `rows_refused` for an upload whose every row was refused) */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4942,7 +4984,9 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    value?: unknown;
+                    value: string | number | boolean | unknown[] | {
+                        [key: string]: unknown;
+                    };
                 };
             };
         };
