@@ -22,6 +22,9 @@ import { schoolsRouter } from './routes/schools';
 import { uploadPaths, uploadsRouter } from './routes/uploads';
 import { webUiRouter, type UiConfig } from './routes/web-ui';
 
+/** The document the app serves at /v1/openapi.json, for the typed client's generator (scripts/client-generate.ts). */
+export { openApiDocument };
+
 export interface AppDeps extends UploadDeps {
   logger: Logger;
   auth: Auth;

@@ -125,12 +125,130 @@ export const caseExportBody = z
   .meta({ id: 'CaseExport', description: "The case's full record for disclosure, with its audit chain checked" });
 
 export const uploadReportBody = z
-  .object({ received: z.int().min(0), inserted: z.int().min(0), changed: z.int().min(0), unchanged: z.int().min(0) })
+  .object({
+    received: z.int().min(0),
+    inserted: z.int().min(0),
+    changed: z.int().min(0),
+    unchanged: z.int().min(0),
+    rejected: z
+      .object({ count: z.int().min(0), rows: z.array(z.object({ line: z.int(), field: z.string(), message: z.string() })), truncated: z.boolean().optional() })
+      .optional()
+      .meta({ description: 'The refused rows by line and field (the first ones when `truncated`); values are never echoed' }),
+    detection: z
+      .object({
+        newAlerts: z.int().min(0),
+        alerts: z.int().min(0),
+        delivered: z.array(z.object({ caseId, reason: z.string(), attached: z.boolean() })),
+        passedToLa: z.int().min(0),
+        failed: z.int().min(0),
+        failures: z.array(z.string()),
+      })
+      .optional()
+      .meta({ description: 'Attendance marks: thresholds crossed, and the cases they opened or joined (only those the caller may read)' }),
+  })
   .meta({ id: 'UploadReport', description: 'Rows received, and of those kept: inserted, changed, unchanged; the refused rows by line and field beside them' });
 
 export const timelineBody = z
   .object({ caseId, entries: z.array(z.object({ at: dateTime, source: z.enum(['audit', 'temporal', 'outbox']), what: z.string(), actor: z.string().optional() })) })
   .meta({ id: 'Timeline', description: "The audit log merged with the case's Temporal history, oldest first" });
+
+const isoDate = z.iso.date();
+const urn = z.string().meta({ examples: ['100001'] });
+const laCode = z.string().meta({ examples: ['938'] });
+const check = z.enum(['ok', 'unreachable']);
+
+export const healthBody = z
+  .object({ status: z.enum(['ok', 'degraded']), temporal: check, database: check })
+  .meta({ id: 'Health', description: 'Reachability of Temporal and the database; 503 with this body when either is down' });
+
+export const demoUsersBody = z
+  .object({ users: z.array(z.object({ userId: z.string(), role: z.string(), name: z.string().optional(), laCode: laCode.optional(), schoolUrns: z.array(urn) })) })
+  .meta({ id: 'DemoUsers' });
+
+export const devTokenBody = z.object({ token: z.string(), tokenType: z.literal('Bearer') }).meta({ id: 'DevToken' });
+
+export const uiConfigBody = z
+  .object({ authMode: z.enum(['dev', 'jwks']), temporalUiUrl: z.string().optional(), namespace: z.string() })
+  .meta({ id: 'UiConfig' });
+
+export const childBody = z
+  .object({
+    upn: z.string().nullable(),
+    schoolUrn: urn.nullable(),
+    senStatus: z.string().meta({ description: 'none, sen_support or ehc_plan' }),
+    placedByLa: z.boolean(),
+    details: z
+      .object({
+        givenName: z.string().nullable(),
+        familyName: z.string().nullable(),
+        dateOfBirth: isoDate.nullable(),
+        address: z.unknown(),
+        parents: z.unknown(),
+        emergencyPhones: z.unknown(),
+        newSchoolUrn: urn.nullable(),
+        newAddress: z.unknown(),
+      })
+      .nullable(),
+  })
+  .meta({ id: 'Child', description: 'Who the child is: personal data, for those who may see the case' });
+
+const count = z.int().min(0);
+export const dashboardBody = z
+  .object({
+    openByStage: z.array(z.object({ stage, count })),
+    openBySchool: z.array(z.object({ schoolUrn: urn.nullable(), name: z.string(), count })),
+    openBySend: z.array(z.object({ send: z.boolean(), count })),
+    overdue: count,
+    breached: count,
+    weekly: z.array(z.object({ week: isoDate, opened: count, closed: count })),
+    undeliveredAlerts: z.array(z.object({ kind: z.string(), count, oldestDetectedAt: dateTime.nullable() })),
+  })
+  .meta({ id: 'Dashboard' });
+
+export const schoolSavedBody = z.object({ urn, name: z.string(), laCode, isSpecial: z.boolean() }).meta({ id: 'School' });
+
+export const termsBody = z.object({ laCode, terms: z.array(z.object({ name: z.string(), start: isoDate, end: isoDate })) }).meta({ id: 'Terms' });
+
+export const closuresListBody = z.object({ urn, closures: z.array(z.object({ date: isoDate, reason: z.string() })) }).meta({ id: 'Closures' });
+
+export const schoolDaysBody = z
+  .union([
+    z.object({ urn, from: isoDate, to: isoDate, schoolDays: count }),
+    z.object({ urn, from: isoDate, schoolDays: count, date: isoDate, endsAt: dateTime, provisional: z.boolean() }),
+  ])
+  .meta({ id: 'SchoolDays', description: 'With `to`: the school days after `from` up to `to`; with `add`: the school day reached and when it ends' });
+
+export const rulesBody = z
+  .object({
+    laCode,
+    rules: z.array(
+      z.object({
+        id: z.string(),
+        kind: z.string(),
+        title: z.string(),
+        source: z.string(),
+        confidence: z.string(),
+        setting: z.object({ describe: z.string(), value: z.unknown(), isDefault: z.boolean(), defaultValue: z.unknown() }).optional(),
+      }),
+    ),
+  })
+  .meta({ id: 'Rules' });
+
+export const ruleSettingSavedBody = z.object({ laCode, ruleId: z.string(), value: z.unknown() }).meta({ id: 'RuleSetting' });
+
+export const notificationChannelViewBody = z
+  .object({
+    recipient: z.string(),
+    transport: z.string().meta({ description: 'console, smtp or webhook' }),
+    email: z.string().optional(),
+    url: z.string().optional(),
+    secretName: z.string().optional(),
+    updatedAt: dateTime,
+    updatedBy: z.string(),
+  })
+  .meta({ id: 'NotificationChannel' });
+
+export const notificationChannelsBody = z.object({ channels: z.array(notificationChannelViewBody) }).meta({ id: 'NotificationChannels' });
 
 export type PassedToLaBody = z.infer<typeof passedToLaBody>;
 export type ConcernReceiptBody = z.infer<typeof concernReceiptBody>;
@@ -147,3 +265,12 @@ export type CaseStateBody = z.infer<typeof caseStateBody>;
 export type CaseExportBody = z.infer<typeof caseExportBody>;
 export type UploadReportBody = z.infer<typeof uploadReportBody>;
 export type TimelineBody = z.infer<typeof timelineBody>;
+export type HealthBody = z.infer<typeof healthBody>;
+export type ChildBody = z.infer<typeof childBody>;
+export type DashboardBody = z.infer<typeof dashboardBody>;
+export type TermsBody = z.infer<typeof termsBody>;
+export type ClosuresListBody = z.infer<typeof closuresListBody>;
+export type SchoolDaysBody = z.infer<typeof schoolDaysBody>;
+export type RulesBody = z.infer<typeof rulesBody>;
+export type NotificationChannelViewBody = z.infer<typeof notificationChannelViewBody>;
+export type DevTokenBody = z.infer<typeof devTokenBody>;

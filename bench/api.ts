@@ -10,9 +10,4 @@ export async function apiCall<T = Record<string, unknown>>(apiUrl: string, token
   return json;
 }
 
-/** A demo user's bearer token from a dev-mode API (AUTH_MODE=dev). */
-export async function devToken(apiUrl: string, userId: string): Promise<string> {
-  const response = await fetch(`${apiUrl}/v1/dev/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ userId }) });
-  if (!response.ok) throw new Error(`dev token for ${userId} -> ${response.status}`);
-  return ((await response.json()) as { token: string }).token;
-}
+export { devToken } from '../client/api-client';

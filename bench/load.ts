@@ -1,6 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import { upnCheckLetter } from '../domain/identifiers';
-import { apiCall, devToken } from './api';
+import { apiClient, devToken, expectOk } from '../client/api-client';
 import { percentile } from './measure';
 
 /**
@@ -35,10 +35,13 @@ export async function runLoad(options: LoadOptions): Promise<LoadReport> {
   const latencies: number[] = [];
   const errors: string[] = [];
   const caseIds: string[] = [];
-  const call = async (token: string, method: string, path: string, body?: unknown) => {
+  const school = apiClient(options.apiUrl, options.tokens.school);
+  const officer = apiClient(options.apiUrl, options.tokens.officer);
+  /** One request through the typed client, its latency recorded. */
+  const timed = async <T>(what: string, send: () => Promise<{ data?: T; error?: unknown; response: Response }>): Promise<T> => {
     const started = performance.now();
     try {
-      return await apiCall<{ caseId?: string }>(options.apiUrl, token, method, path, body);
+      return await expectOk(what, send());
     } finally {
       latencies.push(performance.now() - started);
     }
@@ -52,10 +55,14 @@ export async function runLoad(options: LoadOptions): Promise<LoadReport> {
         serial += 1;
         const body = `${options.laCode}${options.runTag}${String(serial).padStart(6, '0')}`;
         try {
-          const { caseId } = await call(options.tokens.school, 'POST', '/v1/concerns', { schoolUrn: options.schoolUrn, upn: `${upnCheckLetter(body)}${body}`, reason: 'continuous_unauthorised_absence' });
-          caseIds.push(caseId!);
-          await call(options.tokens.school, 'POST', `/v1/cases/${caseId}/contact-attempts`, { method: 'phone', outcome: 'spoke_to_parent' });
-          await call(options.tokens.officer, 'POST', `/v1/cases/${caseId}/close`, { outcome: 'located_and_attending', reason: 'load test' });
+          const receipt = await timed('POST /v1/concerns', () =>
+            school.POST('/v1/concerns', { body: { schoolUrn: options.schoolUrn, upn: `${upnCheckLetter(body)}${body}`, reason: 'continuous_unauthorised_absence' } }),
+          );
+          if (!('caseId' in receipt)) throw new Error('POST /v1/concerns: the school may not read the case it opened');
+          const params = { path: { caseId: receipt.caseId } };
+          caseIds.push(receipt.caseId);
+          await timed('POST contact-attempts', () => school.POST('/v1/cases/{caseId}/contact-attempts', { params, body: { method: 'phone', outcome: 'spoke_to_parent' } }));
+          await timed('POST close', () => officer.POST('/v1/cases/{caseId}/close', { params, body: { outcome: 'located_and_attending', reason: 'load test' } }));
         } catch (error) {
           errors.push(error instanceof Error ? error.message : String(error));
         }

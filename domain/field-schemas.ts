@@ -15,4 +15,4 @@ export const upnSchema = z
   .toUpperCase()
   .regex(UPN_SHAPE, 'must be a 13-character UPN with a valid check letter')
   .refine(isValidUpn, 'must be a 13-character UPN with a valid check letter')
-  .meta({ description: 'Unique pupil number: a check letter, then 12 characters (the letter is checked)', examples: ['B801200005001'] });
+  .meta({ description: 'Unique pupil number: a check letter, then 12 characters (the letter is checked)', format: 'upn', examples: ['B801200005001'] });

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Readable } from 'node:stream';
+import { apiClient, devToken } from '../client/api-client';
 
 /**
  * `npm run upload -- <attendance|schools|pupils> <file.csv|file.json>`: streams a register or attendance file
@@ -11,25 +12,17 @@ import { Readable } from 'node:stream';
 const routes = { attendance: '/v1/attendance-marks', schools: '/v1/register/schools', pupils: '/v1/register/pupils' } as const;
 type Kind = keyof typeof routes;
 
-async function devToken(apiUrl: string, kind: Kind): Promise<string> {
-  const response = await fetch(`${apiUrl}/v1/dev/token`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ userId: kind === 'schools' ? 'demo-admin' : 'demo-cme-officer' }),
-  });
-  if (!response.ok) throw new Error(`no API_TOKEN given and the API offers no dev sign-in (${response.status})`);
-  return ((await response.json()) as { token: string }).token;
-}
-
 export async function upload(kind: Kind, file: string, apiUrl: string, token?: string): Promise<{ status: number; report: unknown }> {
   const contentType = path.extname(file).toLowerCase() === '.json' ? 'application/json' : 'text/csv';
-  const response = await fetch(`${apiUrl}${routes[kind]}`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${token ?? (await devToken(apiUrl, kind))}`, 'content-type': contentType },
-    body: Readable.toWeb(fs.createReadStream(file)) as ReadableStream,
+  const client = apiClient(apiUrl, token ?? (await devToken(apiUrl, kind === 'schools' ? 'demo-admin' : 'demo-cme-officer')));
+  // The file is streamed as it is, never read whole here: the serializer hands fetch the stream (`duplex` lets it).
+  const { data, error, response } = await client.POST(routes[kind], {
+    body: '',
+    bodySerializer: () => Readable.toWeb(fs.createReadStream(file)),
+    headers: { 'content-type': contentType },
     duplex: 'half',
-  } as RequestInit);
-  return { status: response.status, report: await response.json() };
+  });
+  return { status: response.status, report: data ?? error };
 }
 
 if (require.main === module) {

@@ -17,6 +17,7 @@ import { caseIdParams, exportQuery, newPupilReturnBody } from '../schemas';
 import { referralBody, reportConcernBody } from '../../intake/requests';
 import { parseOr400 } from '../validate';
 import type { CaseExportBody, CaseListBody, CaseStateBody, ConcernReceiptBody, InboxBody, NewPupilReturnMatchedBody, PassedToLaBody, TimelineBody } from '../response-schemas';
+import type { ChildBody, DashboardBody } from '../response-schemas';
 
 /**
  * A report's answer: the case it opened (201) or joined (200) when the caller may read it; otherwise 202, the
@@ -56,7 +57,7 @@ export function casesRouter(deps: CaseDeps): Router {
   router.get('/cases/:caseId/child', async (req, res) => {
     const { caseId } = parseOr400(caseIdParams, req.params);
     await visibleCase(deps.db, principalOf(res), caseId);
-    res.json(await childOfCase(deps.db, caseId));
+    res.json((await childOfCase(deps.db, caseId)) satisfies ChildBody);
   });
 
   router.get('/cases/:caseId/export', async (req, res) => {
@@ -75,7 +76,7 @@ export function casesRouter(deps: CaseDeps): Router {
   });
 
   router.get('/dashboard', async (_req, res) => {
-    res.json(await dashboardOf(deps.db, principalOf(res)));
+    res.json((await dashboardOf(deps.db, principalOf(res))) satisfies DashboardBody);
   });
 
   router.get('/cases/:caseId/timeline', async (req, res) => {

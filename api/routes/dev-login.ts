@@ -1,10 +1,9 @@
 import { Router } from 'express';
-import { z } from 'zod';
 import type { DevIssuer } from '../auth/dev-issuer';
 import { ApiError } from '../errors';
+import type { DevTokenBody } from '../response-schemas';
+import { devTokenRequest } from '../schemas';
 import { parseOr400 } from '../validate';
-
-const tokenBody = z.strictObject({ userId: z.string().min(1).max(200) });
 
 /** The demo's sign-in: pick a demo user, get a bearer token. Mounted only when AUTH_MODE=dev. */
 export function devLoginRouter(issuer: DevIssuer): Router {
@@ -15,10 +14,10 @@ export function devLoginRouter(issuer: DevIssuer): Router {
   });
 
   router.post('/dev/token', async (req, res) => {
-    const { userId } = parseOr400(tokenBody, req.body);
+    const { userId } = parseOr400(devTokenRequest, req.body);
     const user = issuer.users.find((candidate) => candidate.sub === userId);
     if (!user) throw new ApiError(422, 'unknown_user', `no demo user ${userId}`, 'userId');
-    res.json({ token: await issuer.sign(user), tokenType: 'Bearer' });
+    res.json({ token: await issuer.sign(user), tokenType: 'Bearer' } satisfies DevTokenBody);
   });
 
   router.get('/dev/jwks.json', (_req, res) => {

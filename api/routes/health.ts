@@ -2,6 +2,7 @@ import type { Client } from '@temporalio/client';
 import { Router } from 'express';
 import type { Db } from '../../db/prisma';
 import { withTemporalDeadline } from '../../temporal/case-deps';
+import type { HealthBody } from '../response-schemas';
 
 type Check = 'ok' | 'unreachable';
 
@@ -23,7 +24,7 @@ export function healthRouter(deps: { db: Db; temporal: Client; temporalDeadlineM
       check(() => deps.db.$queryRaw`SELECT 1`),
     ]);
     const healthy = temporal === 'ok' && database === 'ok';
-    res.status(healthy ? 200 : 503).json({ status: healthy ? 'ok' : 'degraded', temporal, database });
+    res.status(healthy ? 200 : 503).json({ status: healthy ? 'ok' : 'degraded', temporal, database } satisfies HealthBody);
   });
   return router;
 }

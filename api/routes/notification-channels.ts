@@ -6,8 +6,9 @@ import { principalOf } from '../auth/authenticate';
 import { ApiError } from '../errors';
 import { notificationChannelBody, notificationChannelParams } from '../schemas';
 import { parseOr400 } from '../validate';
+import type { NotificationChannelViewBody } from '../response-schemas';
 
-const view = ({ recipient, transport, email, url, secretName, updatedAt, updatedBy }: NotificationChannel) => ({
+const view = ({ recipient, transport, email, url, secretName, updatedAt, updatedBy }: NotificationChannel): NotificationChannelViewBody => ({
   recipient,
   transport,
   ...(email ? { email } : {}),

@@ -9,6 +9,7 @@ import { principalOf } from '../auth/authenticate';
 import { ApiError } from '../errors';
 import { laCodeParams, ruleSettingBody, ruleSettingParams } from '../schemas';
 import { parseOr400 } from '../validate';
+import type { RulesBody } from '../response-schemas';
 
 /** The rule table with its sources, and each LA's values for the configurable (unverified, local) rules. */
 export function rulesRouter(db: Db): Router {
@@ -34,7 +35,7 @@ export function rulesRouter(db: Db): Router {
             : {}),
         };
       }),
-    });
+    } satisfies RulesBody);
   });
 
   router.put('/las/:laCode/rules/:ruleId', async (req, res) => {

@@ -31,6 +31,7 @@ export function recordingNotifier(): Notifier & { sent: OutboundNotification[] }
  * of the suite's template.
  * `temporalUi`: run the dev server's web UI on this port, decoding through this codec endpoint.
  * `notifier`, `notify`: the worker's real transports and outbox options instead of the recorder.
+ * `rateLimitPerMinute`: the API's per-client limit (a fuzzer sends more than a person would).
  */
 export async function startStack(
   taskQueue: string,
@@ -42,6 +43,7 @@ export async function startStack(
     temporalUi?: DevServerUi;
     notifier?: Notifier;
     notify?: NotifyOptions;
+    rateLimitPerMinute?: number;
   } = {},
 ) {
   // Payloads are encrypted as in production: client and worker share the codec.
@@ -73,6 +75,7 @@ export async function startStack(
     logger: options.logger ?? pino({ level: 'silent' }),
     taskQueue,
     temporalDeadlineMs: 20000,
+    ...(options.rateLimitPerMinute ? { rateLimitPerMinute: options.rateLimitPerMinute } : {}),
   });
   // Served as main.ts serves it, so a request Node's parser refuses gets the API's answer too.
   const server = createApiServer(app);
@@ -82,6 +85,7 @@ export async function startStack(
     pool,
     notifier,
     app,
+    server,
     auth,
     /** A supertest agent that sends this test user's bearer token with every request. */
     async as(user: TestUser): Promise<ApiAgent> {

@@ -1,7 +1,14 @@
+import fs from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
 import request from 'supertest';
+import { runLoad } from '../../bench/load';
+import { upload } from '../../scripts/upload';
 import { serialUpn } from '../helpers/children';
 import { expectDocumented } from '../helpers/contract';
 import { startStack, type ApiAgent } from '../helpers/stack';
+import { bearer, users } from '../helpers/users';
 
 const LA = '938';
 const OAK = '100001';
@@ -92,6 +99,55 @@ describe('the API contract (dev server, real database)', () => {
     expectDocumented('post', '/v1/register/schools', await register('urn,name,la_code,is_special\n100003,Birch Primary,938,N').expect(200));
     expectDocumented('post', '/v1/register/schools', await register('urn,name,la_code,is_special\n10003,Short URN,938,N').expect(422));
     expectDocumented('post', '/v1/attendance-marks', await school.post('/v1/attendance-marks').set('content-type', 'text/plain').send('x').expect(415));
+  });
+
+  it('the operational, calendar, rule and directory routes answer as documented too', async () => {
+    const admin = await stack.as('admin');
+    const manager = await stack.as('manager');
+    const anonymous = request(stack.app);
+    expectDocumented('get', '/healthz', await anonymous.get('/healthz').expect(200));
+    expectDocumented('get', '/v1/ui-config', await anonymous.get('/v1/ui-config').expect(200));
+    expectDocumented('get', '/v1/dev/users', await anonymous.get('/v1/dev/users').expect(200));
+    expectDocumented('post', '/v1/dev/token', await anonymous.post('/v1/dev/token').send({ userId: 'nobody' }).expect(422));
+    expectDocumented('put', '/v1/schools/{urn}', await admin.put(`/v1/schools/${OAK}`).send({ name: 'Oak Primary', laCode: LA }).expect(200));
+    expectDocumented('get', '/v1/cases/{caseId}/child', await officer.get(`/v1/cases/${caseId}/child`).expect(200));
+    expectDocumented('get', '/v1/dashboard', await manager.get('/v1/dashboard').expect(200));
+    expectDocumented('put', '/v1/las/{laCode}/terms', await manager.put(`/v1/las/${LA}/terms`).send({ terms: [{ name: 'Autumn', start: '2026-09-01', end: '2026-12-18' }] }).expect(200));
+    expectDocumented('get', '/v1/las/{laCode}/terms', await manager.get(`/v1/las/${LA}/terms`).expect(200));
+    expectDocumented('put', '/v1/schools/{urn}/closures', await manager.put(`/v1/schools/${OAK}/closures`).send({ closures: [{ date: '2026-11-02', reason: 'INSET' }] }).expect(200));
+    expectDocumented('get', '/v1/schools/{urn}/closures', await manager.get(`/v1/schools/${OAK}/closures`).expect(200));
+    expectDocumented('get', '/v1/schools/{urn}/school-days', await manager.get(`/v1/schools/${OAK}/school-days`).query({ from: '2026-11-30', add: 2 }).expect(200));
+    expectDocumented('get', '/v1/schools/{urn}/school-days', await manager.get(`/v1/schools/${OAK}/school-days`).query({ from: '2026-11-30', to: '2026-12-04' }).expect(200));
+    expectDocumented('get', '/v1/schools/{urn}/school-days', await manager.get(`/v1/schools/${OAK}/school-days`).query({ from: '2026-11-30', add: 2, to: '2026-12-04' }).expect(422));
+    expectDocumented('get', '/v1/las/{laCode}/rules', await manager.get(`/v1/las/${LA}/rules`).expect(200));
+    expectDocumented('put', '/v1/las/{laCode}/rules/{ruleId}', await manager.put(`/v1/las/${LA}/rules/NO-SUCH-RULE`).send({ value: 1 }).expect(422));
+    const recipient = `/v1/notification-channels/school:${OAK}`;
+    expectDocumented('put', '/v1/notification-channels/{recipient}', await admin.put(recipient).send({ transport: 'smtp', email: 'office+cme@oak.example' }).expect(200));
+    expectDocumented('get', '/v1/notification-channels/{recipient}', await admin.get(recipient).expect(200));
+    expectDocumented('get', '/v1/notification-channels', await admin.get('/v1/notification-channels').expect(200));
+    expectDocumented('delete', '/v1/notification-channels/{recipient}', await admin.delete(recipient).expect(200));
+    expectDocumented('get', '/v1/notification-channels/{recipient}', await admin.get(recipient).expect(404));
+    expectDocumented('put', '/v1/notification-channels/{recipient}', await admin.put('/v1/notification-channels/police:100001').send({ transport: 'console' }).expect(400));
+  });
+
+  /** Our own callers go through the client generated from the document (client/api-client.ts). */
+  it('the typed client drives the upload and the load bench against the listening API', async () => {
+    await new Promise<void>((resolve) => stack.server.listen(0, '127.0.0.1', resolve));
+    try {
+      const apiUrl = `http://127.0.0.1:${(stack.server.address() as AddressInfo).port}`;
+      const token = async (user: keyof typeof users) => (await bearer(stack.auth, users[user])).replace(/^Bearer /, '');
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cme-upload-'));
+      const file = path.join(dir, 'schools.csv');
+      fs.writeFileSync(file, 'urn,name,la_code\n100004,Hazel Primary,938\n');
+      const uploaded = await upload('schools', file, apiUrl, await token('admin'));
+      fs.rmSync(dir, { recursive: true, force: true });
+      expect(uploaded).toEqual({ status: 200, report: expect.objectContaining({ received: 1, inserted: 1 }) });
+      const load = await runLoad({ apiUrl, clients: 1, seconds: 1, schoolUrn: OAK, laCode: LA, tokens: { school: await token('oakSchool'), officer: await token('cmeOfficer') }, runTag: '777' });
+      expect(load.errors).toEqual([]);
+      expect(load.casesOpened).toBeGreaterThan(0);
+    } finally {
+      await new Promise((resolve) => stack.server.close(resolve));
+    }
   });
 
   it('the document declares what the API enforces: required bodies, identifier patterns with examples that pass', async () => {

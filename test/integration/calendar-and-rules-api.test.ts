@@ -41,9 +41,9 @@ describe('calendars and LA rule settings through the API (dev server, real datab
     const back = await manager.get(`/v1/schools/${URN}/school-days`).query({ from: '2026-12-18', to: '2027-01-05' }).expect(200);
     expect(back.body.schoolDays).toBe(1);
 
-    const twice = await manager.put(`/v1/schools/${URN}/closures`).send({ closures: [{ date: '2027-01-04', reason: 'a' }, { date: '2027-01-04', reason: 'b' }] }).expect(400);
+    const twice = await manager.put(`/v1/schools/${URN}/closures`).send({ closures: [{ date: '2027-01-04', reason: 'a' }, { date: '2027-01-04', reason: 'b' }] }).expect(422);
     expect(twice.body.error.field).toBe('closures.1.date');
-    const neither = await manager.get(`/v1/schools/${URN}/school-days`).query({ from: '2026-12-18' }).expect(400);
+    const neither = await manager.get(`/v1/schools/${URN}/school-days`).query({ from: '2026-12-18' }).expect(422);
     expect(neither.body.error.field).toBe('add');
     await manager.get('/v1/schools/999998/school-days').query({ from: '2026-12-18', add: 1 }).expect(404);
   });

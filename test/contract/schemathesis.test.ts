@@ -1,0 +1,93 @@
+import { execFile } from 'node:child_process';
+import type { AddressInfo } from 'node:net';
+import fs from 'node:fs';
+import path from 'node:path';
+import { repoRoot } from '../../config/paths';
+import { ensureSchemathesis } from '../../scripts/devstack/schemathesis';
+import { bearer, users, type TestUser } from '../helpers/users';
+import { startStack } from '../helpers/stack';
+
+const LA = '938';
+const OAK = '100001';
+/** One principal per role; each runs every check, in every phase, as that role. */
+const roles: TestUser[] = ['oakSchool', 'cmeOfficer', 'sendOfficer', 'manager', 'admin'];
+/** Per role: bounded in examples and time so the whole file stays within about 4 minutes on 2 busy cores. */
+const MAX_EXAMPLES = 10;
+const STATEFUL_SECONDS = 15;
+const artifacts = path.join(repoRoot, 'test-artifacts', 'schemathesis');
+
+interface Run {
+  code: number;
+  output: string;
+}
+
+function schemathesis(st: string, args: string[]): Promise<Run> {
+  return new Promise((resolve) => {
+    const env = { ...process.env, SCHEMATHESIS_HOOKS: path.join(__dirname, 'schemathesis-hooks.py'), NO_COLOR: '1' };
+    fs.mkdirSync(artifacts, { recursive: true });
+    // Its crash cache (.schemathesis/) lives with the run's output, outside the source tree.
+    execFile(st, args, { cwd: artifacts, env, maxBuffer: 64 * 2 ** 20, timeout: 120_000 }, (error, stdout, stderr) => {
+      resolve({ code: error ? (typeof error.code === 'number' ? error.code : -1) : 0, output: `${stdout}${stderr}` });
+    });
+  });
+}
+
+/**
+ * Issue 14: an outside fuzzer, pinned, holds the API to its own OpenAPI document: every check (status codes,
+ * content types, bodies and headers as documented, valid input accepted and invalid refused, 405 with Allow,
+ * auth not ignored) over examples, coverage, fuzzing and the stateful phase that follows the document's links.
+ */
+describe('schemathesis against the started API, each role (dev server, real database)', () => {
+  let stack: Awaited<ReturnType<typeof startStack>>;
+  let baseUrl: string;
+  let st: string;
+
+  beforeAll(async () => {
+    st = ensureSchemathesis();
+    // Roles run one after another; the limit is raised because a fuzzer sends more than a person.
+    stack = await startStack('schemathesis-it', { rateLimitPerMinute: 1_000_000 });
+    const admin = await stack.as('admin');
+    await admin.put(`/v1/schools/${OAK}`).send({ name: 'Oak Primary', laCode: LA }).expect(200);
+    await admin.put('/v1/schools/100002').send({ name: 'Elm Primary', laCode: LA }).expect(200);
+    // A case to start from, so the stateful phase has one even where a role cannot open one.
+    await (await stack.as('oakSchool')).post('/v1/concerns').send({ schoolUrn: OAK, upn: 'B801200005001', reason: 'unexplained_absence' }).expect(201);
+    await new Promise<void>((resolve) => stack.server.listen(0, '127.0.0.1', resolve));
+    baseUrl = `http://127.0.0.1:${(stack.server.address() as AddressInfo).port}`;
+  }, 240_000);
+
+  afterAll(async () => {
+    await new Promise((resolve) => stack?.server.close(resolve));
+    await stack?.stop();
+  });
+
+  /** Examples, coverage and fuzzing bounded by examples; then the stateful phase on its own time budget. */
+  const phases = [
+    ['--phases', 'examples,coverage,fuzzing', '--max-examples', String(MAX_EXAMPLES)],
+    ['--phases', 'stateful', '--max-examples', String(MAX_EXAMPLES), '--max-time', String(STATEFUL_SECONDS)],
+  ];
+
+  it.each(roles)('as %s: zero failures of any check', async (role) => {
+    const token = await bearer(stack.auth, users[role]);
+    for (const [index, bounds] of phases.entries()) {
+      const started = Date.now();
+      const run = await schemathesis(st, [
+        '--config-file', path.join(__dirname, 'schemathesis.toml'),
+        'run', `${baseUrl}/v1/openapi.json`,
+        '--url', baseUrl,
+        '--header', `Authorization: ${token}`,
+        '--checks', 'all',
+        ...bounds,
+        '--seed', '14',
+        '--workers', '1',
+        '--request-timeout', '30',
+        '--no-color',
+      ]);
+      const seconds = ((Date.now() - started) / 1000).toFixed(1);
+      const log = `${role}-${index === 0 ? 'generated' : 'stateful'}.log`;
+      fs.writeFileSync(path.join(artifacts, log), run.output);
+      console.log(`schemathesis as ${role} (${bounds[1]}): exit ${run.code} in ${seconds} s (full output: test-artifacts/schemathesis/${log})\n${run.output.slice(-2500)}`);
+      expect({ role, phases: bounds[1], code: run.code }).toEqual({ role, phases: bounds[1], code: 0 });
+      if (index === 1) expect(run.output).toMatch(/API Links:\s+[1-9]\d* covered/);
+    }
+  }, 240_000);
+});
