@@ -11,6 +11,7 @@ export const newPupilReturnBody = z.strictObject({
 });
 
 export const caseIdParams = z.strictObject({ caseId: z.uuid() });
+export const uploadIdParams = z.strictObject({ uploadId: z.uuid() });
 
 export const exportQuery = z.strictObject({ format: z.enum(['json', 'html']).default('json') });
 

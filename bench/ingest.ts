@@ -68,7 +68,7 @@ async function main(): Promise<void> {
       ingestSeconds += (performance.now() - started) / 1000;
       marks += day.inserted;
       started = performance.now();
-      await detectCrossings(db, pool, day.pupilIds);
+      await detectCrossings(db, pool, day.pupilIds, null);
       detectSeconds += (performance.now() - started) / 1000;
     }
     const alerts = await db.detectionAlert.count();

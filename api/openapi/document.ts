@@ -15,6 +15,7 @@ import {
   newPupilReturnMatchedBody,
   passedToLaBody,
   timelineBody,
+  uploadProgressBody,
   uploadReportBody,
 } from '../response-schemas';
 import {
@@ -31,6 +32,7 @@ import {
   schoolDaysQuery,
   schoolUrnParams,
   termDatesBody,
+  uploadIdParams,
 } from '../schemas';
 
 const errorBody = z
@@ -86,7 +88,7 @@ function errorStatuses(route: Route): ErrorStatus[] {
 
 /**
  * A streamed upload: CSV with a header row, or a JSON array of the row schema. 200 reports rows kept and refused
- * (by line and field) and the cases fed; 422 when every row was refused; nothing is written of a broken file.
+ * (by line and field) and what detection found (its alerts reach their cases after the answer); 422 when every row was refused; nothing is written of a broken file.
  */
 function upload(path: string, summary: string, header: string, row: z.ZodType): Route {
   return {
@@ -137,6 +139,7 @@ const routes: Route[] = [
   upload('/v1/register/schools', 'The school register (admin)', 'urn,name,la_code,is_special', schoolRow),
   upload('/v1/register/pupils', 'The pupil register: roll, SEN flags, leaving dates; a leaver with no deletion return opens a case', 'school_urn,upn[,sen_status,placed_by_la,leaving_date,standard_transition,given_name,family_name,date_of_birth,address]', pupilRow),
   upload('/v1/attendance-marks', 'Register marks, one school\'s day or an LA\'s; thresholds crossed open or feed cases', 'school_urn,upn,date,session,code', markRowAsOf('9999-12-31')),
+  { method: 'get', path: '/v1/uploads/{uploadId}', summary: 'An upload\'s alerts on their way into cases (delivered after the upload answers); for those who could have uploaded its rows', tags: ['register'], ok: { 200: json(uploadProgressBody, 'Delivery so far') }, request: { params: uploadIdParams } },
   { method: 'get', path: '/v1/las/{laCode}/terms', summary: 'The LA\'s term dates', tags: ['calendars'], request: { params: laCodeParams } },
   { method: 'put', path: '/v1/las/{laCode}/terms', summary: 'Replaces the LA\'s term dates (admin, manager)', tags: ['calendars'], refusable: true, request: { params: laCodeParams, body: { content: { 'application/json': { schema: termDatesBody } } } } },
   { method: 'get', path: '/v1/schools/{urn}/closures', summary: 'The school\'s INSET and closure days', tags: ['calendars'], request: { params: schoolUrnParams } },

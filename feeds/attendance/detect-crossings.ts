@@ -7,12 +7,13 @@ import type { Db } from '../../db/prisma';
 
 /**
  * Finds, in set-based SQL over the stored marks of the given pupils, every threshold they have crossed, and
- * records each crossing once per (pupil, kind, episode). Returns how many crossings are new.
+ * records each crossing once per (pupil, kind, episode), naming the upload that found it. Returns how many
+ * crossings are new.
  *
  * A "school day" is a day the pupil has a counted mark: holidays and closures (no marks, or #, X, Z, D) neither
  * break nor extend a run. A day counts towards a run only if every counted session that day has the run's codes.
  */
-export async function detectCrossings(db: Db, pool: Pool, pupilIds: string[]): Promise<number> {
+export async function detectCrossings(db: Db, pool: Pool, pupilIds: string[], uploadId: string | null): Promise<number> {
   if (pupilIds.length === 0) return 0;
   const { rows: byLa } = await pool.query<{ la_code: string; ids: string[] }>(
     `SELECT sc.la_code, array_agg(p.id) AS ids FROM unnest($1::uuid[]) AS changed(id)
@@ -36,6 +37,7 @@ export async function detectCrossings(db: Db, pool: Pool, pupilIds: string[]): P
       policy['ABSENCE-RATE-MIN-SESSIONS'],
       persistentAbsenceRule.rate,
       severeAbsenceRule.rate,
+      uploadId,
     ]);
     found += rowCount ?? 0;
   }
@@ -93,6 +95,6 @@ WITH marks AS (
   CROSS JOIN (VALUES ('persistent_absence_send', '${persistentAbsenceRule.id}', $12::numeric), ('severe_absence_send', '${severeAbsenceRule.id}', $13::numeric)) AS r(kind, rule_id, rate)
   WHERE y.possible >= $11 AND y.absent >= r.rate * y.possible
 )
-INSERT INTO detection_alert (id, pupil_id, kind, episode, detail)
-SELECT gen_random_uuid(), pupil_id, kind, episode, detail FROM crossings
+INSERT INTO detection_alert (id, pupil_id, kind, episode, detail, upload_id)
+SELECT gen_random_uuid(), pupil_id, kind, episode, detail, $14::uuid FROM crossings
 ON CONFLICT (pupil_id, kind, episode) DO NOTHING`;
