@@ -15,8 +15,8 @@ import { ingestMarks } from './ingest-marks';
  */
 export async function receiveMarks(deps: UploadDeps, principal: Principal, upload: Upload) {
   requireRole(principal, ['school', 'la_cme_officer', 'admin']);
-  const { pupilIds, schoolUrns, ...marks } = await ingestMarks(deps.pool, uploadScope(principal), upload);
+  const { pupilIds, since, schoolUrns, ...marks } = await ingestMarks(deps.pool, uploadScope(principal), upload);
   const detected = await detectForUpload(deps, principal, 'attendance_marks', schoolUrns, async (uploadId) =>
-    (await detectCrossings(deps.db, deps.pool, pupilIds, uploadId)) + (await detectUnresolvedCodeN(deps.db, deps.pool, schoolUrns, uploadId)));
+    (await detectCrossings(deps.db, deps.pool, { pupilIds, since }, uploadId)) + (await detectUnresolvedCodeN(deps.db, deps.pool, schoolUrns, uploadId)));
   return { ...marks, ...detected };
 }

@@ -2,7 +2,7 @@ import type { Pool, PoolClient } from 'pg';
 import { copyRows, inTransaction } from '../bulk/copy-rows';
 import { CheckedRows } from '../bulk/checked-rows';
 import type { Upload } from '../bulk/read-records';
-import { duplicateOf, mergeCounts, refuseStaged } from '../bulk/refuse-staged';
+import { duplicateOf, mergeCounts, refuseStaged, tally } from '../bulk/refuse-staged';
 import { inScopeSql, type UploadScope } from '../upload-scope';
 import { pupilLayout, pupilRow } from './register-rows';
 
@@ -28,7 +28,7 @@ export async function importPupils(pool: Pool, scope: UploadScope, upload: Uploa
     const changed = await mergePupils(client);
     await mergeChildDetails(client);
     return {
-      ...mergeCounts(staged.received, errors.count, changed),
+      ...mergeCounts(staged.received, errors.count, tally(changed)),
       rejected: errors.report(),
       pupilIds: changed.map((row) => row.id),
       schoolUrns: schools.map((row) => row.school_urn),

@@ -23,6 +23,6 @@ export async function receivePupils(deps: UploadDeps, principal: Principal, uplo
   requireRole(principal, ['school', 'la_cme_officer', 'la_send_officer', 'admin']);
   const { pupilIds, schoolUrns, ...pupils } = await importPupils(deps.pool, uploadScope(principal), upload);
   const detected = await detectForUpload(deps, principal, 'register_pupils', schoolUrns, async (uploadId) =>
-    (await flagSilentDeletions(deps.pool, pupilIds, uploadId)) + (await detectCrossings(deps.db, deps.pool, pupilIds, uploadId)));
+    (await flagSilentDeletions(deps.pool, pupilIds, uploadId)) + (await detectCrossings(deps.db, deps.pool, { pupilIds, since: pupilIds.map(() => null) }, uploadId)));
   return { ...pupils, ...detected };
 }
