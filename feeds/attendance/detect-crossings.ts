@@ -20,8 +20,9 @@ export interface ChangedPupils {
  * break nor extend a run. A day counts towards a run only if every counted session that day has the run's codes.
  *
  * Incremental, so a day's detection costs the same in July as in September: runs are read only from the last
- * school day before `since` that breaks every run (a run through a changed day starts after it), and the yearly
- * thresholds from the per-code session counts the merge's triggers keep (pupil_year_code), never from the marks.
+ * school day before `since` with a session that breaks every run (a run through a changed day starts after
+ * it), and the yearly thresholds from the per-code session counts the merge's triggers keep (pupil_year_code),
+ * never from the marks.
  */
 export async function detectCrossings(db: Db, pool: Pool, changed: ChangedPupils, uploadId: string | null): Promise<number> {
   if (changed.pupilIds.length === 0) return 0;
@@ -59,9 +60,11 @@ const crossingsSql = `
 WITH marks AS (
   SELECT m.pupil_id, m.date, m.code FROM unnest($1::uuid[], $15::date[]) AS changed(id, since)
   LEFT JOIN LATERAL (
-    -- Read backwards from the changed date to the first school day that breaks every run.
-    SELECT d.date FROM attendance_mark d WHERE d.pupil_id = changed.id AND d.date < changed.since AND d.code <> ALL($2::text[])
-    GROUP BY d.date HAVING NOT (bool_and(d.code = ANY($3::text[])) OR bool_and(d.code = ANY($4::text[])) OR bool_and(d.code = 'I'))
+    -- Backwards along the key from the changed date to the last counted session whose code is in no run: its day
+    -- breaks every run. One index step for a pupil who was in school, never a read of the year.
+    SELECT d.date FROM attendance_mark d
+    WHERE d.pupil_id = changed.id AND d.date < changed.since
+      AND d.code <> ALL($2::text[]) AND d.code <> ALL($3::text[]) AND d.code <> ALL($4::text[]) AND d.code <> 'I'
     ORDER BY d.date DESC LIMIT 1
   ) AS break ON true
   JOIN attendance_mark m ON m.pupil_id = changed.id AND m.date > coalesce(break.date, '-infinity'::date) WHERE m.code <> ALL($2::text[])
