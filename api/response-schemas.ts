@@ -124,27 +124,32 @@ export const caseExportBody = z
   })
   .meta({ id: 'CaseExport', description: "The case's full record for disclosure, with its audit chain checked" });
 
+const count = z.int().min(0);
+const deliveryProgress = {
+  alerts: count.meta({ description: "The alerts this upload's detection found" }),
+  pending: count.meta({ description: 'Of those, not yet on their case: waiting, being delivered, or retrying' }),
+  failed: count.meta({ description: 'Of the pending, those whose last attempt failed; retried with a backoff' }),
+  failures: z.array(z.string()).meta({ description: 'Why, up to five distinct reasons' }),
+  delivered: z.array(z.object({ caseId, reason: z.string(), attached: z.boolean() })).meta({ description: 'Delivered into cases the caller may read' }),
+  passedToLa: count.meta({ description: 'Delivered into cases the caller may not read: only counted' }),
+};
+
+export const uploadProgressBody = z
+  .object({ uploadId: z.uuid(), kind: z.enum(['attendance_marks', 'register_pupils']), receivedAt: dateTime, ...deliveryProgress })
+  .meta({ id: 'UploadProgress', description: "How far an upload's detection alerts have gone into their cases; done when `pending` is 0" });
+
 export const uploadReportBody = z
   .object({
-    received: z.int().min(0),
-    inserted: z.int().min(0),
-    changed: z.int().min(0),
-    unchanged: z.int().min(0),
+    received: count,
+    inserted: count,
+    changed: count,
+    unchanged: count,
     rejected: z
-      .object({ count: z.int().min(0), rows: z.array(z.object({ line: z.int(), field: z.string(), message: z.string() })), truncated: z.boolean().optional() })
+      .object({ count, rows: z.array(z.object({ line: z.int(), field: z.string(), message: z.string() })), truncated: z.boolean().optional() })
       .optional()
       .meta({ description: 'The refused rows by line and field (the first ones when `truncated`); values are never echoed' }),
-    detection: z
-      .object({
-        newAlerts: z.int().min(0),
-        alerts: z.int().min(0),
-        delivered: z.array(z.object({ caseId, reason: z.string(), attached: z.boolean() })),
-        passedToLa: z.int().min(0),
-        failed: z.int().min(0),
-        failures: z.array(z.string()),
-      })
-      .optional()
-      .meta({ description: 'Attendance marks: thresholds crossed, and the cases they opened or joined (only those the caller may read)' }),
+    uploadId: z.uuid().optional().meta({ description: 'When rows were kept: follow delivery at GET /v1/uploads/{uploadId}' }),
+    detection: z.object({ newAlerts: count, ...deliveryProgress }).optional().meta({ description: 'What detection found, and delivery so far (it goes on after the answer)' }),
   })
   .meta({ id: 'UploadReport', description: 'Rows received, and of those kept: inserted, changed, unchanged; the refused rows by line and field beside them' });
 
@@ -192,7 +197,6 @@ export const childBody = z
   })
   .meta({ id: 'Child', description: 'Who the child is: personal data, for those who may see the case' });
 
-const count = z.int().min(0);
 export const dashboardBody = z
   .object({
     openByStage: z.array(z.object({ stage, count })),
@@ -264,6 +268,7 @@ export type SchoolListBody = z.infer<typeof schoolListBody>;
 export type CaseStateBody = z.infer<typeof caseStateBody>;
 export type CaseExportBody = z.infer<typeof caseExportBody>;
 export type UploadReportBody = z.infer<typeof uploadReportBody>;
+export type UploadProgressBody = z.infer<typeof uploadProgressBody>;
 export type TimelineBody = z.infer<typeof timelineBody>;
 export type HealthBody = z.infer<typeof healthBody>;
 export type ChildBody = z.infer<typeof childBody>;

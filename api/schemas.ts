@@ -14,6 +14,7 @@ export const newPupilReturnBody = z.strictObject({
 export const devTokenRequest = z.strictObject({ userId: z.string().min(1).max(200).meta({ examples: ['demo-oak-attendance'] }) });
 
 export const caseIdParams = z.strictObject({ caseId: z.uuid() });
+export const uploadIdParams = z.strictObject({ uploadId: z.uuid() });
 
 export const exportQuery = z.strictObject({ format: z.enum(['json', 'html']).default('json') });
 

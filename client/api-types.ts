@@ -531,6 +531,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/uploads/{uploadId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An upload's alerts on their way into cases (delivered after the upload answers); for those who could have uploaded its rows */
+        get: operations["getUploadProgress"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/las/{laCode}/terms": {
         parameters: {
             query?: never;
@@ -1346,20 +1363,58 @@ export interface components {
                 }[];
                 truncated?: boolean;
             };
-            /** @description Attendance marks: thresholds crossed, and the cases they opened or joined (only those the caller may read) */
+            /**
+             * Format: uuid
+             * @description When rows were kept: follow delivery at GET /v1/uploads/{uploadId}
+             */
+            uploadId?: string;
+            /** @description What detection found, and delivery so far (it goes on after the answer) */
             detection?: {
                 newAlerts: number;
+                /** @description The alerts this upload's detection found */
                 alerts: number;
+                /** @description Of those, not yet on their case: waiting, being delivered, or retrying */
+                pending: number;
+                /** @description Of the pending, those whose last attempt failed; retried with a backoff */
+                failed: number;
+                /** @description Why, up to five distinct reasons */
+                failures: string[];
+                /** @description Delivered into cases the caller may read */
                 delivered: {
                     /** Format: uuid */
                     caseId: string;
                     reason: string;
                     attached: boolean;
                 }[];
+                /** @description Delivered into cases the caller may not read: only counted */
                 passedToLa: number;
-                failed: number;
-                failures: string[];
             };
+        };
+        /** @description How far an upload's detection alerts have gone into their cases; done when `pending` is 0 */
+        UploadProgress: {
+            /** Format: uuid */
+            uploadId: string;
+            /** @enum {string} */
+            kind: "attendance_marks" | "register_pupils";
+            /** Format: date-time */
+            receivedAt: string;
+            /** @description The alerts this upload's detection found */
+            alerts: number;
+            /** @description Of those, not yet on their case: waiting, being delivered, or retrying */
+            pending: number;
+            /** @description Of the pending, those whose last attempt failed; retried with a backoff */
+            failed: number;
+            /** @description Why, up to five distinct reasons */
+            failures: string[];
+            /** @description Delivered into cases the caller may read */
+            delivered: {
+                /** Format: uuid */
+                caseId: string;
+                reason: string;
+                attached: boolean;
+            }[];
+            /** @description Delivered into cases the caller may not read: only counted */
+            passedToLa: number;
         };
         Terms: {
             /** @example 938 */
@@ -4790,6 +4845,82 @@ export interface operations {
             };
             /** @description Refused: by the rules (`refused`, with every failing condition in `reasons`), or by the register (`unknown_school`, naming `schoolUrn`, for a school not on it; `rows_refused` for an upload whose every row was refused) */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description More requests a minute than the API allows this client (`rate_limited`) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The case engine or its database did not answer in time; nothing was lost, try again */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getUploadProgress: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                uploadId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Delivery so far */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UploadProgress"];
+                };
+            };
+            /** @description Malformed request: the failing field is named */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, expired or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not permitted for this role or scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or outside the caller's scope */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -41,6 +41,14 @@ export const envSchema = z.object({
   API_TEMPORAL_DEADLINE_MS: z.coerce.number().int().min(100).max(120000).default(15000),
   /** The most bytes one register or attendance upload may have (a large LA's day of marks is ~5 MB). */
   UPLOAD_MAX_BYTES: z.coerce.number().int().min(1024).max(2 ** 31).default(256 * 2 ** 20),
+  /**
+   * Detection alerts each API process delivers into cases at once, in the background after the upload answered.
+   * 16 keeps the case engine busy on the 2-core reference machine (a case opens at its best throughput with 16
+   * clients, issue 12) without flooding the worker; raise it with the worker's capacity.
+   */
+  ALERT_DELIVERY_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(16),
+  /** How long an alert claimed by an API process stays its own; a process that dies gives its claims back after this. */
+  ALERT_DELIVERY_LEASE_MS: z.coerce.number().int().min(1000).max(3_600_000).default(60_000),
   /** Payload encryption keys, `id:base64key,…`, current first (see temporal/payload-keys.ts); required in production. */
   PAYLOAD_KEYS: optionalString,
   /** `dev`: the API signs demo users' tokens itself; `jwks`: tokens from a real identity provider. */

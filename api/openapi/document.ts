@@ -32,6 +32,7 @@ import {
   termsBody,
   timelineBody,
   uiConfigBody,
+  uploadProgressBody,
   uploadReportBody,
 } from '../response-schemas';
 import {
@@ -49,6 +50,7 @@ import {
   schoolDaysQuery,
   schoolUrnParams,
   termDatesBody,
+  uploadIdParams,
 } from '../schemas';
 
 const errorBody = z
@@ -117,7 +119,7 @@ const csvPattern = (required: string) => `^${required}\\r?\\n[^"\\r\\n]*[^"\\s][
 
 /**
  * A streamed upload: CSV with a header row, or a JSON array of the row schema. 200 reports rows kept and refused
- * (by line and field) and the cases fed; 422 when every row was refused; nothing is written of a broken file.
+ * (by line and field) and what detection found (its alerts reach their cases after the answer); 422 when every row was refused; nothing is written of a broken file.
  */
 function upload(operationId: string, path: string, summary: string, csv: { columns: string; required: string; example: string }, row: z.ZodType): Route {
   const { columns, required, example } = csv;
@@ -180,6 +182,7 @@ const routes: Route[] = [
   upload('uploadSchoolRegister', '/v1/register/schools', 'The school register (admin)', { columns: 'urn,name,la_code[,is_special]', required: 'urn,name,la_code', example: 'urn,name,la_code\n100001,Oak Primary,938\n' }, schoolRow),
   upload('uploadPupilRegister', '/v1/register/pupils', 'The pupil register: roll, SEN flags, leaving dates; a leaver with no deletion return opens a case', { columns: 'school_urn,upn[,sen_status,placed_by_la,leaving_date,standard_transition,given_name,family_name,date_of_birth,address,sex,year_group]', required: 'school_urn,upn', example: 'school_urn,upn\n100001,B801200005001\n' }, pupilRow),
   upload('uploadAttendanceMarks', '/v1/attendance-marks', 'Register marks, one school\'s day or an LA\'s; thresholds crossed open or feed cases', { columns: 'school_urn,upn,date,session,code', required: 'school_urn,upn,date,session,code', example: 'school_urn,upn,date,session,code\n100001,B801200005001,2026-11-30,AM,/\n' }, markRowAsOf('9999-12-31')),
+  { operationId: 'getUploadProgress', method: 'get', path: '/v1/uploads/{uploadId}', summary: 'An upload\'s alerts on their way into cases (delivered after the upload answers); for those who could have uploaded its rows', tags: ['register'], ok: { 200: json(uploadProgressBody, 'Delivery so far') }, request: { params: uploadIdParams } },
   { operationId: 'getTerms', method: 'get', path: '/v1/las/{laCode}/terms', summary: 'The LA\'s term dates', tags: ['calendars'], ok: { 200: json(termsBody, 'The terms') }, request: { params: laCodeParams } },
   { operationId: 'putTerms', method: 'put', path: '/v1/las/{laCode}/terms', summary: 'Replaces the LA\'s term dates (admin, manager)', tags: ['calendars'], refusable: true, ok: { 200: json(termsBody, 'The terms as saved') }, request: { params: laCodeParams, body: body(termDatesBody) } },
   { operationId: 'getClosures', method: 'get', path: '/v1/schools/{urn}/closures', summary: 'The school\'s INSET and closure days', tags: ['calendars'], ok: { 200: json(closuresListBody, 'The closure days') }, request: { params: schoolUrnParams } },

@@ -4,8 +4,11 @@ import { principalOf } from '../auth/authenticate';
 import type { Upload } from '../../feeds/bulk/read-records';
 import type { UploadDeps } from '../../feeds/upload-deps';
 import { ApiError } from '../errors';
-import type { UploadReportBody } from '../response-schemas';
+import type { UploadProgressBody, UploadReportBody } from '../response-schemas';
+import { uploadIdParams } from '../schemas';
+import { parseOr400 } from '../validate';
 import { receivePupils, receiveSchools } from '../../feeds/register/receive-register';
+import { uploadProgress } from '../../feeds/upload-progress';
 
 /** Paths whose bodies are streamed (CSV or a JSON array), so they are mounted before the JSON body parser. */
 export const uploadPaths = ['/v1/attendance-marks', '/v1/register'];
@@ -42,5 +45,16 @@ export function uploadsRouter(deps: UploadDeps): Router {
     sendReport(res, await receivePupils(deps, principalOf(res), uploadOf(req, deps)));
   });
 
+  return router;
+}
+
+/** An upload's delivery progress; 404 when it is not there or not the caller's to see (never which). */
+export function uploadProgressRouter(deps: UploadDeps): Router {
+  const router = Router();
+  router.get('/uploads/:uploadId', async (req, res) => {
+    const progress: UploadProgressBody | null = await uploadProgress(deps, principalOf(res), parseOr400(uploadIdParams, req.params).uploadId);
+    if (!progress) throw new ApiError(404, 'not_found', 'no such upload in your scope', 'uploadId');
+    res.json(progress);
+  });
   return router;
 }

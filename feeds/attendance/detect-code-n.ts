@@ -12,9 +12,9 @@ import type { Db } from '../../db/prisma';
  * school's own calendar) after the session, and records each N-episode once per pupil: a run of school days
  * (days with counted marks, as detect-crossings.ts counts them) with a session coded N, named by its first day.
  * Every upload of a school looks again, since a mark becomes overdue by time passing, not by being sent again.
- * Returns how many episodes are new.
+ * Each new episode names the upload that found it. Returns how many episodes are new.
  */
-export async function detectUnresolvedCodeN(db: Db, pool: Pool, schoolUrns: string[], today: IsoDate = englandDateOf(new Date())): Promise<number> {
+export async function detectUnresolvedCodeN(db: Db, pool: Pool, schoolUrns: string[], uploadId: string | null, today: IsoDate = englandDateOf(new Date())): Promise<number> {
   const calendars = createCalendarStore(db);
   const cutoffs: { urn: string; before: IsoDate }[] = [];
   for (const urn of schoolUrns) {
@@ -22,7 +22,7 @@ export async function detectUnresolvedCodeN(db: Db, pool: Pool, schoolUrns: stri
     if (before) cutoffs.push({ urn, before });
   }
   if (cutoffs.length === 0) return 0;
-  const { rowCount } = await pool.query(unresolvedSql, [cutoffs.map((c) => c.urn), cutoffs.map((c) => c.before), codesIn('not_counted')]);
+  const { rowCount } = await pool.query(unresolvedSql, [cutoffs.map((c) => c.urn), cutoffs.map((c) => c.before), codesIn('not_counted'), uploadId]);
   return rowCount ?? 0;
 }
 
@@ -46,8 +46,8 @@ WITH cutoff AS (
   FROM (SELECT d.*, d.n - row_number() OVER (PARTITION BY d.pupil_id ORDER BY d.date) AS island FROM days d WHERE d.n_sessions > 0) islands
   GROUP BY pupil_id, island
 )
-INSERT INTO detection_alert (id, pupil_id, kind, episode, detail)
+INSERT INTO detection_alert (id, pupil_id, kind, episode, detail, upload_id)
 SELECT gen_random_uuid(), pupil_id, '${unresolvedCodeNKind}', 'run:' || first_day,
-  jsonb_build_object('ruleId', '${reasonForAbsenceRule.id}', 'from', first_day, 'to', last_overdue, 'sessions', overdue_sessions)
+  jsonb_build_object('ruleId', '${reasonForAbsenceRule.id}', 'from', first_day, 'to', last_overdue, 'sessions', overdue_sessions), $4::uuid
 FROM runs WHERE overdue_sessions > 0
 ON CONFLICT (pupil_id, kind, episode) DO NOTHING`;

@@ -5,22 +5,34 @@ import { groundIAbsenceRule } from '../../domain/rules/catalogue';
 import { resolvePolicy } from '../../domain/rules/policy';
 import type { Db } from '../../db/prisma';
 
+/** Pupils whose marks changed, each with the earliest date changed (null: look at all the pupil's marks). */
+export interface ChangedPupils {
+  pupilIds: string[];
+  since: (string | null)[];
+}
+
 /**
- * Finds, in set-based SQL over the stored marks of the given pupils, every threshold they have crossed, and
- * records each crossing once per (pupil, kind, episode). Returns how many crossings are new.
+ * Finds, in set-based SQL over what changed for the given pupils, every threshold they have crossed, and
+ * records each crossing once per (pupil, kind, episode), naming the upload that found it. Returns how many
+ * crossings are new.
  *
  * A "school day" is a day the pupil has a counted mark: holidays and closures (no marks, or #, X, Z, D) neither
  * break nor extend a run. A day counts towards a run only if every counted session that day has the run's codes.
+ *
+ * Incremental, so a day's detection costs the same in July as in September: runs are read only from the last
+ * school day before `since` with a session that breaks every run (a run through a changed day starts after
+ * it), and the yearly thresholds from the per-code session counts the merge's triggers keep (pupil_year_code),
+ * never from the marks.
  */
-export async function detectCrossings(db: Db, pool: Pool, pupilIds: string[]): Promise<number> {
-  if (pupilIds.length === 0) return 0;
-  const { rows: byLa } = await pool.query<{ la_code: string; ids: string[] }>(
-    `SELECT sc.la_code, array_agg(p.id) AS ids FROM unnest($1::uuid[]) AS changed(id)
+export async function detectCrossings(db: Db, pool: Pool, changed: ChangedPupils, uploadId: string | null): Promise<number> {
+  if (changed.pupilIds.length === 0) return 0;
+  const { rows: byLa } = await pool.query<{ la_code: string; ids: string[]; since: (string | null)[] }>(
+    `SELECT sc.la_code, array_agg(p.id) AS ids, array_agg(changed.since::text) AS since FROM unnest($1::uuid[], $2::date[]) AS changed(id, since)
      JOIN pupil p ON p.id = changed.id JOIN school sc ON sc.urn = p.school_urn GROUP BY sc.la_code`,
-    [pupilIds],
+    [changed.pupilIds, changed.since],
   );
   let found = 0;
-  for (const { la_code: laCode, ids } of byLa) {
+  for (const { la_code: laCode, ids, since } of byLa) {
     const policy = resolvePolicy(await db.laRuleSetting.findMany({ where: { laCode } }));
     const { rowCount } = await pool.query(crossingsSql, [
       ids,
@@ -36,6 +48,8 @@ export async function detectCrossings(db: Db, pool: Pool, pupilIds: string[]): P
       policy['ABSENCE-RATE-MIN-SESSIONS'],
       persistentAbsenceRule.rate,
       severeAbsenceRule.rate,
+      uploadId,
+      since,
     ]);
     found += rowCount ?? 0;
   }
@@ -44,8 +58,16 @@ export async function detectCrossings(db: Db, pool: Pool, pupilIds: string[]): P
 
 const crossingsSql = `
 WITH marks AS (
-  SELECT m.pupil_id, m.date, m.code FROM unnest($1::uuid[]) AS changed(id)
-  JOIN attendance_mark m ON m.pupil_id = changed.id WHERE m.code <> ALL($2::text[])
+  SELECT m.pupil_id, m.date, m.code FROM unnest($1::uuid[], $15::date[]) AS changed(id, since)
+  LEFT JOIN LATERAL (
+    -- Backwards along the key from the changed date to the last counted session whose code is in no run: its day
+    -- breaks every run. One index step for a pupil who was in school, never a read of the year.
+    SELECT d.date FROM attendance_mark d
+    WHERE d.pupil_id = changed.id AND d.date < changed.since
+      AND d.code <> ALL($2::text[]) AND d.code <> ALL($3::text[]) AND d.code <> ALL($4::text[]) AND d.code <> 'I'
+    ORDER BY d.date DESC LIMIT 1
+  ) AS break ON true
+  JOIN attendance_mark m ON m.pupil_id = changed.id AND m.date > coalesce(break.date, '-infinity'::date) WHERE m.code <> ALL($2::text[])
 ), days AS (
   SELECT pupil_id, date,
     bool_and(code = ANY($3::text[])) AS unauthorised,
@@ -63,12 +85,13 @@ WITH marks AS (
   FROM (SELECT f.*, f.n - row_number() OVER (PARTITION BY f.pupil_id, f.flag ORDER BY f.date) AS island FROM flagged f) islands
   GROUP BY pupil_id, flag, island
 ), years AS (
-  -- School years start on 1 September.
-  SELECT m.pupil_id, extract(year FROM m.date - interval '8 months')::int AS year,
-    count(*) FILTER (WHERE m.code = ANY($9::text[]))::int AS possible,
-    count(*) FILTER (WHERE m.code = ANY($10::text[]))::int AS absent,
-    count(*) FILTER (WHERE m.code = 'I')::int AS sick
-  FROM marks m GROUP BY 1, 2
+  SELECT c.pupil_id, c.school_year AS year,
+    coalesce(sum(c.sessions) FILTER (WHERE c.code = ANY($9::text[])), 0)::int AS possible,
+    coalesce(sum(c.sessions) FILTER (WHERE c.code = ANY($10::text[])), 0)::int AS absent,
+    coalesce(sum(c.sessions) FILTER (WHERE c.code = 'I'), 0)::int AS sick
+  FROM unnest($1::uuid[]) AS changed(id) JOIN pupil_year_code c ON c.pupil_id = changed.id
+  WHERE c.code <> ALL($2::text[])
+  GROUP BY 1, 2
 ), crossings AS (
   SELECT pupil_id, 'continuous_unauthorised_absence' AS kind, 'run:' || first_day AS episode,
     jsonb_build_object('ruleId', '${attendanceReturnRule.id}', 'schoolDays', days, 'from', first_day, 'to', last_day) AS detail
@@ -93,6 +116,6 @@ WITH marks AS (
   CROSS JOIN (VALUES ('persistent_absence_send', '${persistentAbsenceRule.id}', $12::numeric), ('severe_absence_send', '${severeAbsenceRule.id}', $13::numeric)) AS r(kind, rule_id, rate)
   WHERE y.possible >= $11 AND y.absent >= r.rate * y.possible
 )
-INSERT INTO detection_alert (id, pupil_id, kind, episode, detail)
-SELECT gen_random_uuid(), pupil_id, kind, episode, detail FROM crossings
+INSERT INTO detection_alert (id, pupil_id, kind, episode, detail, upload_id)
+SELECT gen_random_uuid(), pupil_id, kind, episode, detail, $14::uuid FROM crossings
 ON CONFLICT (pupil_id, kind, episode) DO NOTHING`;

@@ -16,6 +16,8 @@ export interface MarksWritten {
   rejected: ReturnType<RowErrors['report']>;
   /** Pupils whose marks were added or corrected: the ones detection looks at again. */
   pupilIds: string[];
+  /** For each of those pupils, the earliest date added or corrected: detection looks again from there. */
+  since: string[];
   /** The schools the accepted rows were for. */
   schoolUrns: string[];
 }
@@ -33,11 +35,17 @@ export async function ingestMarks(pool: Pool, scope: UploadScope, upload: Upload
     await copyRows(client, 'staged_mark', ['line', 'school_urn', 'upn', 'date', 'session', 'code'], staged);
     for (const refusal of await refuseAgainstRegister(client, scope)) errors.add(refusal);
     const { rows: schools } = await client.query<{ school_urn: string }>('SELECT DISTINCT school_urn FROM staged_mark');
-    const merged = await mergeMarks(client);
+    const changed = await mergeMarks(client);
+    const merged = { inserted: 0, changed: 0 };
+    for (const pupil of changed) {
+      merged.inserted += pupil.inserted;
+      merged.changed += pupil.changed;
+    }
     return {
       ...mergeCounts(staged.received, errors.count, merged),
       rejected: errors.report(),
-      pupilIds: [...new Set(merged.map((row) => row.pupil_id))],
+      pupilIds: changed.map((pupil) => pupil.pupil_id),
+      since: changed.map((pupil) => pupil.since),
       schoolUrns: schools.map((row) => row.school_urn),
     };
   });
@@ -61,15 +69,21 @@ function refuseAgainstRegister(client: PoolClient, scope: UploadScope) {
   );
 }
 
-/** Inserts new marks and replaces corrected ones; unchanged marks are not touched (nor returned). */
+/**
+ * Inserts new marks and replaces corrected ones; unchanged marks are not touched. Answers one row per pupil
+ * whose marks changed (counts and the earliest date), never the marks: the API's memory stays flat with the file.
+ */
 async function mergeMarks(client: PoolClient) {
-  const { rows } = await client.query<{ pupil_id: string; school_urn: string; inserted: boolean }>(
-    `INSERT INTO attendance_mark (pupil_id, date, session, school_urn, code)
+  const { rows } = await client.query<{ pupil_id: string; since: string; inserted: number; changed: number }>(
+    `WITH merged AS (
+     INSERT INTO attendance_mark (pupil_id, date, session, school_urn, code)
      SELECT p.id, s.date, s.session, s.school_urn, s.code FROM staged_mark s JOIN pupil p ON p.upn = s.upn
      ON CONFLICT (pupil_id, date, session) DO UPDATE
        SET code = EXCLUDED.code, school_urn = EXCLUDED.school_urn, recorded_at = now()
        WHERE attendance_mark.code IS DISTINCT FROM EXCLUDED.code OR attendance_mark.school_urn IS DISTINCT FROM EXCLUDED.school_urn
-     RETURNING pupil_id, (xmax = 0) AS inserted`,
+     RETURNING pupil_id, date, (xmax = 0) AS inserted)
+     SELECT pupil_id, min(date)::text AS since, count(*) FILTER (WHERE inserted)::int AS inserted, count(*) FILTER (WHERE NOT inserted)::int AS changed
+     FROM merged GROUP BY pupil_id`,
   );
   return rows;
 }

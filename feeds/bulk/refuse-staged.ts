@@ -19,10 +19,15 @@ export async function refuseStaged(client: PoolClient, table: string, joins: str
   return rows;
 }
 
-/** What a merge did with the rows it kept: `merged` are the rows inserted or changed (unchanged ones are not returned). */
-export function mergeCounts(received: number, refused: number, merged: { inserted: boolean }[]) {
-  const inserted = merged.filter((row) => row.inserted).length;
-  return { received, inserted, changed: merged.length - inserted, unchanged: received - refused - merged.length };
+/** What a merge did with the rows it kept: `merged` counts the rows inserted or changed; the rest were unchanged. */
+export function mergeCounts(received: number, refused: number, merged: { inserted: number; changed: number }) {
+  return { received, ...merged, unchanged: received - refused - merged.inserted - merged.changed };
+}
+
+/** The counts of a merge that returned each row it inserted or changed. */
+export function tally(rows: { inserted: boolean }[]): { inserted: number; changed: number } {
+  const inserted = rows.filter((row) => row.inserted).length;
+  return { inserted, changed: rows.length - inserted };
 }
 
 /** The SQL expression naming the first of `keys`' duplicates: later lines with the same key are refused. */

@@ -2,7 +2,7 @@ import type { Pool, PoolClient } from 'pg';
 import { copyRows, inTransaction } from '../bulk/copy-rows';
 import { CheckedRows } from '../bulk/checked-rows';
 import type { Upload } from '../bulk/read-records';
-import { duplicateOf, mergeCounts, refuseStaged } from '../bulk/refuse-staged';
+import { duplicateOf, mergeCounts, refuseStaged, tally } from '../bulk/refuse-staged';
 import { inScopeSql, type UploadScope } from '../upload-scope';
 import { pupilLayout, pupilRow } from './register-rows';
 
@@ -11,7 +11,7 @@ const stagedColumns = ['line', 'school_urn', 'upn', 'sen_status', 'placed_by_la'
 /**
  * Loads a pupil register in one transaction: each pupil's roll, SEN status and LA placement (the flags the
  * consent gate reads), its leaving date, and the child's name and address when given. A leaver row never takes
- * a pupil off a roll they joined since. Returns the pupils whose registration changed, for detection.
+ * a pupil off a roll they joined since. Returns the pupils whose registration changed, for detection, and the schools of the rows kept.
  */
 export async function importPupils(pool: Pool, scope: UploadScope, upload: Upload) {
   const staged = new CheckedRows(upload, pupilLayout, pupilRow, (pupil) => [
@@ -24,12 +24,14 @@ export async function importPupils(pool: Pool, scope: UploadScope, upload: Uploa
       standard_transition boolean, given_name text, family_name text, date_of_birth date, address text, sex text, year_group text) ON COMMIT DROP`);
     await copyRows(client, 'staged_pupil', stagedColumns, staged);
     for (const refusal of await refuseRows(client, scope)) errors.add(refusal);
+    const { rows: schools } = await client.query<{ school_urn: string }>('SELECT DISTINCT school_urn FROM staged_pupil');
     const changed = await mergePupils(client);
     await mergeChildDetails(client);
     return {
-      ...mergeCounts(staged.received, errors.count, changed),
+      ...mergeCounts(staged.received, errors.count, tally(changed)),
       rejected: errors.report(),
       pupilIds: changed.map((row) => row.id),
+      schoolUrns: schools.map((row) => row.school_urn),
     };
   });
 }

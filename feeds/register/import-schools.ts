@@ -2,7 +2,7 @@ import type { Pool } from 'pg';
 import { copyRows, inTransaction } from '../bulk/copy-rows';
 import { CheckedRows } from '../bulk/checked-rows';
 import type { Upload } from '../bulk/read-records';
-import { duplicateOf, mergeCounts, refuseStaged } from '../bulk/refuse-staged';
+import { duplicateOf, mergeCounts, refuseStaged, tally } from '../bulk/refuse-staged';
 import { schoolLayout, schoolRow } from './register-rows';
 
 /** Loads the school register (GIAS URN, LA, special school) in one transaction; a URN seen twice is refused. */
@@ -20,6 +20,6 @@ export async function importSchools(pool: Pool, upload: Upload) {
          WHERE (school.name, school.la_code, school.is_special) IS DISTINCT FROM (EXCLUDED.name, EXCLUDED.la_code, EXCLUDED.is_special)
        RETURNING (xmax = 0) AS inserted`,
     );
-    return { ...mergeCounts(staged.received, errors.count, rows), rejected: errors.report() };
+    return { ...mergeCounts(staged.received, errors.count, tally(rows)), rejected: errors.report() };
   });
 }

@@ -8,6 +8,7 @@ import type { NotifyOptions } from '../../activities/notify';
 import { createApp } from '../../api/app';
 import { createApiServer } from '../../api/http-server';
 import { createBulkPool } from '../../db/bulk-pool';
+import { startAlertDeliverer } from '../../feeds/attendance/alert-deliverer';
 import { createCaseWorker } from '../../worker/create-worker';
 import { createTestDatabase, type TestDatabase } from './database';
 import { testDataConverter, testPayloadKeys } from './payload-keys';
@@ -32,6 +33,7 @@ export function recordingNotifier(): Notifier & { sent: OutboundNotification[] }
  * `temporalUi`: run the dev server's web UI on this port, decoding through this codec endpoint.
  * `notifier`, `notify`: the worker's real transports and outbox options instead of the recorder.
  * `rateLimitPerMinute`: the API's per-client limit (a fuzzer sends more than a person would).
+ * `alertDeliverer: false`: no background alert delivery here (the test runs API processes that deliver).
  */
 export async function startStack(
   taskQueue: string,
@@ -44,6 +46,7 @@ export async function startStack(
     notifier?: Notifier;
     notify?: NotifyOptions;
     rateLimitPerMinute?: number;
+    alertDeliverer?: false;
   } = {},
 ) {
   // Payloads are encrypted as in production: client and worker share the codec.
@@ -64,17 +67,17 @@ export async function startStack(
   });
   const workerRun = worker?.run();
   const auth = await testAuth();
+  const logger = options.logger ?? pino({ level: 'silent' });
+  const caseDeps = { db: database.db, temporal: env.client, taskQueue, temporalDeadlineMs: 20000 };
+  const deliverer = options.alertDeliverer === false ? undefined : startAlertDeliverer({ ...caseDeps, pool, logger }, { concurrency: 4, leaseMs: 60_000, idleMs: 100 });
   const app = createApp({
     auth,
     payloadKeys: testPayloadKeys,
     ui: { authMode: 'dev', temporalUiUrl: `http://127.0.0.1:${options.temporalUi?.port ?? 8233}`, namespace: env.namespace ?? 'default' },
-    db: database.db,
+    ...caseDeps,
     pool,
     uploadMaxBytes: options.uploadMaxBytes ?? 8 * 2 ** 20,
-    temporal: env.client,
-    logger: options.logger ?? pino({ level: 'silent' }),
-    taskQueue,
-    temporalDeadlineMs: 20000,
+    logger,
     ...(options.rateLimitPerMinute ? { rateLimitPerMinute: options.rateLimitPerMinute } : {}),
   });
   // Served as main.ts serves it, so a request Node's parser refuses gets the API's answer too.
@@ -92,6 +95,7 @@ export async function startStack(
       return request.agent(server).set('authorization', await bearer(auth, users[user]));
     },
     async stop() {
+      await deliverer?.stop();
       worker?.shutdown();
       await workerRun;
       await env.teardown();

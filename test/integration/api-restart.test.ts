@@ -1,11 +1,5 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import fs from 'node:fs';
-import type { AddressInfo } from 'node:net';
-import os from 'node:os';
-import path from 'node:path';
 import { englandDateOf } from '../../domain/calendar/england-time';
-import { freePort } from '../../scripts/devstack/free-port';
-import { testPayloadKeysSpec } from '../helpers/payload-keys';
+import { apiProcesses } from '../helpers/api-process';
 import { startStack } from '../helpers/stack';
 import { bearer, users } from '../helpers/users';
 
@@ -16,55 +10,22 @@ import { bearer, users } from '../helpers/users';
  */
 describe('the API killed during a decision (separate process, dev server, real database)', () => {
   let stack: Awaited<ReturnType<typeof startStack>>;
-  let issuerServer: ReturnType<Awaited<ReturnType<typeof startStack>>['app']['listen']>;
-  let api: ChildProcess | undefined;
-  let apiUrl: string;
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cme-api-restart-'));
-
-  async function startApi(port: number): Promise<ChildProcess> {
-    const child = spawn(process.execPath, [path.join(__dirname, '..', '..', 'dist', 'api', 'main.js')], {
-      env: {
-        ...process.env,
-        DATABASE_URL: stack.database.url,
-        TEMPORAL_ADDRESS: stack.env.address,
-        TEMPORAL_TASK_QUEUE: 'api-restart-it',
-        PAYLOAD_KEYS: testPayloadKeysSpec,
-        AUTH_MODE: 'jwks',
-        AUTH_ISSUER: 'test-issuer',
-        AUTH_JWKS_URL: `http://127.0.0.1:${(issuerServer.address() as AddressInfo).port}/v1/dev/jwks.json`,
-        API_PORT: String(port),
-        LOG_LEVEL: 'warn',
-        DATA_DIR: dataDir,
-      },
-      stdio: 'ignore',
-    });
-    for (let attempt = 0; attempt < 100; attempt += 1) {
-      const healthy = await fetch(`http://127.0.0.1:${port}/healthz`).then((r) => r.ok, () => false);
-      if (healthy) return child;
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
-    throw new Error('the API process did not become healthy');
-  }
+  let apis: Awaited<ReturnType<typeof apiProcesses>>;
 
   beforeAll(async () => {
     stack = await startStack('api-restart-it');
-    // The test's own app serves the dev issuer's public keys: the API process trusts them as a real IdP's.
-    issuerServer = stack.app.listen(0, '127.0.0.1');
-    await new Promise((resolve) => issuerServer.once('listening', resolve));
+    apis = await apiProcesses(stack, 'api-restart-it');
     await (await stack.as('admin')).put('/v1/schools/100003').send({ name: 'Birch Special School', laCode: '938', isSpecial: true }).expect(200);
   });
 
   afterAll(async () => {
-    api?.kill('SIGKILL');
-    await new Promise((resolve) => issuerServer?.close(resolve));
+    await apis?.stop();
     await stack?.stop();
-    fs.rmSync(dataDir, { recursive: true, force: true });
   });
 
   it('records a decision once when the API dies mid-request and the caller retries', async () => {
-    const port = await freePort();
-    apiUrl = `http://127.0.0.1:${port}`;
-    api = await startApi(port);
+    const apiUrl = apis.url;
+    const api = await apis.start();
     const as = async (user: keyof typeof users) => ({ authorization: await bearer(stack.auth, users[user]), 'content-type': 'application/json' });
     const post = async (user: keyof typeof users, route: string, body: unknown) => fetch(`${apiUrl}${route}`, { method: 'POST', headers: await as(user), body: JSON.stringify(body) });
 
@@ -79,7 +40,7 @@ describe('the API killed during a decision (separate process, dev server, real d
     api.kill('SIGKILL');
     await inFlight;
 
-    api = await startApi(port);
+    await apis.start();
     const retried = await post('sendOfficer', `/v1/cases/${opened.caseId}/la-consent`, decision);
     expect(retried.status).toBe(200);
     expect(await retried.json()).toMatchObject({ decisionId: decision.decisionId, result: 'deleted_from_roll' });

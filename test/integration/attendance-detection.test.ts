@@ -1,5 +1,7 @@
 import { demoTerms } from '../../config/demo';
 import { dailyMarks, marksCsv, schoolDaysBetween, testUpn, type Mark } from '../fixtures/register-data';
+import type { UploadProgressBody } from '../../api/response-schemas';
+import { deliveredUpload } from '../helpers/upload-progress';
 import { startStack, type ApiAgent } from '../helpers/stack';
 
 const LA = '938';
@@ -71,7 +73,8 @@ describe('attendance feed: thresholds open cases (dev server, real database)', (
   let stack: Awaited<ReturnType<typeof startStack>>;
   let officer: ApiAgent;
   let oak: ApiAgent;
-  let first: { status: number; body: { detection?: unknown } };
+  let first: { status: number; body: { uploadId: string; detection?: unknown } };
+  let firstDelivered: UploadProgressBody;
 
   const casesByUpn = async () => {
     const pupils = await stack.database.db.pupil.findMany({ include: { cases: { include: { auditEntries: { orderBy: { id: 'asc' } } } } } });
@@ -89,6 +92,8 @@ describe('attendance feed: thresholds open cases (dev server, real database)', (
     await officer.post('/v1/register/pupils').set(csv).send(register).expect(200);
     const response = await officer.post('/v1/attendance-marks').set(csv).send(marksCsv(laMarks));
     first = { status: response.status, body: response.body };
+    // The upload answers once its marks are detected; the cases below are opened after, in the background.
+    firstDelivered = await deliveredUpload(officer, first.body.uploadId);
   }, 120_000);
 
   afterAll(async () => {
@@ -150,7 +155,9 @@ describe('attendance feed: thresholds open cases (dev server, real database)', (
   });
 
   it('opens exactly the seven cases the rules call for, each party told once', async () => {
-    expect(first.body.detection).toMatchObject({ newAlerts: 9, alerts: 9, failed: 0 });
+    expect(first.body.detection).toMatchObject({ newAlerts: 9, alerts: 9 });
+    expect(firstDelivered).toMatchObject({ uploadId: first.body.uploadId, kind: 'attendance_marks', alerts: 9, pending: 0, failed: 0, passedToLa: 0 });
+    expect(firstDelivered.delivered).toHaveLength(9);
     expect(await stack.database.db.case.count()).toBe(7);
     const sent = stack.notifier.sent.map((m) => `${m.caseId}|${m.template}|${m.recipient}`);
     expect(new Set(sent).size).toBe(sent.length);
@@ -174,7 +181,8 @@ describe('attendance feed: thresholds open cases (dev server, real database)', (
     const tenth = days[39]!;
     const correction = [{ schoolUrn: OAK, upn: pupil.nineDays, date: tenth, session: 'AM', code: 'O' }, { schoolUrn: OAK, upn: pupil.nineDays, date: tenth, session: 'PM', code: 'O' }];
     const corrected = await oak.post('/v1/attendance-marks').send(correction).expect(200);
-    expect(corrected.body).toMatchObject({ received: 2, inserted: 0, changed: 2, detection: { newAlerts: 1, delivered: [{ reason: 'continuous_unauthorised_absence', attached: false }] } });
+    expect(corrected.body).toMatchObject({ received: 2, inserted: 0, changed: 2, detection: { newAlerts: 1, alerts: 1 } });
+    expect(await deliveredUpload(oak, corrected.body.uploadId)).toMatchObject({ alerts: 1, delivered: [{ reason: 'continuous_unauthorised_absence', attached: false }] });
     const cases = await casesByUpn();
     expect(cases(pupil.nineDays).map((c) => c.stage)).toEqual(['whereabouts_check']);
     expect(await stack.database.db.case.count()).toBe(8);

@@ -4,6 +4,8 @@ import { englandDateOf } from '../../domain/calendar/england-time';
 import { addCalendarDays } from '../../domain/calendar/iso-date';
 import { SchoolCalendar } from '../../domain/calendar/school-calendar';
 import { marksCsv, testUpn, type Mark } from '../fixtures/register-data';
+import type { UploadProgressBody } from '../../api/response-schemas';
+import { deliveredUpload } from '../helpers/upload-progress';
 import { startStack, type ApiAgent } from '../helpers/stack';
 
 const LA = '938';
@@ -45,7 +47,8 @@ const oakMarks = withCode(withCode([...present(OAK, pupil.late, oakDays10), ...p
 describe('T1: code N left past 5 school days prompts the school (attendance feed, dev server, real database)', () => {
   let stack: Awaited<ReturnType<typeof startStack>>;
   let oak: ApiAgent;
-  let first: { status: number; body: { detection: { newAlerts: number; delivered: { caseId: string; reason: string; attached: boolean }[] } } };
+  let first: { status: number; body: { uploadId: string; detection: { newAlerts: number } } };
+  let firstDelivered: UploadProgressBody;
 
   const prompts = () => stack.notifier.sent.filter((m) => m.template === 'code_n_unresolved');
   const inboxItems = async (agent: ApiAgent) => (await agent.get('/v1/inbox').expect(200)).body.unresolvedNMarks as { upn: string; caseId: string | null }[];
@@ -60,6 +63,7 @@ describe('T1: code N left past 5 school days prompts the school (attendance feed
     oak = await stack.as('oakSchool');
     const response = await oak.post('/v1/attendance-marks').set(csv).send(marksCsv(oakMarks));
     first = { status: response.status, body: response.body };
+    firstDelivered = await deliveredUpload(oak, first.body.uploadId);
   }, 120_000);
 
   afterAll(async () => {
@@ -68,7 +72,8 @@ describe('T1: code N left past 5 school days prompts the school (attendance feed
 
   it("prompts once for the pupil whose N sessions are past 5 of Oak's school days, opening the pupil's T1 case", async () => {
     expect(first.status).toBe(200);
-    expect(first.body.detection).toMatchObject({ newAlerts: 1, delivered: [{ reason: 'unexplained_absence', attached: false }] });
+    expect(first.body.detection).toMatchObject({ newAlerts: 1, alerts: 1 });
+    expect(firstDelivered).toMatchObject({ alerts: 1, pending: 0, delivered: [{ reason: 'unexplained_absence', attached: false }] });
     const alert = await stack.database.db.detectionAlert.findFirstOrThrow({ where: { pupil: { upn: pupil.late } } });
     expect(alert).toMatchObject({ kind: 'unresolved_code_n', episode: `run:${oakDays[7]}`, detail: { ruleId: 'T1', from: oakDays[7], to: oakDays[6], sessions: 3 } });
   });
@@ -82,7 +87,7 @@ describe('T1: code N left past 5 school days prompts the school (attendance feed
   });
 
   it("lists the pupil, the sessions still N and the school days overdue in Oak's inbox and the LA officer's", async () => {
-    const [caseId] = first.body.detection.delivered.map((d) => d.caseId);
+    const [caseId] = firstDelivered.delivered.map((d) => d.caseId);
     // The limit ran out at the end of the 5th school day after the oldest session; today counts if Oak meets.
     const overdue = oakCalendar.schoolDaysBetween(oakCalendar.addSchoolDays(oakDays[7]!, 5).date, today);
     expect(overdue).toBe(2 + (oakCalendar.isSchoolDay(today) ? 1 : 0));
@@ -105,7 +110,7 @@ describe('T1: code N left past 5 school days prompts the school (attendance feed
   });
 
   it('tells the school through the outbox, and the case timeline shows the rule', async () => {
-    const [caseId] = first.body.detection.delivered.map((d) => d.caseId);
+    const [caseId] = firstDelivered.delivered.map((d) => d.caseId);
     expect(prompts().map((m) => [m.caseId, m.recipient, m.ruleId])).toEqual([[caseId, `school:${OAK}`, 'T1']]);
     expect(prompts()[0]!.subject).not.toContain(pupil.late);
     const timeline = (await oak.get(`/v1/cases/${caseId}/timeline`).expect(200)).body as { entries: { what: string; ruleId?: string; source?: string }[] };

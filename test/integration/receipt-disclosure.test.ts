@@ -2,6 +2,7 @@ import { demoTerms } from '../../config/demo';
 import { englandDateOf } from '../../domain/calendar/england-time';
 import { addCalendarDays } from '../../domain/calendar/iso-date';
 import { dailyMarks, marksCsv, schoolDaysBetween, testUpn } from '../fixtures/register-data';
+import { deliveredUpload } from '../helpers/upload-progress';
 import { startStack, type ApiAgent } from '../helpers/stack';
 import type { TestUser } from '../helpers/users';
 
@@ -86,9 +87,13 @@ describe('receipts name a case only to those who may read it (dev server, real d
     const upn = testUpn((serial += 1));
     const caseId: string = (await oak.post('/v1/concerns').send({ schoolUrn: OAK, upn, reason: 'no_show' }).expect(201)).body.caseId;
 
-    const response = await spec.send(await stack.as(role), role, upn);
+    const agent = await stack.as(role);
+    const response = await spec.send(agent, role, upn);
     expect(response.status).toBe(status);
-    const answer = JSON.stringify(response.body) + (response.headers.location ?? '');
+    // An upload's alerts reach the case after it answers: what its uploader is told of them is part of the answer.
+    const { uploadId } = response.body as { uploadId?: string };
+    const delivery = uploadId ? await deliveredUpload(agent, uploadId) : {};
+    const answer = JSON.stringify(response.body) + JSON.stringify(delivery) + (response.headers.location ?? '');
     if (mayRead[role] && status < 300) expect(answer).toContain(caseId);
     else expect(answer).not.toContain(caseId);
 
@@ -106,7 +111,12 @@ describe('receipts name a case only to those who may read it (dev server, real d
     const concern = await elm.post('/v1/concerns').send({ schoolUrn: ELM, upn, reason: 'unexplained_absence' }).expect(202);
     expect(concern.body).toEqual({ received: true, message: expect.stringMatching(/passed to the local authority/) });
     expect(concern.headers.location).toBeUndefined();
-    const upload = await (await stack.as('admin')).post('/v1/attendance-marks').set(csv).send(tenDaysAbsent(upn)).expect(200);
-    expect(upload.body.detection).toMatchObject({ delivered: [], passedToLa: 1 });
+    const admin = await stack.as('admin');
+    const upload = await admin.post('/v1/attendance-marks').set(csv).send(tenDaysAbsent(upn)).expect(200);
+    expect(await deliveredUpload(admin, upload.body.uploadId)).toMatchObject({ alerts: 1, delivered: [], passedToLa: 1 });
+    // An upload is followed by those who could have uploaded its rows: Oak's, not Elm's nor another LA's school.
+    expect((await oak.get(`/v1/uploads/${upload.body.uploadId}`).expect(200)).body).toMatchObject({ alerts: 1, pending: 0 });
+    await elm.get(`/v1/uploads/${upload.body.uploadId}`).expect(404);
+    await (await stack.as('ashHighSchool926')).get(`/v1/uploads/${upload.body.uploadId}`).expect(404);
   });
 });

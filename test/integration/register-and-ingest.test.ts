@@ -7,6 +7,7 @@ import { promisify } from 'node:util';
 import { englandDateOf } from '../../domain/calendar/england-time';
 import { addCalendarDays } from '../../domain/calendar/iso-date';
 import { testUpn } from '../fixtures/register-data';
+import { deliveredUpload } from '../helpers/upload-progress';
 import { startStack, type ApiAgent } from '../helpers/stack';
 import { bearer, users } from '../helpers/users';
 
@@ -123,7 +124,8 @@ describe('register import and attendance ingest (dev server, real database)', ()
       const leavingDate = addCalendarDays(englandDateOf(new Date()), -3);
       const leavers = `school_urn,upn,leaving_date,standard_transition,given_name,family_name\n${OAK},${leaver},${leavingDate},N,Lena,Left\n${OAK},${transferred},${leavingDate},Y,,\n`;
       const first = await officer.post('/v1/register/pupils').set(csv).send(leavers).expect(200);
-      expect(first.body.detection).toMatchObject({ newAlerts: 1, delivered: [{ reason: 'leaver_unknown_destination', attached: false }] });
+      expect(first.body.detection).toMatchObject({ newAlerts: 1, alerts: 1 });
+      expect(await deliveredUpload(officer, first.body.uploadId)).toMatchObject({ kind: 'register_pupils', alerts: 1, delivered: [{ reason: 'leaver_unknown_destination', attached: false }] });
       const kase = await stack.database.db.case.findFirstOrThrow({ where: { pupil: { upn: leaver } }, include: { auditEntries: true } });
       expect(kase.stage).toBe('whereabouts_check');
       expect(kase.auditEntries.find((e) => e.action === 'case_opened')).toMatchObject({ actor: 'system:register-import', ruleId: 'TRIGGER-T11' });
