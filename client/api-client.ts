@@ -24,3 +24,6 @@ export async function devToken(baseUrl: string, userId: string): Promise<string>
   const { token } = await expectOk(`dev token for ${userId}`, apiClient(baseUrl).POST('/v1/dev/token', { body: { userId } }));
   return token;
 }
+
+/** The JSON request body of `method path`, as the document declares it. */
+export type ApiBody<P extends keyof paths, M extends keyof paths[P]> = paths[P][M] extends { requestBody?: { content: { 'application/json': infer B } } } ? B : never;
