@@ -82,9 +82,18 @@ async function seedAttendanceFeed(officer: Call, today: string): Promise<number>
       { schoolUrn: oakUrn, upn: pupils.present, date, session, code: session === 'AM' ? '/' : '\\' },
     ]),
   );
-  const report = (await officer('/v1/attendance-marks', { method: 'POST', body: marks })) as { detection: { delivered: { attached: boolean }[] } };
-  return report.detection.delivered.filter((d) => !d.attached).length;
+  const report = (await officer('/v1/attendance-marks', { method: 'POST', body: marks })) as { uploadId: string; detection: Delivery };
+  // The upload answers once detected; its alerts reach their cases after, so follow it until none is pending.
+  let delivery = report.detection;
+  for (const giveUpAt = Date.now() + 60_000; delivery.pending > 0; ) {
+    if (Date.now() > giveUpAt) throw new Error(`seed: ${delivery.pending} attendance alerts still pending after 60 s: ${delivery.failures.join('; ')}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    delivery = (await officer(`/v1/uploads/${report.uploadId}`)) as Delivery;
+  }
+  return delivery.delivered.filter((d) => !d.attached).length;
 }
+
+type Delivery = { pending: number; failures: string[]; delivered: { attached: boolean }[] };
 
 /** The `count` school days before `today`, oldest first: weekdays in the demo LA's terms, or any weekdays when the terms are long past. */
 function lastSchoolDays(today: string, count: number): string[] {
