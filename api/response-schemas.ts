@@ -28,6 +28,9 @@ export const decisionAnswerBody = z
   })
   .meta({ id: 'DecisionAnswer' });
 
+/** As people read it next to the name; the return counts the same (read-model/census-child.ts). */
+const yearGroup = z.string().nullable().meta({ description: "Today's year group (R, 1-11): from the date of birth, else as the school last reported it; null when neither tells", examples: ['4'] });
+
 const caseRow = z.object({
   caseId,
   laCode: z.string(),
@@ -44,6 +47,7 @@ const caseRow = z.object({
       givenName: z.string().nullable(),
       familyName: z.string().nullable(),
       dateOfBirth: z.iso.date().nullable(),
+      yearGroup,
       senStatus: z.string().meta({ description: 'none, sen_support or ehc_plan', examples: ['ehc_plan'] }),
     })
     .meta({ description: 'The child, named for the caller who may read the case (names null when the register holds none)' }),
@@ -182,6 +186,7 @@ export const childBody = z
     schoolUrn: urn.nullable(),
     senStatus: z.string().meta({ description: 'none, sen_support or ehc_plan' }),
     placedByLa: z.boolean(),
+    yearGroup,
     details: z
       .object({
         givenName: z.string().nullable(),

@@ -844,6 +844,11 @@ export interface components {
                 /** Format: date */
                 dateOfBirth: string | null;
                 /**
+                 * @description Today's year group (R, 1-11): from the date of birth, else as the school last reported it; null when neither tells
+                 * @example 4
+                 */
+                yearGroup: string | null;
+                /**
                  * @description none, sen_support or ehc_plan
                  * @example ehc_plan
                  */
@@ -906,6 +911,11 @@ export interface components {
             /** @description none, sen_support or ehc_plan */
             senStatus: string;
             placedByLa: boolean;
+            /**
+             * @description Today's year group (R, 1-11): from the date of birth, else as the school last reported it; null when neither tells
+             * @example 4
+             */
+            yearGroup: string | null;
             details: {
                 givenName: string | null;
                 familyName: string | null;
@@ -998,6 +1008,11 @@ export interface components {
                     /** Format: date */
                     dateOfBirth: string | null;
                     /**
+                     * @description Today's year group (R, 1-11): from the date of birth, else as the school last reported it; null when neither tells
+                     * @example 4
+                     */
+                    yearGroup: string | null;
+                    /**
                      * @description none, sen_support or ehc_plan
                      * @example ehc_plan
                      */
@@ -1040,6 +1055,11 @@ export interface components {
                     familyName: string | null;
                     /** Format: date */
                     dateOfBirth: string | null;
+                    /**
+                     * @description Today's year group (R, 1-11): from the date of birth, else as the school last reported it; null when neither tells
+                     * @example 4
+                     */
+                    yearGroup: string | null;
                     /**
                      * @description none, sen_support or ehc_plan
                      * @example ehc_plan
@@ -1084,6 +1104,11 @@ export interface components {
                     /** Format: date */
                     dateOfBirth: string | null;
                     /**
+                     * @description Today's year group (R, 1-11): from the date of birth, else as the school last reported it; null when neither tells
+                     * @example 4
+                     */
+                    yearGroup: string | null;
+                    /**
                      * @description none, sen_support or ehc_plan
                      * @example ehc_plan
                      */
@@ -1126,6 +1151,11 @@ export interface components {
                     familyName: string | null;
                     /** Format: date */
                     dateOfBirth: string | null;
+                    /**
+                     * @description Today's year group (R, 1-11): from the date of birth, else as the school last reported it; null when neither tells
+                     * @example 4
+                     */
+                    yearGroup: string | null;
                     /**
                      * @description none, sen_support or ehc_plan
                      * @example ehc_plan
@@ -1170,6 +1200,11 @@ export interface components {
                     /** Format: date */
                     dateOfBirth: string | null;
                     /**
+                     * @description Today's year group (R, 1-11): from the date of birth, else as the school last reported it; null when neither tells
+                     * @example 4
+                     */
+                    yearGroup: string | null;
+                    /**
                      * @description none, sen_support or ehc_plan
                      * @example ehc_plan
                      */
@@ -1213,6 +1248,11 @@ export interface components {
                     /** Format: date */
                     dateOfBirth: string | null;
                     /**
+                     * @description Today's year group (R, 1-11): from the date of birth, else as the school last reported it; null when neither tells
+                     * @example 4
+                     */
+                    yearGroup: string | null;
+                    /**
                      * @description none, sen_support or ehc_plan
                      * @example ehc_plan
                      */
@@ -1255,6 +1295,11 @@ export interface components {
                     familyName: string | null;
                     /** Format: date */
                     dateOfBirth: string | null;
+                    /**
+                     * @description Today's year group (R, 1-11): from the date of birth, else as the school last reported it; null when neither tells
+                     * @example 4
+                     */
+                    yearGroup: string | null;
                     /**
                      * @description none, sen_support or ehc_plan
                      * @example ehc_plan

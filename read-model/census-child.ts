@@ -1,5 +1,5 @@
 import type { Db } from '../db/prisma';
-import { yearGroupOn } from '../domain/collection/year-group';
+import { knownYearGroup } from '../domain/collection/year-group';
 
 /** What a register row and the return say of a child: census fields on a date, SEN status, name. */
 export interface CensusChild {
@@ -24,7 +24,7 @@ export async function censusChildren(db: Db, pupilIds: string[], day: string): P
   return new Map(
     pupils.map((pupil) => {
       const dateOfBirth = pupil.details?.dateOfBirth?.toISOString().slice(0, 10) ?? null;
-      const yearGroup = (dateOfBirth ? yearGroupOn(dateOfBirth, day) : undefined) ?? pupil.yearGroup ?? 'not_known';
+      const yearGroup = knownYearGroup(dateOfBirth, pupil.yearGroup, day) ?? 'not_known';
       return [
         pupil.id,
         {

@@ -9,3 +9,11 @@ export function yearGroupOn(dateOfBirth: string, on: string): string | undefined
   if (year < 0 || year > 11) return undefined;
   return year === 0 ? 'R' : String(year);
 }
+
+/**
+ * The year group people read and the return counts on a day: from the date of birth, else as the school last
+ * reported it (a child whose date of birth is not held); undefined when neither tells.
+ */
+export function knownYearGroup(dateOfBirth: string | null, reported: string | null, on: string): string | undefined {
+  return (dateOfBirth ? yearGroupOn(dateOfBirth, on) : undefined) ?? reported ?? undefined;
+}

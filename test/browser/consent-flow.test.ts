@@ -1,7 +1,9 @@
 import fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import { englandDateOf } from '../../domain/calendar/england-time';
+import { yearGroupOn } from '../../domain/collection/year-group';
 import { seedDemo } from '../../scripts/seed';
 import { startStack } from '../helpers/stack';
 import { axeViolations } from './axe';
@@ -67,6 +69,15 @@ describe('the web UI in a browser (Chromium, real servers)', () => {
     expect(logged.filter((text) => !text.includes(`status of ${status}`))).toEqual([]);
   }
 
+  /** A GOV.UK date input, as people fill it: day, month and year in their own boxes under the question. */
+  async function fillDate(scope: Page | Locator, question: string, iso: string) {
+    const [year, month, day] = iso.split('-');
+    const group = scope.getByRole('group', { name: question });
+    await group.getByLabel('Day').fill(String(Number(day)));
+    await group.getByLabel('Month').fill(String(Number(month)));
+    await group.getByLabel('Year').fill(year!);
+  }
+
   /** As people do: open /ui/, sign out whoever is signed in, and choose the demo user on the sign-in page. */
   async function signInAs(name: RegExp) {
     await page.goto(`${baseUrl}/ui/`);
@@ -110,7 +121,7 @@ describe('the web UI in a browser (Chromium, real servers)', () => {
     await page.getByLabel('SEN status').selectOption('ehc_plan');
     await page.getByLabel('Placed here by the LA').check();
     await page.getByLabel('Family name').fill('Testchild');
-    await page.getByLabel('Date of birth').fill('2015-03-14');
+    await fillDate(page, 'Date of birth', '2015-03-14');
     await page.getByRole('button', { name: 'Report' }).click();
     await page.getByTestId('stage').filter({ hasText: 'Deletion from the roll intended' }).waitFor();
     caseId = new URL(page.url()).hash.split('/')[2]!;
@@ -122,8 +133,8 @@ describe('the web UI in a browser (Chromium, real servers)', () => {
 
     // GROUND-F (SAR24 reg 9(1)(f)) as the school first sends it: not in writing, with an attendance order in force.
     await page.getByLabel('Ground (SAR24 reg 9(1))').selectOption('F');
-    await page.getByLabel('Delete on').fill(new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(new Date()));
-    await page.getByLabel('Educated otherwise than at school from').fill('2026-11-27');
+    await fillDate(page, 'Delete on', englandDateOf(new Date()));
+    await fillDate(page, 'Educated otherwise than at school from', '2026-11-27');
     await page.getByLabel('A school attendance order is in force').check();
     const reasons = page.getByRole('alert').filter({ hasText: 'Refused' }).getByRole('listitem');
     await expectingStatus(422, async () => {
@@ -147,7 +158,7 @@ describe('the web UI in a browser (Chromium, real servers)', () => {
     await row.waitFor();
     expect(await row.textContent()).toMatch(/Birch Special School.*Awaiting LA consent/);
     expect(await row.textContent()).toContain('EHC plan');
-    expect(await row.textContent()).toContain('Sat 14 Mar 2015');
+    expect(await row.textContent()).toContain(`Sat 14 Mar 2015 (Year ${yearGroupOn('2015-03-14', englandDateOf(new Date()))})`);
     await check('06-send-officer-inbox');
     await consents.getByRole('link', { name: 'Rowan Testchild' }).click();
     const next = page.getByTestId('next-step');
@@ -158,6 +169,43 @@ describe('the web UI in a browser (Chromium, real servers)', () => {
     await page.getByLabel('Reason (recorded in the audit log)').first().fill('EHE arrangements suitable; EHC plan to be reviewed');
     await page.getByRole('button', { name: 'Grant LA consent' }).click();
     await page.getByTestId('stage').filter({ hasText: 'Deleted from the roll' }).waitFor();
+    const yearGroup = page.locator('.govuk-summary-list__row', { hasText: 'Year group' }).locator('dd');
+    expect(await yearGroup.textContent()).toBe(`Year ${yearGroupOn('2015-03-14', englandDateOf(new Date()))}`);
+  });
+
+  it("GATE-SPECIAL-SCHOOL (PRR06 reg 8(2)): the SEND officer refuses; the CME officer records the Secretary of State's direction and the deletion goes ahead", async () => {
+    // The demo's special-school deletion waiting for consent.
+    await signInAs(/LA SEND officer/);
+    await page.getByRole('region', { name: /Consents to decide/ }).getByRole('link', { name: 'Ava Placeholder' }).click();
+    await page.getByTestId('next-step').waitFor();
+    await page.getByLabel('Reason (recorded in the audit log)').nth(1).fill('EHE arrangements not yet shown to be suitable');
+    await page.getByRole('button', { name: 'Refuse LA consent' }).click();
+    await page.getByTestId('stage').filter({ hasText: 'LA consent refused' }).waitFor();
+    // Refusing is the SEND officer's last word: the direction is for whoever receives it, the SEND officer too.
+    await page.getByRole('heading', { name: "Record the Secretary of State's direction" }).waitFor();
+
+    await signInAs(/LA CME officer/);
+    const directions = page.getByRole('region', { name: /Directions to record/ });
+    await directions.getByRole('link', { name: 'Ava Placeholder' }).click();
+    expect(await page.getByTestId('next-step').textContent()).toContain('record a Secretary of State direction');
+    const form = page.getByRole('form', { name: "Record the Secretary of State's direction" });
+    // The usual step for a refused consent comes first.
+    expect(await page.locator('.app-decision h3').first().textContent()).toBe("Record the Secretary of State's direction");
+    await expectingStatus(400, async () => {
+      await form.getByRole('button', { name: "Record the Secretary of State's direction" }).click();
+      await form.getByRole('alert').waitFor();
+    });
+    const link = form.getByRole('alert').getByRole('link');
+    expect(await link.allTextContents()).toEqual(["Enter the reference on the Secretary of State's direction"]);
+    await check('07a-cme-officer-direction-error');
+    await link.click();
+    expect(await page.evaluate('document.activeElement.id')).toBe('direction-reference');
+    await form.getByLabel("Reference on the Secretary of State's direction").fill('DfE/2026/014');
+    await form.getByRole('button', { name: "Record the Secretary of State's direction" }).click();
+    await page.getByTestId('stage').filter({ hasText: 'Deleted from the roll' }).waitFor();
+    const recorded = page.getByRole('region', { name: 'Timeline' }).getByRole('row', { name: /Secretary of State direction recorded/ });
+    expect(await recorded.textContent()).toContain('GATE-SPECIAL-SCHOOL');
+    await check('07b-cme-officer-direction-recorded');
   });
 
   it('manager: dashboard card to the filtered list to the case; the timeline in plain words', async () => {
@@ -216,15 +264,19 @@ describe('the web UI in a browser (Chromium, real servers)', () => {
     const summary = terms.getByRole('alert');
     await summary.waitFor();
     expect(await summary.getByRole('link').allTextContents()).toEqual(['Enter the name of the term, like Spring 2027', 'Enter the first day of the term', 'Enter the last day of the term']);
+    // A date is the GOV.UK date input: its error links to the day box.
+    await summary.getByRole('link', { name: 'Enter the first day of the term' }).click();
+    expect(await page.evaluate('document.activeElement.id')).toBe('start');
+    expect(await page.evaluate('document.activeElement.closest("fieldset").querySelector("legend").textContent')).toBe('First day');
     // A term over another is refused by the API, said in words at the top of the form.
     await terms.getByLabel('Term').fill('Autumn 2027');
-    await terms.getByLabel('First day').fill('2027-07-01');
-    await terms.getByLabel('Last day').fill('2027-10-22');
+    await fillDate(terms, 'First day', '2027-07-01');
+    await fillDate(terms, 'Last day', '2027-10-22');
     await expectingStatus(422, async () => {
       await terms.getByRole('button', { name: 'Add a term' }).click();
       await summary.filter({ hasText: /Overlaps "Summer 2"/ }).waitFor();
     });
-    await terms.getByLabel('First day').fill('2027-09-01');
+    await fillDate(terms, 'First day', '2027-09-01');
     await terms.getByRole('button', { name: 'Add a term' }).click();
     await page.getByRole('cell', { name: 'Autumn 2027' }).waitFor();
     const rules = page.getByRole('form', { name: 'Set a rule' });

@@ -4,6 +4,7 @@ import pino from 'pino';
 import request from 'supertest';
 import { createApp } from '../../api/app';
 import { englandDateOf } from '../../domain/calendar/england-time';
+import { yearGroupOn } from '../../domain/collection/year-group';
 import { upnCheckLetter } from '../../domain/identifiers';
 import { testPayloadKeys } from '../helpers/payload-keys';
 import { startStack, type ApiAgent } from '../helpers/stack';
@@ -300,7 +301,12 @@ describe('authentication, roles and decisions through the API (dev server, real 
         .send({ schoolUrn: OAK, upn: 'B801200005001', reason: 'no_show', child: { givenName: 'Ottoline', familyName: 'Brackwater' } })
         .expect(200);
       const child = (await officer.get(`/v1/cases/${opened.body.caseId}/child`).expect(200)).body;
-      expect(child).toMatchObject({ upn: 'B801200005001', details: { givenName: 'Ottoline', familyName: 'Brackwater' } });
+      expect(child).toMatchObject({ upn: 'B801200005001', yearGroup: null, details: { givenName: 'Ottoline', familyName: 'Brackwater' } });
+      // No date of birth held: the year group is the one the school last reported (the census field).
+      await stack.database.db.pupil.updateMany({ where: { upn: 'B801200005001' }, data: { yearGroup: '5' } });
+      expect((await officer.get(`/v1/cases/${opened.body.caseId}/child`).expect(200)).body.yearGroup).toBe('5');
+      const listed = (await officer.get('/v1/cases').query({ pageSize: 100 }).expect(200)).body.items.find((item: { caseId: string }) => item.caseId === opened.body.caseId);
+      expect(listed.child).toMatchObject({ givenName: 'Ottoline', dateOfBirth: null, yearGroup: '5' });
       await elm.get(`/v1/cases/${opened.body.caseId}/child`).expect(404);
       const config = (await request(stack.app).get('/v1/ui-config').expect(200)).body;
       expect(config).toMatchObject({ authMode: 'dev', namespace: expect.any(String) });
@@ -318,7 +324,10 @@ describe('authentication, roles and decisions through the API (dev server, real 
         .send({ schoolUrn: OAK, upn: `${upnCheckLetter('801200005077')}801200005077`, reason: 'no_show', child: { givenName: 'Perpetua', familyName: 'Lumley', dateOfBirth: '2016-02-29' }, send: { status: 'sen_support' } })
         .expect(201);
       const row = (agentItems: { caseId: string }[]) => agentItems.find((item) => item.caseId === opened.body.caseId);
-      const child = { givenName: 'Perpetua', familyName: 'Lumley', dateOfBirth: '2016-02-29', senStatus: 'sen_support' };
+      // The year group from the date of birth, on today's date in England (as the termly return counts it).
+      const yearGroup = yearGroupOn('2016-02-29', englandDateOf(new Date()));
+      expect(yearGroup).toBeDefined();
+      const child = { givenName: 'Perpetua', familyName: 'Lumley', dateOfBirth: '2016-02-29', yearGroup, senStatus: 'sen_support' };
       expect(row((await officer.get('/v1/cases').query({ pageSize: 100 }).expect(200)).body.items)).toMatchObject({ schoolName: 'Oak Primary', child });
       expect(row((await oak.get('/v1/cases').query({ pageSize: 100 }).expect(200)).body.items)).toMatchObject({ child });
       expect(row((await elm.get('/v1/cases').query({ pageSize: 100 }).expect(200)).body.items)).toBeUndefined();

@@ -23,6 +23,42 @@ export const Textarea = ({ id, name = id, label, hint, error, ...rest }) => grou
   <label class="govuk-label" for=${id}>${label}</label><${Hint} id=${id} hint=${hint} /><${FieldError} id=${id} message=${error} />
   <textarea class=${`govuk-textarea${error ? ' govuk-textarea--error' : ''}`} id=${id} name=${name} rows="2" aria-describedby=${describedBy(id, hint, error)} ...${rest}></textarea>`);
 
+const DATE_PARTS = [['day', 'Day', 2], ['month', 'Month', 2], ['year', 'Year', 4]];
+
+/**
+ * The GOV.UK date input: day, month and year as three numeric boxes under one legend, not the browser's own
+ * date picker, whose order and look follow the browser's locale. The day box carries `id`, so an error summary
+ * link lands on it; `formValues` reads the three boxes back as one ISO date named `name`.
+ */
+export function DateInput({ id, name = id, label, hint = 'For example, 27 3 2026', error, value }) {
+  const [year, month, day] = value ? value.split('-') : [];
+  const initial = { day, month, year };
+  return group(error, html`<fieldset class="govuk-fieldset" role="group" data-date=${name} aria-describedby=${describedBy(id, hint, error)}>
+    <legend class="govuk-fieldset__legend">${label}</legend><${Hint} id=${id} hint=${hint} /><${FieldError} id=${id} message=${error} />
+    <div class="govuk-date-input">${DATE_PARTS.map(([part, text, width], index) => {
+      const partId = index === 0 ? id : `${id}-${part}`;
+      return html`<div class="govuk-date-input__item"><div class="govuk-form-group">
+        <label class="govuk-label govuk-date-input__label" for=${partId}>${text}</label>
+        <input class=${`govuk-input govuk-date-input__input govuk-input--width-${width}${error ? ' govuk-input--error' : ''}`} id=${partId} name=${`${name}-${part}`} type="text" inputmode="numeric" defaultValue=${initial[part]} />
+      </div></div>`;
+    })}</div></fieldset>`);
+}
+
+/**
+ * A form's values, each date input read back as one date named by its field: YYYY-MM-DD, or '' when all three
+ * boxes are empty. A date typed incompletely stays incomplete, so the check or the API names its field.
+ */
+export function formValues(formElement) {
+  const form = new FormData(formElement);
+  for (const fieldset of formElement.querySelectorAll('[data-date]')) {
+    const name = fieldset.dataset.date;
+    const [day, month, year] = DATE_PARTS.map(([part]) => String(form.get(`${name}-${part}`) ?? '').trim());
+    DATE_PARTS.forEach(([part]) => form.delete(`${name}-${part}`));
+    form.set(name, day || month || year ? `${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}` : '');
+  }
+  return form;
+}
+
 export const Checkbox = ({ id, name = id, label, ...rest }) => html`<div class="govuk-checkboxes govuk-checkboxes--small govuk-!-margin-bottom-4" data-module="govuk-checkboxes">
   <div class="govuk-checkboxes__item"><input class="govuk-checkboxes__input" id=${id} name=${name} type="checkbox" ...${rest} />
   <label class="govuk-label govuk-checkboxes__label" for=${id}>${label}</label></div></div>`;

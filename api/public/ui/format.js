@@ -49,3 +49,5 @@ const sen = { ehc_plan: ['EHC plan', 'govuk-tag--purple'], sen_support: ['SEN su
 export const senTag = (status) => sen[status];
 /** "Rowan Testchild", or the words people use when the register holds no name. */
 export const childName = (child) => (child?.givenName || child?.familyName ? `${child.givenName ?? ''} ${child.familyName ?? ''}`.trim() : 'Name not held');
+/** "Year 4", "Reception"; null when not known. */
+export const yearGroupName = (code) => (code === 'R' ? 'Reception' : code ? `Year ${code}` : null);

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { api, session } from '../api.js';
 import { ErrorSummary, Problem, Tag } from '../components.js';
 import { day } from '../format.js';
-import { Checkbox, Input, Select, errorOf, errorsFrom } from '../fields.js';
+import { Checkbox, DateInput, Input, Select, errorOf, errorsFrom, formValues } from '../fields.js';
 import { html } from '../html.js';
 
 const th = (text) => html`<th scope="col" class="govuk-table__header">${text}</th>`;
@@ -14,7 +14,7 @@ function AdminForm({ id, title, check, send, plain, onDone, children }) {
   const [saved, setSaved] = useState(null);
   const submit = async (event) => {
     event.preventDefault();
-    const form = new FormData(event.target);
+    const form = formValues(event.target);
     setSaved(null);
     const problems = check(form);
     setErrors(problems);
@@ -73,8 +73,8 @@ function Terms({ laCode, terms, onDone }) {
       <tbody class="govuk-table__body">${terms.map((t) => html`<tr class="govuk-table__row">${td(t.name)}${td(day(t.start))}${td(day(t.end))}</tr>`)}</tbody></table>
     <${AdminForm} id="admin-term-form" title="Add a term" check=${check} send=${send} plain=${{}} onDone=${onDone}>
       ${(err) => html`<${Input} id="termName" name="termName" label="Term" error=${err('termName')} />
-        <${Input} id="start" label="First day" type="date" error=${err('start')} />
-        <${Input} id="end" label="Last day" type="date" error=${err('end')} />`}
+        <${DateInput} id="start" label="First day" error=${err('start')} />
+        <${DateInput} id="end" label="Last day" error=${err('end')} />`}
     <//></section>`;
 }
 
@@ -93,7 +93,7 @@ function Rules({ laCode, rules, onDone }) {
     return `Rule ${f.get('ruleId')} set.`;
   };
   return html`<section aria-labelledby="admin-rules"><h2 class="govuk-heading-m" id="admin-rules">Rules the LA sets</h2>
-    <div class="app-table-scroll"><table class="govuk-table"><thead class="govuk-table__head"><tr class="govuk-table__row">${th('Rule')}${th('What it sets')}${th('Value')}${th('Source')}</tr></thead>
+    <div class="app-table-scroll" tabindex="0" role="region" aria-label="The rules and their values (scrolls sideways)"><table class="govuk-table"><thead class="govuk-table__head"><tr class="govuk-table__row">${th('Rule')}${th('What it sets')}${th('Value')}${th('Source')}</tr></thead>
       <tbody class="govuk-table__body">${configurable.map((r) => html`<tr class="govuk-table__row">${td(html`${r.id}<br /><span class="govuk-body-s">${r.title}</span>`)}${td(r.setting.describe)}
         ${td(html`<code>${JSON.stringify(r.setting.value)}</code> ${r.setting.isDefault ? html`<${Tag} colour="govuk-tag--grey">Default<//>` : html`<${Tag} colour="govuk-tag--green">Set by the LA<//>`}`)}${td(`${r.source} (${r.confidence})`)}</tr>`)}</tbody></table></div>
     <${AdminForm} id="admin-rule-form" title="Set a rule" check=${check} send=${send} plain=${{ value: ['ruleValue', 'Enter a value this rule accepts'] }} onDone=${onDone}>

@@ -1,4 +1,4 @@
-import { childName, day, deadline, isOverdue } from '../format.js';
+import { childName, day, deadline, isOverdue, yearGroupName } from '../format.js';
 import { html } from '../html.js';
 import { SenTag, StageTag, Tag } from '../components.js';
 
@@ -12,12 +12,12 @@ export function CaseTable({ cases, caption, empty = 'Nothing here.' }) {
   return html`<div class="app-table-scroll"><table class="govuk-table">
     <caption class="govuk-table__caption govuk-table__caption--s">${caption}</caption>
     <thead class="govuk-table__head"><tr class="govuk-table__row">
-      <th scope="col" class="govuk-table__header">Child</th><th scope="col" class="govuk-table__header">Date of birth</th><th scope="col" class="govuk-table__header">School</th>
+      <th scope="col" class="govuk-table__header">Child</th><th scope="col" class="govuk-table__header">Date of birth (year group)</th><th scope="col" class="govuk-table__header">School</th>
       <th scope="col" class="govuk-table__header">Stage</th><th scope="col" class="govuk-table__header">Deadline</th></tr></thead>
     <tbody class="govuk-table__body">
       ${cases.map((c) => html`<tr class="govuk-table__row">
         <td class="govuk-table__cell"><a class="govuk-link" href="#/cases/${c.caseId}">${childName(c.child)}</a> <${SenTag} status=${c.child?.senStatus} /></td>
-        <td class="govuk-table__cell">${c.child?.dateOfBirth ? day(c.child.dateOfBirth) : 'not held'}</td>
+        <td class="govuk-table__cell">${c.child?.dateOfBirth ? day(c.child.dateOfBirth) : 'not held'}${c.child?.yearGroup ? ` (${yearGroupName(c.child.yearGroup)})` : ''}</td>
         <td class="govuk-table__cell">${c.schoolName ?? (c.schoolUrn ? `School ${c.schoolUrn}` : 'On no school roll')}</td>
         <td class="govuk-table__cell"><${StageTag} stage=${c.stage} /></td>
         <td class="govuk-table__cell">

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api, session } from '../api.js';
 import { Problem, SenTag, StageTag, SummaryList } from '../components.js';
-import { childName, day, daysLeft, deadline, isOverdue, label, when } from '../format.js';
+import { childName, day, daysLeft, deadline, isOverdue, label, when, yearGroupName } from '../format.js';
 import { html } from '../html.js';
 import { schoolNames } from '../schools.js';
 import { actionWords, actorWords, concernWords, detailWords, nextStepOf, partyOf, schoolWords } from '../words.js';
@@ -72,6 +72,7 @@ export function CasePage({ caseId, user }) {
     <${NextStep} state=${state} />
     <${SummaryList} rows=${[
       ['Date of birth', d?.dateOfBirth ? day(d.dateOfBirth) : 'Not held'],
+      ['Year group', yearGroupName(child.yearGroup) ?? 'Not known'],
       ['School', state.schoolUrn ? schoolWords(state.schoolUrn, schools) : 'On no school roll'],
       ['SEN status', child.senStatus === 'none' ? 'No SEN' : html`<${SenTag} status=${child.senStatus} />${child.placedByLa ? ' placed by the LA' : ''}`],
       ['UPN', child.upn ?? 'None'],

@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import { api } from '../api.js';
 import { englandToday } from '../format.js';
 import { ErrorSummary } from '../components.js';
-import { Checkbox, Input, Select, Textarea, errorOf, errorsFrom } from '../fields.js';
+import { Checkbox, DateInput, Input, Select, Textarea, errorOf, errorsFrom, formValues } from '../fields.js';
 import { html } from '../html.js';
 import { groundFields } from './ground-fields.js';
 
@@ -17,6 +17,8 @@ const REASON_CODES = [
   ['G', 'G: holiday not authorised'], ['O', 'O: unauthorised, other'], ['U', 'U: arrived after registers closed'], ['L', 'L: late, present'], ['B', 'B: off-site educational activity, present'],
 ];
 const CLOSABLE = [...OPEN_STAGES, 'deleted_from_roll', 'cme_tracing', 'consent_refused'];
+/** Who may record the Secretary of State's direction: domain/decision-roles.ts `sosDirection`, which the case enforces. */
+const DIRECTION_ROLES = ['la_cme_officer', 'la_send_officer', 'manager'];
 
 /**
  * The order the law expects the decisions in, for each stage, the usual one first: an unexplained absence waits
@@ -29,6 +31,7 @@ const ORDER = {
   escalated_to_la: ['enquiries', 'contact', 'reason', 'back', 'deletion'],
   deletion_intended: ['deletion', 'contact', 'enquiries'],
   cme_tracing: ['trace', 'contact'],
+  consent_refused: ['direction'],
 };
 const LAST = ['safeguarding', 'close'];
 const rank = (stage, key) => {
@@ -38,10 +41,11 @@ const rank = (stage, key) => {
 
 /** Plain words for the fields the decisions' API checks name. */
 const plain = {
-  deleteOn: ['deleteOn', 'Enter the day the pupil is to be deleted from the roll'],
+  deleteOn: ['deleteOn', 'Enter the day the pupil is to be deleted from the roll: day, month and year'],
   reason: ['reason', 'Enter the reason, for the audit log'],
-  returnedOn: ['returnedOn', 'Enter the day the child came back, today or earlier'],
+  returnedOn: ['returnedOn', 'Enter the day the child came back, today or earlier: day, month and year'],
   otherLaCode: ['otherLaCode', 'Enter the other LA\'s code: 3 digits'],
+  reference: ['reference', "Enter the reference on the Secretary of State's direction"],
 };
 
 /** One decision as a GOV.UK form: sends it; a refusal shows as an error summary (every reason), else the case reloads. */
@@ -54,7 +58,7 @@ function DecisionForm({ caseId, path, title, children, toBody, onDone, danger, p
     setBusy(true);
     setErrors([]);
     try {
-      await api(`/v1/cases/${caseId}/${path}`, { method: 'POST', body: toBody(new FormData(event.target)) });
+      await api(`/v1/cases/${caseId}/${path}`, { method: 'POST', body: toBody(formValues(event.target)) });
       onDone();
     } catch (e) {
       const found = errorsFrom(e, plain).map((error) => (error.field ? { ...error, field: `${prefix}-${error.field}` } : error));
@@ -91,11 +95,13 @@ function DeletionRequest({ caseId, onDone }) {
   };
   return html`<${DecisionForm} caseId=${caseId} prefix="deletion" path="deletion-requests" title="Request deletion from roll" toBody=${toBody} onDone=${onDone}>
     ${(err) => html`<${Select} id="ground" label="Ground (SAR24 reg 9(1))" value=${ground} onChange=${(e) => setGround(e.target.value)} options=${Object.entries(groundFields).map(([code, g]) => [code, g.title])} />
-    <${Input} id="deletion-deleteOn" name="deleteOn" label="Delete on" hint="The day the name comes off the roll: not before the ground is met" type="date" error=${err('deleteOn')} />
+    <${DateInput} id="deletion-deleteOn" name="deleteOn" label="Delete on" hint="The day the name comes off the roll: not before the ground is met. For example, 27 3 2026" error=${err('deleteOn')} />
     ${spec.fields.map((field) =>
       field.type === 'boolean'
         ? html`<${Checkbox} id=${`ev-${field.name}`} name=${field.name} label=${field.text} />`
-        : html`<${Input} id=${`ev-${field.name}`} name=${field.name} label=${field.text} type=${field.type === 'date' ? 'date' : 'text'} />`,
+        : field.type === 'date'
+          ? html`<${DateInput} id=${`ev-${field.name}`} name=${field.name} label=${field.text} />`
+          : html`<${Input} id=${`ev-${field.name}`} name=${field.name} label=${field.text} />`,
     )}`}
   <//>`;
 }
@@ -112,6 +118,13 @@ export function Decisions({ caseId, state, user, onDone }) {
     add('consent-grant', html`<${DecisionForm} caseId=${caseId} prefix="grant" path="la-consent" title="Grant LA consent" toBody=${(f) => ({ decision: 'grant', reason: f.get('reason') })} onDone=${onDone}>${(err) => reasonField('grant', err)}<//>`);
     add('consent-refuse', html`<${DecisionForm} caseId=${caseId} prefix="refuse" path="la-consent" title="Refuse LA consent" danger toBody=${(f) => ({ decision: 'refuse', reason: f.get('reason') })} onDone=${onDone}>${(err) => reasonField('refuse', err)}<//>`);
   }
+  if (DIRECTION_ROLES.includes(role) && stage === 'consent_refused') {
+    // PRR06 reg 8(2), kept in SAR24 reg 9 (GATE-SPECIAL-SCHOOL): after the LA refuses, only this direction lets the deletion go ahead.
+    add('direction', html`<${DecisionForm} caseId=${caseId} prefix="direction" path="sos-direction" title="Record the Secretary of State's direction" toBody=${(f) => ({ reference: f.get('reference') })} onDone=${onDone}>
+      ${(err) => html`<p class="govuk-body">The LA refused consent to delete this pupil from the special school's roll. Only a direction of the Secretary of State lets the deletion go ahead; without one the child stays on the roll.</p>
+      <${Input} id="direction-reference" name="reference" label="Reference on the Secretary of State's direction" hint="As the direction gives it, for example DfE/2026/001. Recording it lets the deletion from the roll go ahead." maxlength="100" spellcheck="false" error=${err('reference')} />`}
+    <//>`);
+  }
   const caseSchoolOrOfficer = role === 'school' || role === 'la_cme_officer';
   if (caseSchoolOrOfficer && REASON_STAGES.includes(stage) && state.concerns?.[0]?.reason === 'unexplained_absence') {
     add('reason', html`<${DecisionForm} caseId=${caseId} prefix="reason" path="reason-established" title="Record the reason established" toBody=${(f) => ({ reasonCode: f.get('reasonCode') })} onDone=${onDone}>
@@ -120,7 +133,7 @@ export function Decisions({ caseId, state, user, onDone }) {
   }
   if (caseSchoolOrOfficer && RETURN_STAGES.includes(stage)) {
     add('back', html`<${DecisionForm} caseId=${caseId} prefix="back" path="back-in-school" title="Record the child back in school" toBody=${(f) => ({ returnedOn: f.get('returnedOn') })} onDone=${onDone}>
-      ${(err) => html`<${Input} id="back-returnedOn" name="returnedOn" label="Back in school on" type="date" max=${englandToday()} value=${englandToday()} error=${err('returnedOn')} />`}
+      ${(err) => html`<${DateInput} id="back-returnedOn" name="returnedOn" label="Back in school on" hint="Today or earlier, for example 27 3 2026" value=${englandToday()} error=${err('returnedOn')} />`}
     <//>`);
   }
   if (role === 'school' && OPEN_STAGES.includes(stage) && !state.deletion) add('deletion', html`<${DeletionRequest} caseId=${caseId} onDone=${onDone} />`);

@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import { api } from '../api.js';
 import { ErrorSummary } from '../components.js';
 import { englandToday } from '../format.js';
-import { Checkbox, Input, Select, errorOf, errorsFrom } from '../fields.js';
+import { Checkbox, DateInput, Input, Select, errorOf, errorsFrom, formValues } from '../fields.js';
 import { html } from '../html.js';
 import { REASONS } from '../words.js';
 
@@ -18,7 +18,7 @@ const plain = {
   schoolUrn: ['schoolUrn', 'Choose the school'],
   'child.givenName': ['givenName', "Enter the child's given name"],
   'child.familyName': ['familyName', "Enter the child's family name"],
-  'child.dateOfBirth': ['dateOfBirth', 'Enter a date of birth in the past'],
+  'child.dateOfBirth': ['dateOfBirth', 'Enter a real date of birth, in the past: day, month and year'],
   'child.address': ['address', 'Enter the address in 400 characters or fewer'],
   'child.parents.0.name': ['parentName', "Enter the parent or carer's name"],
   'child.parents.0.phone': ['parentPhone', 'Enter a telephone number, like 01632 960 001'],
@@ -56,7 +56,7 @@ export function ReportPage({ user, schools }) {
   const isSchool = user.role === 'school';
   const submit = async (event) => {
     event.preventDefault();
-    const form = new FormData(event.target);
+    const form = formValues(event.target);
     setReceived(null);
     const problems = check(form, isSchool);
     setErrors(problems);
@@ -95,7 +95,7 @@ export function ReportPage({ user, schools }) {
       <fieldset class="govuk-fieldset"><legend class="govuk-fieldset__legend govuk-fieldset__legend--m">The child</legend>
         <${Input} id="givenName" label="Given name" error=${err('givenName')} autocomplete="off" />
         <${Input} id="familyName" label="Family name" error=${err('familyName')} autocomplete="off" />
-        <${Input} id="dateOfBirth" label="Date of birth" type="date" error=${err('dateOfBirth')} />
+        <${DateInput} id="dateOfBirth" label="Date of birth" hint="For example, 27 3 2015" error=${err('dateOfBirth')} />
         <${Input} id="address" label="Address" error=${err('address')} autocomplete="off" />
         <${Input} id="parentName" label="Parent or carer" error=${err('parentName')} autocomplete="off" />
         <${Input} id="parentPhone" label="Their telephone" type="tel" error=${err('parentPhone')} />
