@@ -13,7 +13,7 @@ export function Chart({ id, type, labels, datasets, title, xTitle, yTitle = 'Cas
     const chart = new window.Chart(canvas.current, {
       type,
       data: { labels, datasets },
-      options: { responsive: true, maintainAspectRatio: false, animation: false, scales, plugins: { title: { display: true, text: title }, legend: { display: datasets.length > 1 || type === 'doughnut' } } },
+      options: { responsive: true, maintainAspectRatio: false, animation: false, scales, plugins: { title: { display: true, text: title }, legend: { display: datasets.length > 1 || type === 'doughnut' || stacked } } },
     });
     return () => chart.destroy();
   }, [JSON.stringify([labels, datasets])]);

@@ -24,7 +24,7 @@ const cell = (value) => html`<td class="govuk-table__cell govuk-table__cell--num
 /** Why children went missing education (dashboard answer's `reasons`), with each chart's figures in a table. */
 export function ReasonsSection({ reasons }) {
   return html`<h2 class="govuk-heading-m govuk-!-margin-top-6">Why children went missing education</h2>
-    <p class="govuk-body" data-testid="reason-episodes">${reasons.episodes} times a child went missing education, each counted by its primary reason (reason not known until one is recorded).</p>
+    <p class="govuk-body" data-testid="reason-episodes">${reasons.episodes} ${reasons.episodes === 1 ? 'time' : 'times'} a child went missing education, each counted by its primary reason (reason not known until one is recorded).</p>
     ${reasons.episodes === 0
       ? ''
       : html`<div class="app-charts">
@@ -33,7 +33,7 @@ export function ReasonsSection({ reasons }) {
           <${ReasonChart} id="reasons-by-school" title="Reasons by school left" xTitle="School" groups=${reasons.bySchool} labelOf=${(g) => (g.schoolUrn ? g.name : 'On no school roll')} />
           <${ReasonChart} id="reasons-by-year" title="Reasons by year group" xTitle="Year group" groups=${reasons.byYearGroup} labelOf=${(g) => (g.yearGroup === 'R' ? 'Reception' : g.yearGroup === 'not_known' ? 'Not known' : `Year ${g.yearGroup}`)} />
         </div>
-        <table class="govuk-table" data-testid="reason-outcomes">
+        <table class="govuk-table govuk-!-margin-top-6" data-testid="reason-outcomes">
           <caption class="govuk-table__caption govuk-table__caption--s">Outcomes and time to resolution by reason (school days on the LA's calendar)</caption>
           <thead class="govuk-table__head"><tr class="govuk-table__row">
             ${header('Primary reason')}${header('Times missing', true)}${header('Still missing', true)}${header('Ended in')}${header('Median school days', true)}${header('Longest (school days)', true)}
