@@ -202,6 +202,32 @@ export const childBody = z
   })
   .meta({ id: 'Child', description: 'Who the child is: personal data, for those who may see the case' });
 
+const reasonCounts = z.array(
+  z.object({ reason: z.string().meta({ description: "A code of the CME reason list (CME-REASONS); not_known while none was given" }), label: z.string(), count }),
+);
+
+const reasonsBody = z
+  .object({
+    episodes: count.meta({ description: 'Times a child went missing education (unbroken runs of status cme in the status history)' }),
+    byTerm: z.array(z.object({ term: z.string().nullable(), start: isoDate.nullable(), reasons: reasonCounts })).meta({ description: "Per LA term the runs began in, term on term (a holiday counts with the term before it; null: before the LA's first term)" }),
+    bySen: z.array(z.object({ senStatus: z.string().meta({ description: "none, sen_support or ehc_plan: the child's now" }), reasons: reasonCounts })),
+    bySchool: z.array(z.object({ schoolUrn: urn.nullable(), name: z.string(), reasons: reasonCounts })).meta({ description: 'The school whose roll the child was on when the case opened; null: on no roll' }),
+    byYearGroup: z.array(z.object({ yearGroup: z.string().meta({ description: 'R to 11 on the day the run began, or not_known' }), reasons: reasonCounts })),
+    resolutionUnit: z.literal('school_days').meta({ description: "Times to resolution are school days on the LA's calendar after the day the run began, up to the day it ended" }),
+    outcomes: z.array(
+      z.object({
+        reason: z.string(),
+        label: z.string(),
+        episodes: count,
+        stillMissing: count,
+        endedIn: z.array(z.object({ status: z.string().meta({ description: 'The education status the run ended in, e.g. on_roll, ehe, moved_abroad' }), label: z.string(), count })),
+        medianSchoolDays: z.number().nullable(),
+        longestSchoolDays: z.number().int().nullable(),
+      }),
+    ),
+  })
+  .meta({ id: 'ReasonsAnalytics', description: 'Why children went missing education, from the status history, and how each time ended' });
+
 export const dashboardBody = z
   .object({
     openByStage: z.array(z.object({ stage, count })),
@@ -211,6 +237,7 @@ export const dashboardBody = z
     breached: count,
     weekly: z.array(z.object({ week: isoDate, opened: count, closed: count })),
     undeliveredAlerts: z.array(z.object({ kind: z.string(), count, oldestDetectedAt: dateTime.nullable() })),
+    reasons: reasonsBody,
   })
   .meta({ id: 'Dashboard' });
 

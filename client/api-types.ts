@@ -1354,6 +1354,75 @@ export interface components {
                 /** Format: date-time */
                 oldestDetectedAt: string | null;
             }[];
+            reasons: components["schemas"]["ReasonsAnalytics"];
+        };
+        /** @description Why children went missing education, from the status history, and how each time ended */
+        ReasonsAnalytics: {
+            /** @description Times a child went missing education (unbroken runs of status cme in the status history) */
+            episodes: number;
+            /** @description Per LA term the runs began in, term on term (a holiday counts with the term before it; null: before the LA's first term) */
+            byTerm: {
+                term: string | null;
+                /** Format: date */
+                start: string | null;
+                reasons: {
+                    /** @description A code of the CME reason list (CME-REASONS); not_known while none was given */
+                    reason: string;
+                    label: string;
+                    count: number;
+                }[];
+            }[];
+            bySen: {
+                /** @description none, sen_support or ehc_plan: the child's now */
+                senStatus: string;
+                reasons: {
+                    /** @description A code of the CME reason list (CME-REASONS); not_known while none was given */
+                    reason: string;
+                    label: string;
+                    count: number;
+                }[];
+            }[];
+            /** @description The school whose roll the child was on when the case opened; null: on no roll */
+            bySchool: {
+                /** @example 100001 */
+                schoolUrn: string | null;
+                name: string;
+                reasons: {
+                    /** @description A code of the CME reason list (CME-REASONS); not_known while none was given */
+                    reason: string;
+                    label: string;
+                    count: number;
+                }[];
+            }[];
+            byYearGroup: {
+                /** @description R to 11 on the day the run began, or not_known */
+                yearGroup: string;
+                reasons: {
+                    /** @description A code of the CME reason list (CME-REASONS); not_known while none was given */
+                    reason: string;
+                    label: string;
+                    count: number;
+                }[];
+            }[];
+            /**
+             * @description Times to resolution are school days on the LA's calendar after the day the run began, up to the day it ended
+             * @enum {string}
+             */
+            resolutionUnit: "school_days";
+            outcomes: {
+                reason: string;
+                label: string;
+                episodes: number;
+                stillMissing: number;
+                endedIn: {
+                    /** @description The education status the run ended in, e.g. on_roll, ehe, moved_abroad */
+                    status: string;
+                    label: string;
+                    count: number;
+                }[];
+                medianSchoolDays: number | null;
+                longestSchoolDays: number | null;
+            }[];
         };
         UiConfig: {
             /** @enum {string} */

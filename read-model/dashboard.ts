@@ -4,10 +4,11 @@ import { requireRole } from '../domain/access';
 import type { Principal } from '../domain/principal';
 import { caseScope } from './list-cases';
 import { hasOverdueStep } from './overdue-steps';
+import { reasonsAnalytics } from './reasons-analytics';
 
 /**
  * Managers' figures over the read model: open cases by stage, school and SEND flag, clocks, weekly flow, and
- * attendance-feed crossings not yet on a case.
+ * attendance-feed crossings not yet on a case; and why children went missing education (reasons-analytics.ts).
  */
 export async function dashboardOf(db: Db, principal: Principal, now = new Date(), weeks = 12) {
   requireRole(principal, ['manager', 'la_cme_officer', 'la_send_officer']);
@@ -15,7 +16,7 @@ export async function dashboardOf(db: Db, principal: Principal, now = new Date()
   const openInScope: Prisma.CaseWhereInput = { AND: [scope, { closedAt: null }] };
   const laFilter = principal.laCode ? Prisma.sql`AND la_code = ${principal.laCode}` : Prisma.empty;
   const since = new Date(now.getTime() - weeks * 7 * 24 * 60 * 60 * 1000);
-  const [byStage, bySchool, bySend, overdue, breached, schools, flow, undelivered] = await Promise.all([
+  const [byStage, bySchool, bySend, overdue, breached, schools, flow, undelivered, reasons] = await Promise.all([
     db.case.groupBy({ by: ['stage'], where: openInScope, _count: { _all: true }, orderBy: { stage: 'asc' } }),
     db.case.groupBy({ by: ['schoolUrn'], where: openInScope, _count: { _all: true }, orderBy: { schoolUrn: 'asc' } }),
     db.case.groupBy({ by: ['sendFlag'], where: openInScope, _count: { _all: true }, orderBy: { sendFlag: 'asc' } }),
@@ -37,6 +38,7 @@ export async function dashboardOf(db: Db, principal: Principal, now = new Date()
       _min: { detectedAt: true },
       orderBy: { kind: 'asc' },
     }),
+    reasonsAnalytics(db, principal.laCode, now),
   ]);
   const schoolName = new Map(schools.map((school) => [school.urn, school.name]));
   return {
@@ -47,5 +49,6 @@ export async function dashboardOf(db: Db, principal: Principal, now = new Date()
     breached,
     weekly: flow.map((row) => ({ week: row.week.toISOString().slice(0, 10), opened: row.opened, closed: row.closed })),
     undeliveredAlerts: undelivered.map((row) => ({ kind: row.kind, count: row._count._all, oldestDetectedAt: row._min.detectedAt?.toISOString() ?? null })),
+    reasons,
   };
 }

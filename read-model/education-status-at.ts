@@ -20,6 +20,20 @@ export interface RegisterScope {
 }
 
 /**
+ * Common table expressions h (the rows in force by `at`) and r (each row numbered with its run: the rows of one
+ * status without a break, per child), for a WITH clause.
+ */
+export function statusRuns(at: Date): Prisma.Sql {
+  return Prisma.sql`h AS (
+      SELECT id, pupil_id, la_code, school_urn, case_id, status, reason, from_at,
+             status IS DISTINCT FROM LAG(status) OVER (PARTITION BY pupil_id ORDER BY from_at, id) AS starts_run
+      FROM education_status WHERE from_at <= ${at}
+    ), r AS (
+      SELECT *, COUNT(*) FILTER (WHERE starts_run) OVER (PARTITION BY pupil_id ORDER BY from_at, id) AS run_no FROM h
+    )`;
+}
+
+/**
  * The children of the scope whose status at `at` is one of `statuses`, read only from rows in force by then, so
  * a later change never alters an earlier date's answer. A run of one status counts from its first row; its
  * reason is the latest given within the run.
@@ -27,13 +41,7 @@ export interface RegisterScope {
 export async function statusesAt(db: Db, scope: RegisterScope, statuses: string[], at: Date): Promise<StatusAt[]> {
   const schools = scope.schoolUrns ? Prisma.sql`AND cur.school_urn = ANY(${scope.schoolUrns})` : Prisma.empty;
   return db.$queryRaw<StatusAt[]>`
-    WITH h AS (
-      SELECT id, pupil_id, la_code, school_urn, case_id, status, reason, from_at,
-             status IS DISTINCT FROM LAG(status) OVER (PARTITION BY pupil_id ORDER BY from_at, id) AS starts_run
-      FROM education_status WHERE from_at <= ${at}
-    ), r AS (
-      SELECT *, COUNT(*) FILTER (WHERE starts_run) OVER (PARTITION BY pupil_id ORDER BY from_at, id) AS run_no FROM h
-    ), cur AS (
+    WITH ${statusRuns(at)}, cur AS (
       SELECT DISTINCT ON (pupil_id) pupil_id, run_no, la_code, school_urn, case_id, status FROM r ORDER BY pupil_id, from_at DESC, id DESC
     )
     SELECT cur.pupil_id AS "pupilId", cur.case_id AS "caseId", cur.status, cur.school_urn AS "schoolUrn", MIN(r.from_at) AS since,

@@ -48,3 +48,15 @@ export function statusChangeOf(event: StatusEvent): StatusChange | undefined {
   }
   return undefined;
 }
+
+/** Each status in words, as the dashboard names where a child's time missing education ended. */
+export const statusLabels: Record<EducationStatus, string> = {
+  on_roll: 'On a school roll',
+  cme: 'Missing education',
+  ehe: 'Electively home educated',
+  alternative_provision: 'In alternative provision',
+  moved_out_of_area: 'Moved out of the area',
+  moved_abroad: 'Moved abroad',
+  deceased: 'Died',
+  past_compulsory_age: 'Past compulsory school age',
+};

@@ -215,6 +215,11 @@ describe('the web UI in a browser (Chromium, real servers)', () => {
     const byStage = page.getByRole('figure').filter({ hasText: 'Open cases by stage' });
     await byStage.getByText('Figures').click();
     await byStage.getByRole('row', { name: /Deleted from the roll/ }).waitFor();
+    // The demo's referral (Noah, on no roll) is a time missing education whose reason is not yet known.
+    const reasonsByTerm = page.getByRole('figure').filter({ hasText: 'Reasons term on term' });
+    await reasonsByTerm.getByText('Figures').click();
+    await reasonsByTerm.getByRole('columnheader', { name: 'Reason not known' }).waitFor();
+    await page.getByTestId('reason-outcomes').getByRole('row', { name: /Reason not known/ }).waitFor();
     await check('08-manager-dashboard');
     await page.getByRole('link', { name: 'with SEN support or an EHC plan' }).click();
     await page.getByRole('heading', { name: 'Cases' }).waitFor();
