@@ -18,17 +18,27 @@ export const isoDateSchema = z
   .refine(isIsoDate, 'must be a date as YYYY-MM-DD, from 1900 to 2199')
   .meta({ format: 'date', examples: ['2026-11-30'] });
 
-/** A lone UTF-16 surrogate: not a character, and not storable as PostgreSQL text. */
-const LONE_SURROGATE = /\p{Cs}/u;
+/**
+ * What PostgreSQL text cannot hold: NUL, and a lone UTF-16 surrogate (not a character at all). Spelt with \u
+ * escapes and matched by code point, so the published pattern means the same to a JSON Schema validator.
+ */
+const UNSTORABLE = '\\u0000\\uD800-\\uDFFF';
+/** What String.prototype.trim removes: a text of only these is blank. */
+const SPACE = '\\t\\n\\u000B\\f\\r \\u00A0\\u1680\\u2000-\\u200A\\u2028\\u2029\\u202F\\u205F\\u3000\\uFEFF';
+const WELL_FORMED_TEXT = new RegExp(`^[^${UNSTORABLE}]*[^${UNSTORABLE}${SPACE}][^${UNSTORABLE}]*$`, 'u');
 
-/** Free text a person types (a name, a reason, an address): trimmed, not blank, bounded, well-formed Unicode. */
+/**
+ * Free text a person types (a name, a reason, an address): not blank, well-formed Unicode without NUL, at most
+ * `max` characters (code points, as JSON Schema counts them); stored trimmed. The pattern and maxLength are published.
+ */
 export const textSchema = (max: number) =>
   z
     .string()
     .trim()
-    .min(1, 'must not be blank')
-    .max(max, `must be at most ${max} characters`)
-    .refine((text) => !LONE_SURROGATE.test(text), 'must be well-formed Unicode text (no lone surrogates)');
+    .refine((text) => WELL_FORMED_TEXT.test(text), 'must be text that is not blank, without NUL or lone surrogates')
+    .refine((text) => [...text].length <= max, `must be at most ${max} characters`)
+    // Published without the `u` flag a pattern cannot carry; JSON Schema matches by code point anyway.
+    .meta({ pattern: WELL_FORMED_TEXT.source, maxLength: max });
 export const upnSchema = z
   .string()
   .trim()
