@@ -38,7 +38,7 @@ export const textSchema = (max: number) =>
     .refine((text) => WELL_FORMED_TEXT.test(text), 'must be text that is not blank, without NUL or lone surrogates')
     .refine((text) => [...text].length <= max, `must be at most ${max} characters`)
     // Published without the `u` flag a pattern cannot carry; JSON Schema matches by code point anyway.
-    .meta({ pattern: WELL_FORMED_TEXT.source, maxLength: max });
+    .meta({ pattern: WELL_FORMED_TEXT.source, minLength: 1, maxLength: max });
 export const upnSchema = z
   .string()
   .trim()
