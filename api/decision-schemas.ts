@@ -2,35 +2,26 @@ import { z } from 'zod';
 import { attendanceCodes, type AttendanceCode } from '../domain/attendance/codes';
 import { caseOutcomes, contactMethods, contactOutcomes, safeguardingConcerns, supportStages, traceSteps } from '../domain/case';
 import type { DeletionRequestDetails, GroundEvidence } from '../domain/deletion/evidence';
-import { isoDateSchema, laCodeSchema } from '../domain/field-schemas';
+import { isoDateSchema, laCodeSchema, textSchema } from '../domain/field-schemas';
 
 /** Every decision may carry the caller's idempotency key; it becomes the Temporal update id. */
 const decisionId = z.uuid().optional();
-const reason = z.string().trim().min(1).max(2000);
+const reason = textSchema(2000);
 const yes = z.boolean();
 
 /**
- * Ground O: the dates of the exclusion process (EXCL12); a date left out is a step not yet taken. Only the
- * combinations that can happen are accepted, each wrong one named by its field.
+ * Ground O: the dates of the exclusion process (EXCL12); a date left out is a step not yet taken. Which steps
+ * may go together is checked by the route (422, domain/deletion/exclusion-process.ts), not here: the document
+ * publishes this shape, and a body it allows is not malformed.
  */
 function exclusionProcess() {
   const date = isoDateSchema.optional();
-  return z
-    .strictObject({ exclusionNotifiedOn: isoDateSchema, boardDecisionOn: date, reviewApplied: yes, noReviewStatementOn: date, reviewDecidedOn: date, reconsiderationRequired: yes, reconsideredOn: date })
-    .superRefine((e, ctx) => {
-      const wrong = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
-      if (e.reviewApplied && e.noReviewStatementOn) wrong('noReviewStatementOn', 'not with reviewApplied: the parents applied for a review');
-      if (!e.reviewApplied && e.reviewDecidedOn) wrong('reviewDecidedOn', 'only with reviewApplied: there is no review without an application');
-      if (!e.reviewApplied && e.reconsiderationRequired) wrong('reconsiderationRequired', 'only with reviewApplied: only a review panel asks the board to reconsider');
-      if (e.reconsiderationRequired && !e.reviewDecidedOn) wrong('reviewDecidedOn', "is required with reconsiderationRequired: the date of the panel's decision");
-      if (!e.reconsiderationRequired && e.reconsideredOn) wrong('reconsideredOn', 'only with reconsiderationRequired: the board reconsiders when the panel asks');
-      if (!e.boardDecisionOn && (e.reviewApplied || e.noReviewStatementOn)) wrong('boardDecisionOn', "is required: a review follows the board's decision");
-    });
+  return z.strictObject({ exclusionNotifiedOn: isoDateSchema, boardDecisionOn: date, reviewApplied: yes, noReviewStatementOn: date, reviewDecidedOn: date, reconsiderationRequired: yes, reconsideredOn: date });
 }
 
 /** What the school attests for each ground of SAR24 reg 9(1); mirrors `GroundEvidence`. */
 const groundEvidence = {
-  A: z.strictObject({ newSchoolName: z.string().trim().min(1).max(200), saoNamesThisSchool: yes, mobileChildWithMainSchoolHere: yes, dualRegistrationAgreed: yes }),
+  A: z.strictObject({ newSchoolName: textSchema(200), saoNamesThisSchool: yes, mobileChildWithMainSchoolHere: yes, dualRegistrationAgreed: yes }),
   B: z.strictObject({ completedNursery: yes, reasonableGroundsToExpectReturn: yes }),
   C: z.strictObject({ reasonableGroundsToExpectReturn: yes, everyOtherSchoolConsented: yes, saoNamesThisSchool: yes, mobileChildWithMainSchoolHere: yes }),
   D: z.strictObject({ saoAmendedToNameAnotherSchool: yes }),
@@ -58,13 +49,13 @@ export const deletionRequestBody = z.discriminatedUnion('ground', [
 export type DeletionRequestBody = z.infer<typeof deletionRequestBody> & DeletionRequestDetails;
 
 export const laConsentBody = z.strictObject({ decisionId, decision: z.enum(['grant', 'refuse']), reason });
-export const sosDirectionBody = z.strictObject({ decisionId, reference: z.string().trim().min(1).max(100) });
+export const sosDirectionBody = z.strictObject({ decisionId, reference: textSchema(100) });
 export const jointEnquiriesBody = z.strictObject({ decisionId, outcome: z.enum(['not_found', 'found_will_not_return', 'found_may_return']) });
 export const safeguardingBody = z.strictObject({ referralId: decisionId, concern: z.enum(safeguardingConcerns) });
 export const supportStageBody = z.strictObject({ decisionId, to: z.enum(supportStages), reason });
 export const traceStepBody = z.strictObject({ decisionId, step: z.enum(traceSteps), otherLaCode: laCodeSchema.optional() });
 export const contactAttemptBody = z.strictObject({ attemptId: decisionId, method: z.enum(contactMethods), outcome: z.enum(contactOutcomes) });
-export const s437NoticeBody = z.strictObject({ noticeId: z.string().trim().min(1).max(100) });
+export const s437NoticeBody = z.strictObject({ noticeId: textSchema(100) });
 export const reasonEstablishedBody = z.strictObject({ decisionId, reasonCode: z.enum(Object.keys(attendanceCodes).filter((code) => code !== 'N') as [AttendanceCode, ...AttendanceCode[]]) });
 export const backInSchoolBody = z.strictObject({ decisionId, returnedOn: isoDateSchema });
 export const closeCaseBody = z.strictObject({ decisionId, outcome: z.enum(caseOutcomes), reason });

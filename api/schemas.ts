@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDateSchema, laCodeSchema, upnSchema, urnSchema } from '../domain/field-schemas';
+import { isoDateSchema, laCodeSchema, textSchema, upnSchema, urnSchema } from '../domain/field-schemas';
 import { parseRecipient, recipientKinds } from '../domain/recipients';
 import { webhookSecretName } from '../config/webhook-secrets';
 
@@ -20,7 +20,7 @@ export const exportQuery = z.strictObject({ format: z.enum(['json', 'html']).def
 
 export const schoolUrnParams = z.strictObject({ urn: urnSchema });
 export const schoolBody = z.strictObject({
-  name: z.string().trim().min(1).max(200),
+  name: textSchema(200),
   laCode: laCodeSchema,
   /** A special school: LA-placed pupils there are not deleted without LA consent. */
   isSpecial: z.boolean().default(false),
@@ -29,12 +29,12 @@ export const schoolBody = z.strictObject({
 export const laCodeParams = z.strictObject({ laCode: laCodeSchema });
 export const termDatesBody = z.strictObject({
   terms: z
-    .array(z.strictObject({ name: z.string().trim().min(1).max(60), start: isoDateSchema, end: isoDateSchema }))
+    .array(z.strictObject({ name: textSchema(60), start: isoDateSchema, end: isoDateSchema }))
     .max(60),
 });
 
 export const closuresBody = z.strictObject({
-  closures: z.array(z.strictObject({ date: isoDateSchema, reason: z.string().trim().min(1).max(200) })).max(100),
+  closures: z.array(z.strictObject({ date: isoDateSchema, reason: textSchema(200) })).max(100),
 });
 
 /** Either `add` or `to`, never both: a conflict no schema of separate query parameters can declare, so 422 (calendars route). */

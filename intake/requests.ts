@@ -1,11 +1,10 @@
 import { z } from 'zod';
 import { concernReasons } from '../domain/case';
 import { codesOf, sexCodes, yearGroups } from '../domain/collection/lists';
-import { isoDateSchema, laCodeSchema, upnSchema, urnSchema } from '../domain/field-schemas';
+import { isoDateSchema, laCodeSchema, textSchema as text, upnSchema, urnSchema } from '../domain/field-schemas';
 
 // What a concern or a referral carries into a case, checked at the API's edge before anything starts.
 
-const text = (max: number) => z.string().trim().min(1).max(max);
 const phone = z.string().trim().regex(/^\+?[0-9 ()-]{6,20}$/, 'must be a telephone number');
 
 /**
@@ -50,7 +49,7 @@ export const referrerKinds = ['public', 'agency', 'other_la', 'health', 'police'
 export const referralBody = z.strictObject({
   /** The LA in whose area the child is believed to be. */
   laCode: laCodeSchema,
-  referrer: z.strictObject({ kind: z.enum(referrerKinds), organisation: z.string().trim().min(1).max(200).optional() }),
+  referrer: z.strictObject({ kind: z.enum(referrerKinds), organisation: text(200).optional() }),
   child: childDetailsSchema,
   /** When the child once had one; links the referral to a case already open for the child. */
   upn: upnSchema.optional(),

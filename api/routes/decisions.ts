@@ -22,6 +22,7 @@ import {
 } from '../../workflows/case-messages';
 import { principalOf } from '../auth/authenticate';
 import { actorOf } from '../../domain/principal';
+import { exclusionStepProblems } from '../../domain/deletion/exclusion-process';
 import { visibleCase } from '../../read-model/case-access';
 import { withTemporalDeadline, type CaseDeps } from '../../temporal/case-deps';
 import { decisionRoutes, type DecisionPath, type DeletionRequestBody } from '../decision-schemas';
@@ -80,9 +81,14 @@ export function decisionsRouter(deps: CaseDeps): Router {
     });
   }
 
-  decision('deletion-requests', ({ requestId = randomUUID(), ...details }, actor) =>
-    deletionDecision(decide(requestDeletion, requestId, { ...(details as Omit<DeletionRequestBody, 'requestId'>), requestId, actor })),
-  );
+  decision('deletion-requests', ({ requestId = randomUUID(), ...details }, actor) => {
+    // Ground O's steps in an order that cannot happen: refused as the rules refuse (422), before the case hears of it.
+    if (details.ground === 'O') {
+      const problems = exclusionStepProblems(details.evidence);
+      if (problems.length > 0) throw refused(problems.map(({ field, why }) => `evidence.${field}: ${why}`));
+    }
+    return deletionDecision(decide(requestDeletion, requestId, { ...(details as Omit<DeletionRequestBody, 'requestId'>), requestId, actor }));
+  });
   // One route, two updates: each keeps its own validator and audit entry.
   decision('la-consent', ({ decisionId, decision: choice, reason }, actor) =>
     decide(choice === 'grant' ? grantLaConsent : refuseLaConsent, decisionId, { actor, reason }),

@@ -5,7 +5,10 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export function isIsoDate(value: string): boolean {
-  return ISO_DATE.test(value) && toIsoDate(Date.parse(`${value}T00:00:00Z`)) === value;
+  if (!ISO_DATE.test(value)) return false;
+  // Month 00 or day 00 does not parse at all (NaN), where 02-30 parses and rolls over; neither is a date.
+  const epochMs = Date.parse(`${value}T00:00:00Z`);
+  return !Number.isNaN(epochMs) && toIsoDate(epochMs) === value;
 }
 
 export function addCalendarDays(date: IsoDate, days: number): IsoDate {

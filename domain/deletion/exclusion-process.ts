@@ -61,3 +61,21 @@ export function exclusionDateProblems(process: ExclusionProcess, today: IsoDate)
   if (process.noReviewStatementOn && process.noReviewStatementOn > today) problems.push(`noReviewStatementOn ${process.noReviewStatementOn} is in the future`);
   return problems;
 }
+
+/**
+ * Steps that cannot go together (EXCL12's order: the board decides, then a review is applied for or waived,
+ * then the panel decides and may ask the board to reconsider): each named by its field and why. Checked at the
+ * API before the case hears of the request, so a body the document allows is refused as such (422), not as
+ * malformed.
+ */
+export function exclusionStepProblems(e: ExclusionProcess): { field: keyof ExclusionProcess; why: string }[] {
+  const problems: { field: keyof ExclusionProcess; why: string }[] = [];
+  const wrong = (field: keyof ExclusionProcess, why: string) => problems.push({ field, why });
+  if (e.reviewApplied && e.noReviewStatementOn) wrong('noReviewStatementOn', 'not with reviewApplied: the parents applied for a review');
+  if (!e.reviewApplied && e.reviewDecidedOn) wrong('reviewDecidedOn', 'only with reviewApplied: there is no review without an application');
+  if (!e.reviewApplied && e.reconsiderationRequired) wrong('reconsiderationRequired', 'only with reviewApplied: only a review panel asks the board to reconsider');
+  if (e.reconsiderationRequired && !e.reviewDecidedOn) wrong('reviewDecidedOn', "is required with reconsiderationRequired: the date of the panel's decision");
+  if (!e.reconsiderationRequired && e.reconsideredOn) wrong('reconsideredOn', 'only with reconsiderationRequired: the board reconsiders when the panel asks');
+  if (!e.boardDecisionOn && (e.reviewApplied || e.noReviewStatementOn)) wrong('boardDecisionOn', "is required: a review follows the board's decision");
+  return problems;
+}

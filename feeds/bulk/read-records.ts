@@ -72,11 +72,16 @@ async function* readCsv(upload: Upload, { columns, required }: CsvLayout): Async
   );
   try {
     for await (const { record, info } of parser as AsyncIterable<{ record: Record<string, string>; info: { lines: number } }>) {
-      yield { line: info.lines, record };
+      yield { line: info.lines, record: withoutEmptyCells(record) };
     }
   } catch (error) {
     throw error instanceof Invalid ? error : new Invalid('invalid_file', `not readable as CSV: ${(error as Error).message}`);
   }
+}
+
+/** In a CSV an empty cell is an absent value; a JSON body says absent by leaving the key out, so "" stays a value. */
+function withoutEmptyCells(record: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(record).filter(([, value]) => value !== ''));
 }
 
 async function* readJson(upload: Upload): AsyncGenerator<UploadRecord> {

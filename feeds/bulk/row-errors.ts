@@ -20,7 +20,8 @@ export class RowErrors {
 
   /** Checks one record against its schema; returns the parsed row, or records the first failing field. */
   check<T extends z.ZodType>(schema: T, line: number, record: unknown): z.infer<T> | undefined {
-    const parsed = schema.safeParse(record);
+    // A value left out (an empty CSV cell, a missing JSON key) reads "is required", unless the schema says more.
+    const parsed = schema.safeParse(record, { error: (issue) => (issue.input === undefined ? 'is required' : undefined) });
     if (parsed.success) return parsed.data;
     const issue = parsed.error.issues[0];
     const field = issue?.code === 'unrecognized_keys' ? issue.keys.join(', ') : (issue?.path.join('.') ?? 'row');

@@ -1,10 +1,7 @@
 import { z } from 'zod';
 import type { CsvLayout } from '../bulk/read-records';
 import { codesOf, sexCodes, yearGroups } from '../../domain/collection/lists';
-import { isoDateSchema, laCodeSchema, upnSchema, urnSchema } from '../../domain/field-schemas';
-
-/** An empty CSV cell is an absent value. */
-const optionalCell = <T extends z.ZodType>(schema: T) => z.preprocess((value) => (value === '' ? undefined : value), schema.optional());
+import { isoDateSchema, laCodeSchema, textSchema as text, upnSchema, urnSchema } from '../../domain/field-schemas';
 
 /** Y/N in a CSV cell, or a JSON boolean. */
 const yesNo = z.union(
@@ -35,9 +32,9 @@ const yearGroup = z.string().trim().toUpperCase().pipe(z.enum(codesOf(yearGroups
 export const schoolLayout: CsvLayout = { columns: { urn: 'urn', name: 'name', la_code: 'laCode', is_special: 'isSpecial' }, required: ['urn', 'name', 'la_code'] };
 export const schoolRow = z.strictObject({
   urn: urnSchema,
-  name: z.string().trim().min(1).max(200),
+  name: text(200),
   laCode: laCodeSchema,
-  isSpecial: optionalCell(yesNo).transform((value) => value ?? false),
+  isSpecial: yesNo.optional().transform((value) => value ?? false),
 });
 
 /**
@@ -54,20 +51,19 @@ export const pupilLayout: CsvLayout = {
   },
   required: ['school_urn', 'upn'],
 };
-const text = (max: number) => z.string().trim().min(1).max(max);
 export const pupilRow = z
   .strictObject({
     schoolUrn: urnSchema,
     upn: upnSchema,
-    senStatus: optionalCell(senStatus).transform((value) => value ?? 'none'),
-    placedByLa: optionalCell(yesNo).transform((value) => value ?? false),
-    leavingDate: optionalCell(isoDateSchema),
-    standardTransition: optionalCell(yesNo).transform((value) => value ?? false),
-    givenName: optionalCell(text(100)),
-    familyName: optionalCell(text(100)),
-    dateOfBirth: optionalCell(isoDateSchema),
-    address: optionalCell(text(400)),
-    sex: optionalCell(sex),
-    yearGroup: optionalCell(yearGroup),
+    senStatus: senStatus.optional().transform((value) => value ?? 'none'),
+    placedByLa: yesNo.optional().transform((value) => value ?? false),
+    leavingDate: isoDateSchema.optional(),
+    standardTransition: yesNo.optional().transform((value) => value ?? false),
+    givenName: text(100).optional(),
+    familyName: text(100).optional(),
+    dateOfBirth: isoDateSchema.optional(),
+    address: text(400).optional(),
+    sex: sex.optional(),
+    yearGroup: yearGroup.optional(),
   })
   .refine((row) => (row.givenName === undefined) === (row.familyName === undefined), { message: 'given and family name come together', path: ['familyName'] });

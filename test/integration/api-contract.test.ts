@@ -69,7 +69,7 @@ describe('the API contract (dev server, real database)', () => {
     expect(opened.headers.location).toBe(`/v1/cases/${opened.body.caseId}`);
 
     expectDocumented('post', '/v1/new-pupil-returns', await elm.post('/v1/new-pupil-returns').send({ schoolUrn: ELM, upn: serialUpn('93812340', 99), registeredOn: '2026-11-30' }).expect(202));
-    expectDocumented('post', '/v1/new-pupil-returns', await elm.post('/v1/new-pupil-returns').send({ schoolUrn: ELM, upn: UPN, registeredOn: '2999-01-01' }).expect(422));
+    expectDocumented('post', '/v1/new-pupil-returns', await elm.post('/v1/new-pupil-returns').send({ schoolUrn: ELM, upn: UPN, registeredOn: '2199-01-01' }).expect(422));
     expectDocumented('post', '/v1/new-pupil-returns', await officer.post('/v1/new-pupil-returns').send({ schoolUrn: ELM, upn: UPN, registeredOn: '2026-11-30' }).expect(403));
 
     const list = expectDocumented('get', '/v1/cases', await officer.get('/v1/cases').expect(200));

@@ -111,14 +111,17 @@ describe('deletion evidence against the register, and ground O timing (dev serve
     expect(onTime.body.result.status).toBe('confirmed');
   });
 
-  it('GROUND-O: the old evidence shape and impossible combinations are refused with the field named, nothing started', async () => {
+  it('GROUND-O: the old evidence shape is malformed (400); impossible combinations of a well-formed body are refused (422), the field named, nothing started', async () => {
     const caseId = caseOf[pupil.illOnce]!;
     const before = await stack.database.db.auditEntry.count({ where: { caseId } });
     const old = await oak.post(`/v1/cases/${caseId}/deletion-requests`).send({ ground: 'O', deleteOn: today, evidence: { permanentlyExcluded: true, reviewProcessConcluded: true } }).expect(400);
     expect(old.body.error.message).toMatch(/unknown field|exclusionNotifiedOn/);
     const mixed = { exclusionNotifiedOn: today, boardDecisionOn: today, reviewApplied: true, noReviewStatementOn: today, reconsiderationRequired: false };
-    const wrong = await oak.post(`/v1/cases/${caseId}/deletion-requests`).send({ ground: 'O', deleteOn: today, evidence: mixed }).expect(400);
-    expect(wrong.body.error).toMatchObject({ field: 'evidence.noReviewStatementOn', message: expect.stringMatching(/not with reviewApplied/) });
+    const wrong = await oak.post(`/v1/cases/${caseId}/deletion-requests`).send({ ground: 'O', deleteOn: today, evidence: mixed }).expect(422);
+    expect(wrong.body.error).toMatchObject({ code: 'refused', field: 'evidence.noReviewStatementOn', message: expect.stringMatching(/not with reviewApplied/) });
+    const unordered = { exclusionNotifiedOn: today, reviewApplied: true, reviewDecidedOn: today, reconsiderationRequired: true };
+    const both = await oak.post(`/v1/cases/${caseId}/deletion-requests`).send({ ground: 'O', deleteOn: today, evidence: unordered }).expect(422);
+    expect(both.body.error.reasons).toEqual([expect.stringMatching(/^evidence\.boardDecisionOn: is required/)]);
     expect(await stack.database.db.auditEntry.count({ where: { caseId } })).toBe(before);
     // The published document describes the new evidence.
     expect(JSON.stringify((await officer.get('/v1/openapi.json').expect(200)).body)).toContain('reconsiderationRequired');
