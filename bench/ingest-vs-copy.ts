@@ -2,6 +2,8 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { apiClient } from '../client/api-client';
+import { deliveredUpload } from '../client/upload-progress';
 import { demoLa } from '../config/demo';
 import { alternate, printPair, sizeFrom, type Arm, type Figures } from './measure';
 import { markLines, pupilLines, schoolDays, schoolLines } from './register-data';
@@ -24,27 +26,16 @@ const copyTable = `CREATE TABLE bench_copy_mark (
 
 const csv = (lines: Generator<string>) => `${[...lines].join('\n')}\n`;
 
-interface Progress {
-  alerts: number;
-  pending: number;
-  failed: number;
-  failures: string[];
-}
-
 /** Uploads, then follows the upload until every alert it found is on its case; answers when the upload answered. */
 async function upload(apiUrl: string, token: string, route: string, body: string) {
   const started = performance.now();
   const response = await fetch(`${apiUrl}${route}`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'text/csv' }, body });
-  const report = (await response.json()) as { uploadId?: string; detection?: Progress };
+  const report = (await response.json()) as { uploadId?: string; detection?: { alerts: number } };
   if (!response.ok) throw new Error(`POST ${route} -> ${response.status} ${JSON.stringify(report).slice(0, 500)}`);
   const answeredMs = performance.now() - started;
-  let progress = report.detection;
-  while (report.uploadId && progress && progress.pending > 0) {
-    if (progress.failed > 0) throw new Error(`${progress.failed} alerts not delivered: ${progress.failures.join('; ')}`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-    progress = (await (await fetch(`${apiUrl}/v1/uploads/${report.uploadId}`, { headers: { authorization: `Bearer ${token}` } })).json()) as Progress;
-  }
-  return { answeredMs, alerts: progress?.alerts ?? 0 };
+  if (!report.uploadId) return { answeredMs, alerts: report.detection?.alerts ?? 0 };
+  const progress = await deliveredUpload(apiClient(apiUrl, token), report.uploadId, 60 * 60_000);
+  return { answeredMs, alerts: progress.alerts };
 }
 
 runOnStack(async (stack) => {
