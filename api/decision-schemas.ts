@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { attendanceCodes, type AttendanceCode } from '../domain/attendance/codes';
+import { codeSchema } from '../domain/collection/rules';
 import { caseOutcomes, contactMethods, contactOutcomes, safeguardingConcerns, supportStages, traceSteps } from '../domain/case';
 import type { DeletionRequestDetails, GroundEvidence } from '../domain/deletion/evidence';
 import { isoDateSchema, laCodeSchema, textSchema } from '../domain/field-schemas';
@@ -58,7 +59,23 @@ export const contactAttemptBody = z.strictObject({ attemptId: decisionId, method
 export const s437NoticeBody = z.strictObject({ noticeId: textSchema(100) });
 export const reasonEstablishedBody = z.strictObject({ decisionId, reasonCode: z.enum(Object.keys(attendanceCodes).filter((code) => code !== 'N') as [AttendanceCode, ...AttendanceCode[]]) });
 export const backInSchoolBody = z.strictObject({ decisionId, returnedOn: isoDateSchema });
-export const closeCaseBody = z.strictObject({ decisionId, outcome: z.enum(caseOutcomes), reason });
+// Which codes a list holds is the LA's setting: the case refuses one off its list (422 naming the field).
+const primaryReason = codeSchema.meta({ description: "A code of the LA's reason list (CME-REASONS or EHE-REASONS, GET /v1/las/{laCode}/rules)" });
+export const closeCaseBody = z.strictObject({
+  decisionId,
+  outcome: z.enum(caseOutcomes),
+  reason,
+  primaryReason: primaryReason.optional().meta({
+    description:
+      'elective_home_education: required, a code of EHE-REASONS; a case closing from cme_tracing: why the child was missing, a code of CME-REASONS (moved_abroad infers moved_out_of_country); other outcomes: none',
+  }),
+});
+export const cmeReasonBody = z.strictObject({
+  decisionId,
+  primaryReason: primaryReason.meta({ description: "A code of the LA's CME-REASONS list" }),
+  circumstances: z.array(codeSchema).max(50).optional().meta({ description: "Codes of the LA's CME-RISK-CIRCUMSTANCES list" }),
+  knownToSocialCare: yes.optional(),
+});
 
 /** Each decision route under /v1/cases/{caseId}/, its body and what it does: the router and the OpenAPI document share it. */
 export const decisionRoutes = {
@@ -73,6 +90,7 @@ export const decisionRoutes = {
   's437-notices': { body: s437NoticeBody, summary: 'A s437(1) notice served on the parent' },
   'reason-established': { body: reasonEstablishedBody, summary: 'The school established the reason for an unexplained absence (T1): the 2024 code that replaces N; the T1 clock stops' },
   'back-in-school': { body: backInSchoolBody, summary: 'The school records that the child is back in school: the case closes, located and attending' },
-  close: { body: closeCaseBody, summary: 'Closes the case with an outcome' },
+  'cme-reason': { body: cmeReasonBody, summary: 'The CME officer records why the child is missing education, the risk circumstances and whether social care knows the child' },
+  close: { body: closeCaseBody, summary: 'Closes the case with an outcome; the primary reason where the outcome asks for one (422 naming primaryReason when missing, off the list or contradicting the inferred one)' },
 } as const;
 export type DecisionPath = keyof typeof decisionRoutes;

@@ -116,6 +116,18 @@ export interface BackInSchoolInput extends Decision {
 export interface CloseCaseInput extends Decision {
   outcome: CaseOutcome;
   reason: string;
+  /** A code of the LA's list the outcome asks for (domain/collection/reason-capture.ts `reasonAtClose`). */
+  primaryReason?: string;
+}
+
+/** What the CME officer learns while tracing: codes of the LA's lists, never free text. */
+export interface CmeReasonInput extends Decision {
+  /** A code of the LA's CME-REASONS list. */
+  primaryReason: string;
+  /** Codes of the LA's CME-RISK-CIRCUMSTANCES list; absent: none recorded. */
+  circumstances?: string[];
+  /** Whether children's social care knows the child; absent: not asked yet. */
+  knownToSocialCare?: boolean;
 }
 
 /** A school (or officer) reports a concern; the first one opens the case, later ones attach to it. */
@@ -145,5 +157,7 @@ export const recordReasonEstablished = defineUpdate<CaseStage, [ReasonEstablishe
 /** The school records that the child is back: the case closes, located and attending. */
 export const recordBackInSchool = defineUpdate<CaseStage, [BackInSchoolInput]>('recordBackInSchool');
 export const closeCase = defineUpdate<CaseStage, [CloseCaseInput]>('closeCase');
+/** The CME officer records why the child is missing education, and the circumstances known, when they become known. */
+export const recordCmeReason = defineUpdate<CaseStage, [CmeReasonInput]>('recordCmeReason');
 
 export const getCaseState = defineQuery<CaseState>('getCaseState');

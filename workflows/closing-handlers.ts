@@ -1,10 +1,13 @@
-import { setHandler } from '@temporalio/workflow';
+import { patched, setHandler } from '@temporalio/workflow';
 import type { Actor } from '../domain/actor';
 import { caseOutcomes, openStages, type CaseOutcome, type CaseStage } from '../domain/case';
+import { closingReason, closingReasonRefusals, reasonAtClose } from '../domain/collection/reason-capture';
 import { newPupilReturnRefusals } from '../domain/new-pupil-return';
-import { newPupilReturnRule } from '../domain/rules/catalogue';
+import { cmeOpenRule, newPupilReturnRule } from '../domain/rules/catalogue';
 import { closeCase, recordNewPupilReturn } from './case-messages';
 import type { CaseRun } from './case-run';
+import { cmeReasonDetail } from './cme-handlers';
+import { patches } from './patches';
 import { missingText, refuseFailing, reject, requireRole, requireStage } from './reject';
 
 const closableStages: CaseStage[] = [...openStages, 'deleted_from_roll', 'cme_tracing', 'consent_refused'];
@@ -36,16 +39,30 @@ export function registerClosingHandlers(run: CaseRun): void {
 
   setHandler(
     closeCase,
-    async ({ actor, outcome, reason }) => {
-      await close(run, actor, outcome, { reason });
+    async ({ actor, outcome, reason, primaryReason }) => {
+      if (!patched(patches.reasonCapture)) {
+        await close(run, actor, outcome, { reason });
+        return run.state.stage;
+      }
+      const wasCme = run.state.stage === 'cme_tracing';
+      const rule = reasonAtClose(outcome, wasCme);
+      const captured = closingReason(rule, primaryReason, run.policy);
+      // Why a CME child was missing joins the CME run before the outcome ends it; an EHE reason goes with the outcome.
+      if (captured && rule.list === 'CME-REASONS') await run.record('cme_reason_recorded', actor, cmeReasonDetail(captured), cmeOpenRule.id);
+      await close(run, actor, outcome, { reason, ...(captured && rule.list === 'EHE-REASONS' ? { primaryReason: captured } : {}) });
       return run.state.stage;
     },
     {
-      validator: ({ actor, outcome, reason }) => {
+      validator: ({ actor, outcome, reason, primaryReason }) => {
         requireRole(actor, ['la_cme_officer', 'manager']);
         // A pending consent decision must be made first: closing must not become a way round the gate.
         requireStage(run.state.stage, closableStages);
-        refuseFailing([!caseOutcomes.includes(outcome) && `outcome: unknown outcome ${outcome}`, missingText('reason', reason)]);
+        const known = caseOutcomes.includes(outcome);
+        refuseFailing([
+          !known && `outcome: unknown outcome ${outcome}`,
+          missingText('reason', reason),
+          ...(known ? closingReasonRefusals(outcome, run.state.stage === 'cme_tracing', primaryReason, run.policy) : []),
+        ]);
       },
     },
   );

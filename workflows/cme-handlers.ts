@@ -2,8 +2,9 @@ import { setHandler } from '@temporalio/workflow';
 import { openStages, traceSteps } from '../domain/case';
 import { decisionRoles } from '../domain/decision-roles';
 import { isValidLaCode } from '../domain/identifiers';
+import { cmeReasonRefusals } from '../domain/collection/reason-capture';
 import { cmeOpenRule, s437NoticeRule } from '../domain/rules/catalogue';
-import { recordTraceStep, serveS437Notice } from './case-messages';
+import { recordCmeReason, recordTraceStep, serveS437Notice } from './case-messages';
 import type { CaseRun } from './case-run';
 import { refuseFailing, reject, requireRole, requireStage, requireText } from './reject';
 
@@ -39,6 +40,23 @@ export function registerCmeHandlers(run: CaseRun): void {
     },
   );
 
+  // The reason goes on the audit log and the child's status history (domain/collection/education-status.ts),
+  // where the registers and the return read it; a later record replaces an earlier one within the same CME run.
+  setHandler(
+    recordCmeReason,
+    async ({ actor, primaryReason, circumstances, knownToSocialCare }) => {
+      await run.record('cme_reason_recorded', actor, cmeReasonDetail(primaryReason, circumstances, knownToSocialCare), cmeOpenRule.id);
+      return run.state.stage;
+    },
+    {
+      validator: ({ actor, primaryReason, circumstances = [] }) => {
+        requireRole(actor, [...decisionRoles.traceStep, 'manager']);
+        requireStage(run.state.stage, ['cme_tracing']);
+        refuseFailing(cmeReasonRefusals(primaryReason, circumstances, run.policy));
+      },
+    },
+  );
+
   setHandler(
     serveS437Notice,
     async ({ actor, noticeId }) => {
@@ -56,6 +74,15 @@ export function registerCmeHandlers(run: CaseRun): void {
       },
     },
   );
+}
+
+/** The audit detail of a CME reason: codes only; circumstances as one comma-separated list of codes. */
+export function cmeReasonDetail(primaryReason: string, circumstances?: string[], knownToSocialCare?: boolean): Record<string, string> {
+  return {
+    primaryReason,
+    ...(circumstances ? { circumstances: circumstances.join(',') } : {}),
+    ...(knownToSocialCare === undefined ? {} : { knownToSocialCare: String(knownToSocialCare) }),
+  };
 }
 
 /** The parent has not satisfied the LA within the notice period: the LA considers a school attendance order. */

@@ -17,4 +17,6 @@ export const patches = {
   schoolToldOnLapse: 'school-told-on-clock-lapse',
   /** A clock that ran out stays on the case as an overdue step until its step is done (CaseRun.markOverdue). */
   overdueSteps: 'overdue-steps',
+  /** A case closing records its primary reason (EHE, or why a CME child was missing) on the audit log and status history. */
+  reasonCapture: 'reason-capture-at-close',
 } as const;

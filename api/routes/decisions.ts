@@ -10,6 +10,7 @@ import {
   grantLaConsent,
   raiseSafeguardingConcern,
   recordBackInSchool,
+  recordCmeReason,
   recordContactAttempt,
   recordReasonEstablished,
   recordSosDirection,
@@ -106,7 +107,8 @@ export function decisionsRouter(deps: CaseDeps): Router {
   decision('s437-notices', ({ noticeId }, actor) => decide(serveS437Notice, noticeId, { actor, noticeId }));
   decision('reason-established', ({ decisionId, reasonCode }, actor) => decide(recordReasonEstablished, decisionId, { actor, reasonCode }));
   decision('back-in-school', ({ decisionId, returnedOn }, actor) => decide(recordBackInSchool, decisionId, { actor, returnedOn }));
-  decision('close', ({ decisionId, outcome, reason }, actor) => decide(closeCase, decisionId, { actor, outcome, reason }));
+  decision('cme-reason', ({ decisionId, ...recorded }, actor) => decide(recordCmeReason, decisionId, { actor, ...recorded }));
+  decision('close', ({ decisionId, ...closing }, actor) => decide(closeCase, decisionId, { actor, ...closing }));
 
   return router;
 }

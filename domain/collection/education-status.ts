@@ -1,4 +1,5 @@
 import type { CaseOutcome } from '../case';
+import { inferredCmeReasons } from './reason-capture';
 
 /** Where a child's education stands: the status history keeps each with the time it began (education_status). */
 export const educationStatuses = ['on_roll', 'cme', 'ehe', 'alternative_provision', 'moved_out_of_area', 'moved_abroad', 'deceased', 'past_compulsory_age'] as const;
@@ -33,15 +34,21 @@ const statusOfGround: Record<string, EducationStatus> = { A: 'on_roll', F: 'ehe'
 /**
  * The status change an event makes, if any. Only events whose meaning is unambiguous change it: a case opening in
  * CME tracing (a child on no roll, reason not yet known), CME opened after an H or I deletion with the child not
- * found (whereabouts unknown), a deletion on a ground that names the destination, and a case's outcome.
+ * found (whereabouts unknown), a CME reason recorded, a deletion on a ground that names the destination, and a
+ * case's outcome (with the EHE reason given at close).
  */
 export function statusChangeOf(event: StatusEvent): StatusChange | undefined {
+  const reason = typeof event.detail?.primaryReason === 'string' ? event.detail.primaryReason : undefined;
   if (event.outcome) {
     const status = statusOfOutcome[event.outcome as CaseOutcome] as EducationStatus | undefined;
-    return status ? { status } : undefined;
+    // Only a reason of the new status's own list is kept with it: EHE's (domain/collection/reason-capture.ts).
+    if (!status) return undefined;
+    return status === 'ehe' && reason ? { status, reason } : { status };
   }
   if (event.action === 'case_opened' && event.stage === 'cme_tracing') return { status: 'cme' };
-  if (event.action === 'cme_opened') return { status: 'cme', reason: 'whereabouts_unknown' };
+  if (event.action === 'cme_opened') return { status: 'cme', reason: inferredCmeReasons.cmeOpenedAfterEnquiries.reason };
+  // The CME officer's reason, or the one a closing CME case gives, joins the child's current run of CME.
+  if (event.action === 'cme_reason_recorded' && reason) return { status: 'cme', reason };
   if (event.action === 'deletion_confirmed' && typeof event.detail?.ground === 'string') {
     const status = statusOfGround[event.detail.ground];
     return status ? { status } : undefined;

@@ -5,7 +5,8 @@ import { cmeLengthBands, cmeReasons, codesOf, eheReasons, riskCircumstances, sex
 /** A list's source and the day it was read, as the rule table and the rules endpoint show them. */
 const sourceOf = (list: CodeList) => `${list.source}; checked ${list.checkedOn}`;
 
-const codeSchema = z.string().regex(/^[a-z][a-z0-9_]{1,40}$/, 'must be a code of lower-case letters, digits and _');
+/** A code of a collection list, as an LA's setting and a decision give it. */
+export const codeSchema = z.string().regex(/^[a-z][a-z0-9_]{1,40}$/, 'must be a code of lower-case letters, digits and _');
 const codeListSchema = z
   .array(codeSchema)
   .min(1)
