@@ -429,6 +429,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/cases/{caseId}/cme-reason": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The CME officer records why the child is missing education, the risk circumstances and whether social care knows the child */
+        post: operations["cmeReason"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/cases/{caseId}/close": {
         parameters: {
             query?: never;
@@ -438,7 +455,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Closes the case with an outcome */
+        /** Closes the case with an outcome; the primary reason where the outcome asks for one (422 naming primaryReason when missing, off the list or contradicting the inferred one) */
         post: operations["close"];
         delete?: never;
         options?: never;
@@ -4365,6 +4382,121 @@ export interface operations {
             };
         };
     };
+    cmeReason: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                caseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    decisionId?: string;
+                    /** @description A code of the LA's CME-REASONS list */
+                    primaryReason: string;
+                    /** @description Codes of the LA's CME-RISK-CIRCUMSTANCES list */
+                    circumstances?: string[];
+                    knownToSocialCare?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Decided */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DecisionAnswer"];
+                };
+            };
+            /** @description Malformed request: the failing field is named */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, expired or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not permitted for this role or scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or outside the caller's scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed in the case's current stage, or already decided */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Request body too large (`too_large`): 100 kB for JSON, the upload limit for a register or marks file */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Refused: by the rules (`refused`, with every failing condition in `reasons`), or by the register (`unknown_school`, naming `schoolUrn`, for a school not on it; `rows_refused` for an upload whose every row was refused) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description More requests a minute than the API allows this client (`rate_limited`) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The case engine or its database did not answer in time; nothing was lost, try again */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     close: {
         parameters: {
             query?: never;
@@ -4382,6 +4514,8 @@ export interface operations {
                     /** @enum {string} */
                     outcome: "on_roll_elsewhere" | "elective_home_education" | "moved_abroad" | "school_attendance_order" | "located_and_attending";
                     reason: string;
+                    /** @description elective_home_education: required, a code of EHE-REASONS; a case closing from cme_tracing: why the child was missing, a code of CME-REASONS (moved_abroad infers moved_out_of_country); other outcomes: none */
+                    primaryReason?: string;
                 };
             };
         };

@@ -57,7 +57,7 @@ describe("the dashboard's reasons section (dev server, real database)", () => {
     const refer = (child: object) => officer.post('/v1/referrals').send({ laCode: LA, referrer: { kind: 'health' }, child }).expect(201);
     const found = (await refer({ givenName: 'Eve', familyName: 'Five', sex: 'F', yearGroup: '7' })).body.caseId as string;
     await refer({ givenName: 'Fin', familyName: 'Six', sex: 'M', yearGroup: '3' });
-    await officer.post(`/v1/cases/${found}/close`).send({ outcome: 'elective_home_education', reason: 'reasons test' }).expect(200);
+    await officer.post(`/v1/cases/${found}/close`).send({ outcome: 'elective_home_education', reason: 'reasons test', primaryReason: 'lifestyle' }).expect(200);
 
     const answer = expectDocumented('get', '/v1/dashboard', await (await stack.as('manager')).get('/v1/dashboard').expect(200));
     // By hand: A (Oak, SEN support, year 4), B (Elm, no SEN, year 9), C (Elm, EHC plan, year 9): whereabouts unknown,

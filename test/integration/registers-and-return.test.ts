@@ -93,10 +93,12 @@ describe('CME and EHE registers and the termly return (dev server, real database
   it('counts a term of cases and register changes driven through the API: every figure equals the hand count', async () => {
     const oak = await stack.as('oakSchool');
     const elm = await stack.as('elmSchool');
-    const close = async (caseId: string, outcome: string) => officer.post(`/v1/cases/${caseId}/close`).send({ outcome, reason: 'term test' }).expect(200);
-    // P1 (Oak, F, year 4) and P4 (Elm, F, year 10) go into home education; P3 is found attending: on roll.
-    await close((await oak.post('/v1/concerns').send({ schoolUrn: OAK, upn: upns.p1, reason: 'unexplained_absence' }).expect(201)).body.caseId, 'elective_home_education');
-    await close((await elm.post('/v1/concerns').send({ schoolUrn: ELM, upn: upns.p4, reason: 'ehe_written_notice' }).expect(201)).body.caseId, 'elective_home_education');
+    const close = async (caseId: string, outcome: string, primaryReason?: string) =>
+      officer.post(`/v1/cases/${caseId}/close`).send({ outcome, reason: 'term test', ...(primaryReason ? { primaryReason } : {}) }).expect(200);
+    // P1 (Oak, F, year 4) and P4 (Elm, F, year 10) go into home education, each with the EHE reason captured at
+    // close (EHE-REASONS); P3 is found attending: on roll.
+    await close((await oak.post('/v1/concerns').send({ schoolUrn: OAK, upn: upns.p1, reason: 'unexplained_absence' }).expect(201)).body.caseId, 'elective_home_education', 'bullying');
+    await close((await elm.post('/v1/concerns').send({ schoolUrn: ELM, upn: upns.p4, reason: 'ehe_written_notice' }).expect(201)).body.caseId, 'elective_home_education', 'philosophical');
     await close((await elm.post('/v1/concerns').send({ schoolUrn: ELM, upn: upns.p3, reason: 'unexplained_absence' }).expect(201)).body.caseId, 'located_and_attending');
     // Two children on no roll referred (T15): R1 (F, year 7) stays missing; R2 (M, year 3) is found to have moved abroad.
     const refer = (child: object) => officer.post('/v1/referrals').send({ laCode: LA, referrer: { kind: 'health' }, child }).expect(201);
@@ -118,7 +120,10 @@ describe('CME and EHE registers and the termly return (dev server, real database
       ehe_census_year_group_4: 1,
       ehe_census_year_group_6: 1,
       ehe_census_year_group_10: 1,
-      ehe_census_reason_not_known: 3,
+      // P2's EHE came from the earlier test's own events, with no reason; P1's and P4's were captured at close.
+      ehe_census_reason_bullying: 1,
+      ehe_census_reason_philosophical: 1,
+      ehe_census_reason_not_known: 1,
     });
     expect(ret.body.items.find((figure: Figure) => figure.item === 'ehe_census_education_unsuitable')).toMatchObject({ value: null, held: false, note: expect.stringMatching(/not recorded/) });
 
@@ -176,5 +181,42 @@ describe('CME and EHE registers and the termly return (dev server, real database
     expect(reasons?.source).toMatch(/Children missing education.*checked \d{4}-\d{2}-\d{2}/);
     expect(reasons?.setting?.value).toEqual(expect.arrayContaining(['whereabouts_unknown', 'not_known']));
     expect(rules.find((rule) => rule.id === 'EHE-REASONS')?.source).toMatch(/checked \d{4}-\d{2}-\d{2}/);
+  });
+  it('captures reasons through the API: inferred where unambiguous, required where the return needs one, refused off the list naming the field', async () => {
+    const refer = async (givenName: string) =>
+      (await officer.post('/v1/referrals').send({ laCode: LA, referrer: { kind: 'public' }, child: { givenName, familyName: 'Reason', sex: 'M', yearGroup: '5' } }).expect(201)).body.caseId as string;
+    const auditOf = async (caseId: string) => stack.database.db.auditEntry.findMany({ where: { caseId }, orderBy: { id: 'asc' }, select: { action: true, detail: true } });
+    const today = englandDateOf(new Date());
+    const figure = async (item: string) => (await officer.get(`/v1/las/${LA}/returns/${today}`).expect(200)).body.items.find((candidate: Figure) => candidate.item === item)?.value;
+    const gus = await refer('Gus');
+
+    // CME-REASONS and CME-RISK-CIRCUMSTANCES are the LA's lists: a code off them is refused (422) naming the field; nothing is written.
+    expect((await officer.post(`/v1/cases/${gus}/cme-reason`).send({ primaryReason: 'lost_at_sea' }).expect(422)).body.error).toMatchObject({ code: 'refused', field: 'primaryReason' });
+    expect((await officer.post(`/v1/cases/${gus}/cme-reason`).send({ primaryReason: 'not_known', circumstances: ['unlucky'] }).expect(422)).body.error).toMatchObject({ field: 'circumstances' });
+    expect((await officer.post(`/v1/cases/${gus}/cme-reason`).send({ primaryReason: 'Not a code' }).expect(400)).body.error.field).toBe('primaryReason');
+    expect((await auditOf(gus)).map((entry) => entry.action)).not.toContain('cme_reason_recorded');
+
+    const recorded = { primaryReason: 'application_not_made', circumstances: ['temporary_accommodation', 'frequent_moves'], knownToSocialCare: false };
+    expectDocumented('post', '/v1/cases/{caseId}/cme-reason', await officer.post(`/v1/cases/${gus}/cme-reason`).send(recorded).expect(200));
+    expect((await auditOf(gus)).at(-1)).toEqual({ action: 'cme_reason_recorded', detail: { primaryReason: 'application_not_made', circumstances: 'temporary_accommodation,frequent_moves', knownToSocialCare: 'false' } });
+    const register = await officer.get(`/v1/las/${LA}/registers/cme`).query({ reason: 'application_not_made' }).expect(200);
+    expect(register.body.items).toEqual([expect.objectContaining({ caseId: gus, reason: 'application_not_made', reasonLabel: 'No school application made' })]);
+    expect(await figure('cme_census_reason_application_not_made')).toBe(1);
+
+    // Into home education: the return counts EHE by primary reason, so the close asks for one (EHE-REASONS).
+    expect((await officer.post(`/v1/cases/${gus}/close`).send({ outcome: 'elective_home_education', reason: 'notice' }).expect(422)).body.error).toMatchObject({ code: 'refused', field: 'primaryReason' });
+    expect((await officer.post(`/v1/cases/${gus}/close`).send({ outcome: 'elective_home_education', reason: 'notice', primaryReason: 'application_not_made' }).expect(422)).body.error.field).toBe('primaryReason');
+    await officer.post(`/v1/cases/${gus}/close`).send({ outcome: 'elective_home_education', reason: 'notice', primaryReason: 'mental_health' }).expect(200);
+    expect(await figure('ehe_census_reason_mental_health')).toBe(1);
+    expect(await figure('cme_census_reason_application_not_made')).toBe(0);
+
+    // A CME case closed as moved abroad: why the child was missing is inferred, and a contradicting code refused.
+    const hal = await refer('Hal');
+    expect((await officer.post(`/v1/cases/${hal}/close`).send({ outcome: 'moved_abroad', reason: 'left for Spain', primaryReason: 'health_needs' }).expect(422)).body.error).toMatchObject({ field: 'primaryReason' });
+    await officer.post(`/v1/cases/${hal}/close`).send({ outcome: 'moved_abroad', reason: 'left for Spain' }).expect(200);
+    expect((await auditOf(hal)).slice(-2).map((entry) => entry.action)).toEqual(['cme_reason_recorded', 'case_closed']);
+    const { pupilId: halPupil } = await stack.database.db.case.findUniqueOrThrow({ where: { id: hal } });
+    const history = await stack.database.db.educationStatus.findMany({ where: { pupilId: halPupil }, orderBy: { id: 'asc' }, select: { status: true, reason: true } });
+    expect(history).toEqual([{ status: 'cme', reason: null }, { status: 'cme', reason: 'moved_out_of_country' }, { status: 'moved_abroad', reason: null }]);
   });
 });
