@@ -265,6 +265,10 @@ export const rulesBody = z
         source: z.string(),
         confidence: z.string(),
         setting: z.object({ describe: z.string(), value: z.unknown(), isDefault: z.boolean(), defaultValue: z.unknown() }).optional(),
+        codes: z
+          .array(z.object({ code: z.string(), label: z.string() }))
+          .optional()
+          .meta({ description: "A collection code list: the LA's codes in force (its setting, else the collection's list), each with its label" }),
       }),
     ),
   })

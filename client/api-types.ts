@@ -1603,6 +1603,11 @@ export interface components {
                     isDefault: boolean;
                     defaultValue?: unknown;
                 };
+                /** @description A collection code list: the LA's codes in force (its setting, else the collection's list), each with its label */
+                codes?: {
+                    code: string;
+                    label: string;
+                }[];
             }[];
         };
         RuleSetting: {

@@ -1,6 +1,7 @@
 import type { Prisma } from '@prisma/client';
 import { Router } from 'express';
 import type { Db } from '../../db/prisma';
+import { codeLists, codesOf, labelOf } from '../../domain/collection/lists';
 import { configurableRules } from '../../domain/rules/catalogue';
 import { ruleTable } from '../../domain/rules/table';
 import { parseRuleSetting, resolvePolicy, RuleSettingError } from '../../domain/rules/policy';
@@ -24,6 +25,7 @@ export function rulesRouter(db: Db): Router {
       rules: ruleTable.map((rule) => {
         const configurable = configurableRules.find((candidate) => candidate.id === rule.id);
         const setting = settings.find((s) => s.ruleId === rule.id);
+        const list = codeLists.find((candidate) => candidate.id === rule.id);
         return {
           id: rule.id,
           kind: rule.kind,
@@ -33,6 +35,8 @@ export function rulesRouter(db: Db): Router {
           ...(configurable
             ? { setting: { describe: configurable.setting.describe, value: policy[rule.id], isDefault: !setting, defaultValue: configurable.setting.defaultValue } }
             : {}),
+          // A code list in force with its labels, so a form offers the LA's own choices in words.
+          ...(list ? { codes: ((configurable ? policy[rule.id] : codesOf(list)) as string[]).map((code) => ({ code, label: labelOf(list, code) })) } : {}),
         };
       }),
     } satisfies RulesBody);

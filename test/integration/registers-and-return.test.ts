@@ -176,10 +176,12 @@ describe('CME and EHE registers and the termly return (dev server, real database
   });
 
   it("shows each collection list's source and the day it was checked on the rules endpoint", async () => {
-    const rules = (await officer.get(`/v1/las/${LA}/rules`).expect(200)).body.rules as { id: string; source: string; setting?: { value: unknown } }[];
+    const rules = expectDocumented('get', '/v1/las/{laCode}/rules', await officer.get(`/v1/las/${LA}/rules`).expect(200)).body.rules as { id: string; source: string; setting?: { value: unknown } }[];
     const reasons = rules.find((rule) => rule.id === 'CME-REASONS');
     expect(reasons?.source).toMatch(/Children missing education.*checked \d{4}-\d{2}-\d{2}/);
     expect(reasons?.setting?.value).toEqual(expect.arrayContaining(['whereabouts_unknown', 'not_known']));
+    // The codes in force with their labels, which the case's reason forms offer.
+    expect((reasons as { codes?: unknown }).codes).toEqual(expect.arrayContaining([{ code: 'moved_out_of_country', label: 'Believed to have moved out of the country' }]));
     expect(rules.find((rule) => rule.id === 'EHE-REASONS')?.source).toMatch(/checked \d{4}-\d{2}-\d{2}/);
   });
   it('captures reasons through the API: inferred where unambiguous, required where the return needs one, refused off the list naming the field', async () => {

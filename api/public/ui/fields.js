@@ -66,10 +66,16 @@ export const Checkbox = ({ id, name = id, label, ...rest }) => html`<div class="
 /**
  * An API refusal as errors for the error summary: a 400 names one field (its path, e.g. `child.givenName`);
  * `plain` turns that path into the form's field id and a message in plain words. Any other failure is one
- * message, or the case's every reason (422 `refused`).
+ * message, or the case's every reason (422 `refused`), each linked to the field it names when the form has it.
  */
 export function errorsFrom(apiError, plain = {}) {
-  if (apiError.reasons?.length) return apiError.reasons.map((message) => ({ message }));
+  // A reason that names a field the form has ("primaryReason: …") links to it; the case's words stay as they are.
+  if (apiError.reasons?.length) {
+    return apiError.reasons.map((message) => {
+      const named = plain[/^(\w+): /.exec(message)?.[1]];
+      return named ? { field: named[0], message } : { message };
+    });
+  }
   const known = apiError.field && plain[apiError.field];
   if (known) return [{ field: known[0], message: known[1] }];
   // Our API writes "<field>: <message>"; people need the message only.

@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { api } from '../api.js';
 import { englandToday } from '../format.js';
 import { ErrorSummary } from '../components.js';
@@ -30,12 +30,12 @@ const ORDER = {
   whereabouts_check: ['contact', 'enquiries', 'back', 'deletion'],
   escalated_to_la: ['enquiries', 'contact', 'reason', 'back', 'deletion'],
   deletion_intended: ['deletion', 'contact', 'enquiries'],
-  cme_tracing: ['trace', 'contact'],
+  cme_tracing: ['cme-reason', 'trace', 'contact'],
   consent_refused: ['direction'],
 };
 const LAST = ['safeguarding', 'close'];
 const rank = (stage, key) => {
-  const order = [...(ORDER[stage] ?? []), 'consent-grant', 'consent-refuse', 'reason', 'back', 'contact', 'enquiries', 'deletion', 'trace', ...LAST];
+  const order = [...(ORDER[stage] ?? []), 'consent-grant', 'consent-refuse', 'reason', 'back', 'contact', 'enquiries', 'deletion', 'cme-reason', 'trace', ...LAST];
   return order.indexOf(key);
 };
 
@@ -46,6 +46,8 @@ const plain = {
   returnedOn: ['returnedOn', 'Enter the day the child came back, today or earlier: day, month and year'],
   otherLaCode: ['otherLaCode', 'Enter the other LA\'s code: 3 digits'],
   reference: ['reference', "Enter the reference on the Secretary of State's direction"],
+  primaryReason: ['primaryReason', 'Choose the primary reason from the list'],
+  circumstances: ['circumstances', 'Choose circumstances from the list'],
 };
 
 /** One decision as a GOV.UK form: sends it; a refusal shows as an error summary (every reason), else the case reloads. */
@@ -106,12 +108,60 @@ function DeletionRequest({ caseId, onDone }) {
   <//>`;
 }
 
+/**
+ * The LA's code lists in force (CME-REASONS, EHE-REASONS, CME-RISK-CIRCUMSTANCES) as [code, label] options, read
+ * from the rules endpoint so a form offers exactly what the case accepts; empty until they arrive.
+ */
+function useCodeLists(laCode, wanted) {
+  const [lists, setLists] = useState({});
+  useEffect(() => {
+    if (!wanted) return;
+    api(`/v1/las/${laCode}/rules`)
+      .then((body) => setLists(Object.fromEntries(body.rules.filter((rule) => rule.codes).map((rule) => [rule.id, rule.codes.map(({ code, label }) => [code, label])]))))
+      .catch(() => setLists({}));
+  }, [laCode, wanted]);
+  return lists;
+}
+
+const CHOOSE = ['', 'Choose a reason'];
+
+/** Why the child is missing education, the circumstances known, and whether social care knows the child: codes only. */
+const CmeReasonForm = ({ caseId, lists, onDone }) => html`<${DecisionForm} caseId=${caseId} prefix="cme" path="cme-reason" title="Record why the child is missing education"
+    toBody=${(f) => ({ primaryReason: f.get('primaryReason'), circumstances: f.getAll('circumstances'), ...(f.get('knownToSocialCare') ? { knownToSocialCare: f.get('knownToSocialCare') === 'yes' } : {}) })} onDone=${onDone}>
+  ${(err) => html`<${Select} id="cme-primaryReason" name="primaryReason" label="Primary reason (as the termly return counts it)" options=${[CHOOSE, ...(lists['CME-REASONS'] ?? [])]} error=${err('primaryReason')} />
+  <div class=${`govuk-form-group${err('circumstances') ? ' govuk-form-group--error' : ''}`}><fieldset class="govuk-fieldset" aria-describedby="cme-circumstances-hint">
+    <legend class="govuk-fieldset__legend govuk-fieldset__legend--s">Circumstances that raise the risk</legend>
+    <div id="cme-circumstances-hint" class="govuk-hint">Select all that apply</div>
+    ${(lists['CME-RISK-CIRCUMSTANCES'] ?? []).map(([code, text], index) => html`<${Checkbox} id=${index === 0 ? 'cme-circumstances' : `cme-circumstances-${code}`} name="circumstances" value=${code} label=${text} />`)}
+  </fieldset></div>
+  <${Select} id="cme-knownToSocialCare" name="knownToSocialCare" label="Known to children's social care?" options=${[['', 'Not asked yet'], ['yes', 'Yes'], ['no', 'No']]} />`}
+<//>`;
+
+/**
+ * Closing asks for the primary reason where its outcome needs one (domain/collection/reason-capture.ts): home
+ * education, the EHE reason (required); a CME case, why the child was missing (a move abroad is inferred).
+ */
+function CloseForm({ caseId, stage, lists, onDone }) {
+  const [outcome, setOutcome] = useState('located_and_attending');
+  const wasCme = stage === 'cme_tracing';
+  const list = outcome === 'elective_home_education' ? 'EHE-REASONS' : wasCme && outcome !== 'moved_abroad' ? 'CME-REASONS' : undefined;
+  const hint = outcome === 'elective_home_education' ? 'Required: the termly return counts home-educated children by primary reason' : 'Why the child was missing education, if it is now known';
+  return html`<${DecisionForm} caseId=${caseId} prefix="close" path="close" title="Close the case"
+      toBody=${(f) => ({ outcome: f.get('closeOutcome'), reason: f.get('reason'), ...(f.get('primaryReason') ? { primaryReason: f.get('primaryReason') } : {}) })} onDone=${onDone}>
+    ${(fieldError) => html`<${Select} id="closeOutcome" label="Outcome" value=${outcome} onChange=${(e) => setOutcome(e.target.value)} options=${[['located_and_attending', 'Located and attending'], ['on_roll_elsewhere', 'On roll elsewhere'], ['elective_home_education', 'Elective home education'], ['moved_abroad', 'Moved abroad'], ['school_attendance_order', 'School attendance order']]} />
+    ${list ? html`<${Select} id="close-primaryReason" name="primaryReason" label="Primary reason" hint=${hint} options=${[CHOOSE, ...(lists[list] ?? [])]} error=${fieldError('primaryReason')} />` : null}
+    ${wasCme && outcome === 'moved_abroad' ? html`<p class="govuk-body">The primary reason is recorded as believed to have moved out of the country.</p>` : null}
+    ${reasonField('close', fieldError)}`}
+  <//>`;
+}
+
 const reasonField = (prefix, err) => html`<${Textarea} id=${`${prefix}-reason`} name="reason" label="Reason (recorded in the audit log)" error=${err('reason')} />`;
 
 /** The decisions this user may take on this case now, in the order the law expects; the case checks them again. */
 export function Decisions({ caseId, state, user, onDone }) {
   const { role } = user;
   const stage = state.stage;
+  const lists = useCodeLists(state.laCode, (role === 'la_cme_officer' || role === 'manager') && CLOSABLE.includes(stage));
   const forms = [];
   const add = (key, form) => forms.push([key, form]);
   if (role === 'la_send_officer' && stage === 'awaiting_la_consent') {
@@ -148,6 +198,7 @@ export function Decisions({ caseId, state, user, onDone }) {
       <${Select} id="contactOutcome" label="Result" options=${[['no_response', 'No response'], ['message_left', 'Message left'], ['spoke_to_parent', 'Spoke to a parent'], ['child_seen', 'Child seen'], ['address_vacant', 'Address vacant']]} />
     <//>`);
   }
+  if ((role === 'la_cme_officer' || role === 'manager') && stage === 'cme_tracing') add('cme-reason', html`<${CmeReasonForm} caseId=${caseId} lists=${lists} onDone=${onDone} />`);
   if (role === 'la_cme_officer' && stage === 'cme_tracing') {
     add('trace', html`<${DecisionForm} caseId=${caseId} prefix="trace" path="trace-steps" title="Record a trace step" toBody=${(f) => ({ step: f.get('step'), ...(f.get('otherLaCode') ? { otherLaCode: f.get('otherLaCode') } : {}) })} onDone=${onDone}>
       ${(err) => html`<${Select} id="step" label="Step" options=${[['other_la_contacted', 'Other LA contacted'], ['lost_pupils_database_checked', 'Lost Pupils Database checked'], ['agency_checked', 'Agency checked'], ['home_visit_made', 'Home visit made']]} />
@@ -160,10 +211,7 @@ export function Decisions({ caseId, state, user, onDone }) {
     <//>`);
   }
   if ((role === 'la_cme_officer' || role === 'manager') && CLOSABLE.includes(stage)) {
-    add('close', html`<${DecisionForm} caseId=${caseId} prefix="close" path="close" title="Close the case" toBody=${(f) => ({ outcome: f.get('closeOutcome'), reason: f.get('reason') })} onDone=${onDone}>
-      ${(err) => html`<${Select} id="closeOutcome" label="Outcome" options=${[['located_and_attending', 'Located and attending'], ['on_roll_elsewhere', 'On roll elsewhere'], ['elective_home_education', 'Elective home education'], ['moved_abroad', 'Moved abroad'], ['school_attendance_order', 'School attendance order']]} />
-      ${reasonField('close', err)}`}
-    <//>`);
+    add('close', html`<${CloseForm} caseId=${caseId} stage=${stage} lists=${lists} onDone=${onDone} />`);
   }
   if (!forms.length) return html`<p class="govuk-body">No decision awaits you on this case.</p>`;
   forms.sort(([a], [b]) => rank(stage, a) - rank(stage, b));
