@@ -80,7 +80,7 @@ export function registerCmeHandlers(run: CaseRun): void {
 export function cmeReasonDetail(primaryReason: string, circumstances?: string[], knownToSocialCare?: boolean): Record<string, string> {
   return {
     primaryReason,
-    ...(circumstances ? { circumstances: circumstances.join(',') } : {}),
+    ...(circumstances?.length ? { circumstances: circumstances.join(',') } : {}),
     ...(knownToSocialCare === undefined ? {} : { knownToSocialCare: String(knownToSocialCare) }),
   };
 }

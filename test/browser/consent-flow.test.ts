@@ -293,6 +293,44 @@ describe('the web UI in a browser (Chromium, real servers)', () => {
     await check('13-admin-saved');
   });
 
+  it("CME officer: records why a child on no roll is missing from the LA's lists (CME-REASONS, CME-RISK-CIRCUMSTANCES), and cannot close into home education without the EHE reason", async () => {
+    await signInAs(/LA CME officer/);
+    await page.getByRole('region', { name: /Children to trace/ }).getByRole('link', { name: 'Noah Unlisted' }).click();
+    const why = page.getByRole('form', { name: 'Record why the child is missing education' });
+    const primary = why.getByLabel('Primary reason (as the termly return counts it)');
+    await primary.locator('option', { hasText: 'No school application made' }).waitFor({ state: 'attached' });
+    await expectingStatus(400, async () => {
+      await why.getByRole('button', { name: 'Record why the child is missing education' }).click();
+      await why.getByRole('alert').waitFor();
+    });
+    const link = why.getByRole('alert').getByRole('link');
+    expect(await link.allTextContents()).toEqual(['Choose the primary reason from the list']);
+    await link.click();
+    expect(await page.evaluate('document.activeElement.id')).toBe('cme-primaryReason');
+    await primary.selectOption({ label: 'No school application made' });
+    await why.getByLabel('Living in temporary accommodation').check();
+    await why.getByLabel("Known to children's social care?").selectOption({ label: 'No' });
+    await why.getByRole('button', { name: 'Record why the child is missing education' }).click();
+    const recorded = page.getByRole('region', { name: 'Timeline' }).getByRole('row', { name: /Why the child is missing education recorded/ });
+    await recorded.waitFor();
+    expect(await recorded.textContent()).toContain('Primary reason: application not made. Circumstances: temporary accommodation');
+
+    // Into home education the return needs the EHE reason: the case refuses without it and the summary links to the list.
+    const close = page.getByRole('form', { name: 'Close the case' });
+    await close.getByLabel('Outcome').selectOption('elective_home_education');
+    await close.getByLabel('Reason (recorded in the audit log)').fill('Parent wrote to say they home educate');
+    await expectingStatus(422, async () => {
+      await close.getByRole('button', { name: 'Close the case' }).click();
+      await close.getByRole('alert').filter({ hasText: 'Refused' }).waitFor();
+    });
+    const refused = close.getByRole('alert').getByRole('link');
+    expect(await refused.allTextContents()).toEqual([expect.stringMatching(/^primaryReason: is required when a case closes as elective_home_education/)]);
+    await refused.click();
+    expect(await page.evaluate('document.activeElement.id')).toBe('close-primaryReason');
+    expect(await close.getByLabel('Primary reason').locator('option').allTextContents()).toEqual(expect.arrayContaining(['Bullying', 'Special educational needs not met at school']));
+    await check('14-cme-officer-reasons');
+  });
+
   it('no page logged a console error', () => {
     expect(consoleErrors).toEqual([]);
   });
