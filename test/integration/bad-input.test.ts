@@ -88,8 +88,9 @@ describe('bad input, generated (fast-check; dev server, real database)', () => {
   });
 
   it('decision routes on a live case', async () => {
-    const paths = ['deletion-requests', 'la-consent', 'joint-enquiries', 'safeguarding-concerns', 'support-stage', 'trace-steps', 'contact-attempts', 's437-notices', 'close', 'sos-direction'];
-    const body = fc.tuple(fc.constantFrom(...paths), fc.dictionary(fc.constantFrom('ground', 'deleteOn', 'evidence', 'decision', 'reason', 'outcome', 'concern', 'to', 'step', 'method', 'noticeId', 'reference', 'decisionId'), anyValue));
+    const paths = ['deletion-requests', 'la-consent', 'joint-enquiries', 'safeguarding-concerns', 'support-stage', 'trace-steps', 'contact-attempts', 's437-notices', 'close', 'sos-direction', 'cme-reason'];
+    const fields = ['ground', 'deleteOn', 'evidence', 'decision', 'reason', 'outcome', 'concern', 'to', 'step', 'method', 'noticeId', 'reference', 'decisionId', 'primaryReason', 'circumstances', 'knownToSocialCare'];
+    const body = fc.tuple(fc.constantFrom(...paths), fc.dictionary(fc.constantFrom(...fields), anyValue));
     await refusesCleanly(([path, b]) => school.post(`/v1/cases/${caseId}/${path}`).send(b), body);
   });
 
