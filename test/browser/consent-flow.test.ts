@@ -330,7 +330,7 @@ describe('the web UI in a browser (Chromium, real servers)', () => {
     await refused.click();
     expect(await page.evaluate('document.activeElement.id')).toBe('close-primaryReason');
     expect(await close.getByLabel('Primary reason').locator('option').allTextContents()).toEqual(expect.arrayContaining(['Bullying', 'Special educational needs not met at school']));
-    await check('14-cme-officer-reasons');
+    await check('13b-cme-officer-reasons');
   });
 
   it('no page logged a console error', () => {
