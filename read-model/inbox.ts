@@ -3,18 +3,12 @@ import type { Db } from '../db/prisma';
 import type { CaseStage } from '../domain/case';
 import { mayDecide, type Decision } from '../domain/decision-roles';
 import type { Principal } from '../domain/principal';
-import { caseCalendars } from './case-calendars';
 import { caseRow, caseRowSelect } from './case-row';
-import { daysLeftOn } from './days-left';
+import { dueSoonWhere } from './due-soon';
 import { caseScope } from './list-cases';
 import { hasOverdueStep, overdueStepSelect, overdueStepView } from './overdue-steps';
 import { unresolvedNMarksOf } from './unresolved-n-marks';
 
-const DAY = 24 * 60 * 60 * 1000;
-/** "Due soon": the clock's last day within the next 5 school days, counted like every clock, on the case's calendar. */
-const DUE_SOON_SCHOOL_DAYS = 5;
-/** 5 school days may span a summer holiday: candidates from the next 8 weeks, then counted case by case. */
-const DUE_SOON_HORIZON = 56 * DAY;
 const open: Prisma.CaseWhereInput = { closedAt: null };
 
 /**
@@ -43,16 +37,11 @@ export async function inboxOf(db: Db, principal: Principal, now = new Date()) {
     return Promise.all(rows.map(async (row) => ({ ...caseRow(row), overdueSteps: await Promise.all(row.overdueSteps.map((step) => view(row, step))) })));
   };
   const mine = (Object.keys(decisionSections) as DecisionSection[]).filter((section) => mayDecide(principal.role, decisionSections[section].decision));
-  const daysLeft = daysLeftOn(caseCalendars(db), now);
-  const dueWithinSchoolDays = async (rows: Awaited<ReturnType<typeof find>>) => {
-    const soon = await Promise.all(rows.map(async (row) => row.nextDeadlineAt !== null && (await daysLeft(row, new Date(row.nextDeadlineAt))).count <= DUE_SOON_SCHOOL_DAYS));
-    return rows.filter((_row, i) => soon[i]);
-  };
   const [decisions, escalated, overdue, dueSoon] = await Promise.all([
     Promise.all(mine.map(async (section) => [section, await find({ stage: { in: decisionSections[section].stages } })] as const)),
     find({ overdueSteps: { some: { escalatedTo: principal.role } } }),
     find({ OR: [{ nextDeadlineAt: { lt: now } }, hasOverdueStep] }),
-    find({ nextDeadlineAt: { gte: now, lt: new Date(now.getTime() + DUE_SOON_HORIZON) } }).then(dueWithinSchoolDays),
+    dueSoonWhere(db, { AND: [scope, open] }, now).then(find),
   ]);
   // The school's register, not a case stage: code N past its 5 school days (T1), for those who send the marks.
   const codeN = mayDecide(principal.role, 'replaceCodeN') ? { unresolvedNMarks: await unresolvedNMarksOf(db, principal, now) } : {};

@@ -5,6 +5,7 @@ import { Forbidden } from '../domain/errors';
 import { urnSchema } from '../domain/field-schemas';
 import type { Principal } from '../domain/principal';
 import { caseRow, caseRowSelect } from './case-row';
+import { DUE_SOON_SCHOOL_DAYS, dueSoonWhere } from './due-soon';
 import { hasOverdueStep } from './overdue-steps';
 
 const queryBoolean = z.enum(['true', 'false']).transform((value) => value === 'true');
@@ -15,16 +16,14 @@ export const caseListQuery = z.strictObject({
   schoolUrn: urnSchema.optional(),
   send: queryBoolean.optional(),
   status: z.enum(['open', 'closed', 'all']).default('open'),
-  /** `overdue`: a clock has run out; `due_soon`: one runs out within `dueWithinDays`. */
+  /** `overdue`: a clock has run out; `due_soon`: the next one's last day is within `dueWithinDays` school days. */
   deadline: z.enum(['overdue', 'due_soon']).optional(),
-  dueWithinDays: z.coerce.number().int().min(1).max(60).default(5),
+  dueWithinDays: z.coerce.number().int().min(1).max(60).default(DUE_SOON_SCHOOL_DAYS),
   page: z.coerce.number().int().min(1).max(10000).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(25),
 });
 
 export type CaseListQuery = z.infer<typeof caseListQuery>;
-
-const DAY = 24 * 60 * 60 * 1000;
 
 /** The cases this principal may see, from the read model: a school its own, LA staff their LA's. */
 export function caseScope(principal: Principal): Prisma.CaseWhereInput {
@@ -39,7 +38,7 @@ export async function listCases(db: Db, principal: Principal, query: CaseListQue
     query.deadline === 'overdue'
       ? { OR: [{ nextDeadlineAt: { lt: now } }, hasOverdueStep], closedAt: null }
       : query.deadline === 'due_soon'
-        ? { nextDeadlineAt: { gte: now, lt: new Date(now.getTime() + query.dueWithinDays * DAY) }, closedAt: null }
+        ? await dueSoonWhere(db, caseScope(principal), now, query.dueWithinDays)
         : {};
   const where: Prisma.CaseWhereInput = {
     AND: [

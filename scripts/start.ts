@@ -2,13 +2,14 @@ import path from 'node:path';
 import { loadEnv } from '../config/env';
 import { resolveDataDir } from '../config/paths';
 import { migrateDatabase } from '../db/migrate';
-import { portIsFree } from './devstack/free-port';
+import { freePort, portIsFree } from './devstack/free-port';
 import { startPrivatePostgres } from './devstack/postgres-cluster';
 import { supervise } from './devstack/supervise';
 import { ensureTemporalBinaries } from './devstack/temporal-binaries';
 import { seedDemo } from './seed';
 import { loadPayloadKeys } from '../temporal/payload-keys';
 import { startTemporalDevServer } from './devstack/temporal-dev-server';
+import { startTemporalUiProxy } from './devstack/temporal-ui-proxy';
 
 /**
  * `npm start`: the whole system on embedded defaults. Starts (or connects to) PostgreSQL and Temporal,
@@ -42,18 +43,21 @@ async function main(): Promise<void> {
   if (!temporalAddress) {
     await requireFreePort(env.TEMPORAL_PORT, 'TEMPORAL_PORT');
     await requireFreePort(env.TEMPORAL_UI_PORT, 'TEMPORAL_UI_PORT');
+    // Staff open the Temporal UI through a proxy that serves our codec under its origin, and under the host name
+    // they sign in with (PUBLIC_URL's), so the codec cookie that sign-in leaves goes with the UI's decode requests.
+    temporalUi = `http://${new URL(env.PUBLIC_URL).hostname}:${env.TEMPORAL_UI_PORT}`;
     const server = await startTemporalDevServer({
       cliPath: ensureTemporalBinaries().cli,
       dataDir,
       port: env.TEMPORAL_PORT,
-      uiPort: env.TEMPORAL_UI_PORT,
-      // Where staff sign in (PUBLIC_URL), so the codec cookie that sign-in leaves goes with the UI's decode requests.
-      uiCodecEndpoint: `${env.PUBLIC_URL.replace(/\/$/, '')}/codec`,
+      uiPort: await freePort(),
+      uiCodecEndpoint: `${temporalUi}/codec`,
       namespace: env.TEMPORAL_NAMESPACE,
       onSpawn: (stop) => stopsInReverse.push(stop),
     });
+    const proxy = await startTemporalUiProxy({ host: '127.0.0.1', port: env.TEMPORAL_UI_PORT, uiUrl: server.uiUrl!, apiUrl: `http://${env.API_HOST}:${env.API_PORT}` });
+    stopsInReverse.push(() => proxy.stop());
     temporalAddress = server.address;
-    temporalUi = server.uiUrl;
   }
 
   loadPayloadKeys(env); // made once here, before the worker and the API both read it

@@ -28,6 +28,8 @@ describe('the web UI in a browser (Chromium, real servers)', () => {
   let browser: Browser;
   let page: Page;
   let caseId: string;
+  let oakCaseId: string;
+  let noahCaseId: string;
   const consoleErrors: string[] = [];
 
   beforeAll(async () => {
@@ -69,6 +71,12 @@ describe('the web UI in a browser (Chromium, real servers)', () => {
     expect(logged.filter((text) => !text.includes(`status of ${status}`))).toEqual([]);
   }
 
+  /** The timeline in words: no codes, user ids, actor tokens or engine event names (rule ids and LA codes aside). */
+  async function expectPlainTimeline() {
+    const rows = await page.getByRole('region', { name: 'Timeline' }).locator('tbody tr').allTextContents();
+    expect(rows.filter((text) => RAW.test(text.replace(/[A-Z0-9]+-[A-Z0-9-]+/g, '')))).toEqual([]);
+  }
+
   /** A GOV.UK date input, as people fill it: day, month and year in their own boxes under the question. */
   async function fillDate(scope: Page | Locator, question: string, iso: string) {
     const [year, month, day] = iso.split('-');
@@ -99,6 +107,18 @@ describe('the web UI in a browser (Chromium, real servers)', () => {
     await page.getByRole('heading', { name: 'Inbox' }).waitFor();
     expect(new URL(page.url()).hash).toBe('#/inbox');
     await check('01-school-inbox');
+  });
+
+  it('a newcomer: Tab first reaches the skip link, which moves to the content; the favicon is served', async () => {
+    await page.goto(`${baseUrl}/ui/`);
+    await page.getByRole('heading', { name: 'Sign in' }).or(page.getByRole('button', { name: 'Sign out' })).first().waitFor();
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate('document.activeElement.textContent')).toBe('Skip to main content');
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate('document.activeElement.id')).toBe('main');
+    const icon = await page.evaluate("document.querySelector('link[rel=icon]').href");
+    const served = await fetch(String(icon));
+    expect([served.status, served.headers.get('content-type')]).toEqual([200, expect.stringContaining('image/svg+xml')]);
   });
 
   it('school: the report form says what is wrong next to each field; then reports and requests deletion', async () => {
@@ -234,8 +254,7 @@ describe('the web UI in a browser (Chromium, real servers)', () => {
     expect(await granted.textContent()).toContain('LA SEND officer');
     const requested = await timeline.getByRole('row', { name: /Case opened/ }).textContent();
     expect(requested).toContain('Birch Special School (school staff)');
-    const rows = await timeline.locator('tbody tr').allTextContents();
-    expect(rows.filter((text) => RAW.test(text.replace(/GATE-SPECIAL-SCHOOL|[A-Z0-9]+-[A-Z0-9-]+/g, '')))).toEqual([]);
+    await expectPlainTimeline();
     await check('10-manager-case-timeline');
   });
 
@@ -331,6 +350,126 @@ describe('the web UI in a browser (Chromium, real servers)', () => {
     expect(await page.evaluate('document.activeElement.id')).toBe('close-primaryReason');
     expect(await close.getByLabel('Primary reason').locator('option').allTextContents()).toEqual(expect.arrayContaining(['Bullying', 'Special educational needs not met at school']));
     await check('13b-cme-officer-reasons');
+  });
+
+  it('school: reports an unexplained absence, then records the reason established', async () => {
+    await signInAs(/Oak Primary attendance lead/);
+    await page.getByRole('link', { name: 'Report a concern' }).click();
+    await page.getByLabel('UPN').fill('V801200009001');
+    await page.getByLabel('Concern').selectOption('unexplained_absence');
+    await page.getByLabel('Given name').fill('Priya');
+    await page.getByLabel('Family name').fill('Walkthrough');
+    await fillDate(page, 'Date of birth', '2017-09-02');
+    await page.getByRole('button', { name: 'Report' }).click();
+    await page.getByTestId('stage').filter({ hasText: 'Awaiting the reason for absence' }).waitFor();
+    oakCaseId = new URL(page.url()).hash.split('/')[2]!;
+    expect(await page.getByTestId('next-step').textContent()).toMatch(DEADLINE);
+    // The law's first ask on an unexplained absence: the reason (T1), not a deletion.
+    expect(await page.locator('.app-decision h3').first().textContent()).toBe('Record the reason established');
+    await check('15-school-awaiting-reason');
+    await page.getByLabel('The code entered in the register in place of N (T1)').selectOption('I');
+    await page.getByRole('button', { name: 'Record the reason established' }).click();
+    await page.getByTestId('stage').filter({ hasText: 'Support first' }).waitFor();
+    await page.getByRole('region', { name: 'Timeline' }).getByRole('row', { name: /Reason for absence established/ }).waitFor();
+    await expectPlainTimeline();
+    await check('16-school-reason-recorded');
+  });
+
+  it('CME officer: signs the joint enquiries for a child whose whereabouts are unknown, then traces a child missing education', async () => {
+    await signInAs(/LA CME officer/);
+    await page.getByRole('region', { name: /Enquiries to sign/ }).getByRole('link', { name: 'Leo Sample' }).click();
+    await page.getByTestId('stage').filter({ hasText: 'Checking whereabouts' }).waitFor();
+    await check('17-cme-officer-enquiries');
+    await page.getByLabel('Outcome of the joint school and LA enquiries').selectOption('not_found');
+    await page.getByRole('button', { name: 'Sign joint enquiries' }).click();
+    await page.getByRole('region', { name: 'Timeline' }).getByRole('row', { name: /enquiries/i }).first().waitFor();
+    await expectPlainTimeline();
+    await check('18-cme-officer-enquiries-signed');
+
+    await page.getByRole('link', { name: 'Inbox' }).click();
+    await page.getByRole('region', { name: /Children to trace/ }).getByRole('link', { name: 'Noah Unlisted' }).click();
+    await page.getByTestId('stage').filter({ hasText: 'Missing education: tracing' }).waitFor();
+    noahCaseId = new URL(page.url()).hash.split('/')[2]!;
+    const trace = page.getByRole('form', { name: 'Record a trace step' });
+    await trace.getByLabel('Step').selectOption('other_la_contacted');
+    await trace.getByLabel('Other LA code (when contacted)').fill('846');
+    await trace.getByRole('button', { name: 'Record a trace step' }).click();
+    await page.getByRole('region', { name: 'Timeline' }).getByRole('row', { name: /Trace step recorded/ }).waitFor();
+    await expectPlainTimeline();
+    await check('19-cme-officer-traced');
+  });
+
+  it('manager: the dashboard card of clocks due in the next 5 school days leads to the list it counts', async () => {
+    await signInAs(/Head of inclusion/);
+    const figure = await page.getByTestId('due-soon').textContent();
+    await page.getByRole('link', { name: 'open with a clock due in the next 5 school days' }).click();
+    await page.getByRole('heading', { name: 'Cases' }).waitFor();
+    expect(await page.getByLabel('Deadline').inputValue()).toBe('due_soon');
+    const caption = page.locator('caption').or(page.getByText('Nothing here.')).first();
+    await caption.waitFor();
+    expect(await caption.textContent()).toBe(figure === '0' ? 'Nothing here.' : `${figure} case${figure === '1' ? '' : 's'}`);
+    await check('20-manager-due-soon');
+  });
+
+  it('administrator: imports a register file and sees the row report, adds a closure day, saves a notification channel', async () => {
+    await signInAs(/System administrator/);
+    const register = page.getByRole('form', { name: 'Import a register' });
+    await register.getByRole('button', { name: 'Import the file' }).click();
+    await register.getByRole('alert').getByRole('link', { name: 'Choose the CSV file of the register' }).waitFor();
+    await register.getByLabel('Register').selectOption('pupils');
+    const csv = ['school_urn,upn,given_name,family_name,date_of_birth', '100001,G801200009101,Tom,Imported,2016-05-01', '100001,not-a-upn,Ann,Refused,2016-05-02', '100002,W801200009102,Sia,Imported,2013-01-20'].join('\n');
+    await register.getByLabel('CSV file').setInputFiles({ name: 'pupils.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await register.getByRole('button', { name: 'Import the file' }).click();
+    const report = page.getByTestId('import-report');
+    await report.waitFor();
+    const figures = Object.fromEntries(await report.locator('.govuk-summary-list__row').evaluateAll((rows) => rows.map((row) => [row.querySelector('dt')!.textContent, row.querySelector('dd')!.textContent])));
+    expect(figures).toMatchObject({ 'Rows received': '3', Added: '2', Refused: '1' });
+    expect(await report.getByRole('row', { name: /^3 upn/ }).count()).toBe(1);
+    await check('21-admin-register-imported');
+
+    const closures = page.getByRole('form', { name: 'Add a closure day' });
+    await page.getByLabel('School', { exact: true }).selectOption({ label: 'Oak Primary School' });
+    await fillDate(closures, 'Day closed', '2027-01-04');
+    await closures.getByLabel('Why').fill('INSET day');
+    await closures.getByRole('button', { name: 'Add a closure day' }).click();
+    await page.getByRole('row', { name: /Mon 4 Jan 2027 INSET day/ }).waitFor();
+
+    const channels = page.getByRole('form', { name: 'Save a channel' });
+    await channels.getByLabel('Party').selectOption({ label: 'LA SEND team' });
+    await channels.getByLabel('Reached by').selectOption('smtp');
+    await channels.getByRole('button', { name: 'Save a channel' }).click();
+    const summary = channels.getByRole('alert');
+    await summary.getByRole('link', { name: 'Enter an email address, like cme@your-la.gov.uk' }).click();
+    expect(await page.evaluate('document.activeElement.id')).toBe('channelEmail');
+    await channels.getByLabel('Email address').fill('send-team@demo-la.example');
+    await channels.getByRole('button', { name: 'Save a channel' }).click();
+    await page.getByRole('row', { name: /LA SEND team Email to send-team@demo-la\.example/ }).waitFor();
+    await check('22-admin-closure-and-channel');
+  });
+
+  it('at 320 px wide every main page of each role fits without scrolling sideways, and passes axe', async () => {
+    const pages: [RegExp, string, [string, string][]][] = [
+      [/Oak Primary attendance lead/, 'school', [['inbox', 'inbox'], ['cases', 'cases'], ['report', 'report'], ['case', `cases/${oakCaseId}`]]],
+      [/LA CME officer/, 'cme-officer', [['inbox', 'inbox'], ['cases', 'cases'], ['refer', 'report'], ['dashboard', 'dashboard'], ['case', `cases/${noahCaseId}`]]],
+      [/Head of inclusion/, 'manager', [['dashboard', 'dashboard'], ['due-soon', 'cases?status=open&deadline=due_soon'], ['case', `cases/${caseId}`]]],
+      [/System administrator/, 'admin', [['admin', 'admin']]],
+    ];
+    await page.setViewportSize({ width: 320, height: 720 });
+    try {
+      for (const [user, role, screens] of pages) {
+        await signInAs(user);
+        for (const [name, hash] of screens) {
+          await page.goto(`${baseUrl}/ui/#/${hash}`);
+          await page.getByRole('heading', { level: 1 }).waitFor();
+          await page.getByText('Loading…').waitFor({ state: 'detached' });
+          // Wide tables scroll inside their own focusable region; the page itself never scrolls sideways.
+          expect([name, await page.evaluate('document.documentElement.scrollWidth')]).toEqual([name, 320]);
+          await check(`320px-${role}-${name}`);
+        }
+      }
+    } finally {
+      await page.setViewportSize({ width: 1366, height: 900 });
+    }
   });
 
   it('no page logged a console error', () => {

@@ -4,11 +4,12 @@ import { freePort } from '../../scripts/devstack/free-port';
 import { startStack } from '../helpers/stack';
 
 /**
- * Issue #6, the Temporal UI's codec, in a real browser: the dev server's own UI (started as `npm start` starts it,
- * with `--ui-codec-endpoint`) shows a case's workflow input decoded once an LA officer has signed in to our web UI,
- * whose sign-in leaves the HttpOnly codec cookie; a browser that has not signed in sees it encrypted.
+ * Issue #13 item 6, the Temporal UI one click away, in a real browser: the dev server's own UI, served as `npm start`
+ * serves it (through the proxy that puts our codec under its origin), shows a case's workflow input decoded when an
+ * LA officer signed in to our web UI follows the case page's link, with no Data Encoder set up by hand. A browser
+ * that has not signed in, and a school (whose sign-in leaves no codec cookie), see it encrypted.
  */
-describe('the Temporal UI decoding a case for a signed-in LA officer (Chromium, dev server UI, API)', () => {
+describe('the Temporal UI from the case page, decoded for a signed-in LA officer (Chromium, dev server UI, API)', () => {
   let stack: Awaited<ReturnType<typeof startStack>>;
   let server: ReturnType<Awaited<ReturnType<typeof startStack>>['app']['listen']>;
   let browser: Browser;
@@ -21,7 +22,7 @@ describe('the Temporal UI decoding a case for a signed-in LA officer (Chromium, 
     const apiPort = await freePort();
     apiUrl = `http://127.0.0.1:${apiPort}`;
     uiUrl = `http://127.0.0.1:${uiPort}`;
-    stack = await startStack('temporal-ui-browser', { temporalUi: { port: uiPort, codecEndpoint: `${apiUrl}/codec` } });
+    stack = await startStack('temporal-ui-browser', { temporalUi: { port: uiPort, apiUrl } });
     server = stack.app.listen(apiPort, '127.0.0.1');
     await new Promise((resolve) => server.once('listening', resolve));
     expect((server.address() as AddressInfo).port).toBe(apiPort);
@@ -37,44 +38,52 @@ describe('the Temporal UI decoding a case for a signed-in LA officer (Chromium, 
     await stack?.stop();
   });
 
-  /** The workflow's page in the Temporal UI, with the codec settings a user makes once in its "Data Encoder" dialog. */
-  async function openCaseInTemporalUi(context: BrowserContext): Promise<{ page: Page; decodeStatus: Promise<number> }> {
-    const page = await context.newPage();
-    await page.goto(`${uiUrl}/`);
-    // The UI keeps each setting as JSON in localStorage.
-    const settings = { endpoint: `${apiUrl}/codec`, overrideRemoteCodecConfiguration: true, includeCredentials: true };
-    await page.evaluate(Object.entries(settings).map(([key, value]) => `localStorage.setItem(${JSON.stringify(key)}, ${JSON.stringify(JSON.stringify(value))})`).join(';'));
-    const decodeStatus = page.waitForResponse((response) => response.url().startsWith(`${apiUrl}/codec/decode`) && response.request().method() === 'POST', { timeout: 60_000 }).then((r) => r.status());
-    await page.goto(`${uiUrl}/namespaces/default/workflows/case-${caseId}`);
-    return { page, decodeStatus };
+  /** Signs in through our sign-in page as this demo user. */
+  async function signIn(context: BrowserContext, name: RegExp): Promise<Page> {
+    const web = await context.newPage();
+    await web.goto(`${apiUrl}/ui/`);
+    await web.getByRole('button', { name }).click();
+    await web.getByRole('button', { name: 'Sign out' }).waitFor();
+    return web;
   }
 
-  it('shows the input decoded after the officer signs in to our web UI', async () => {
+  /** The status of the Temporal UI's first decode request on this page (it asks the codec at its own origin). */
+  const decodeStatus = (page: Page) =>
+    page.waitForResponse((response) => response.url().startsWith(`${uiUrl}/codec/decode`) && response.request().method() === 'POST', { timeout: 60_000 }).then((r) => r.status());
+
+  it("opens from the case page's link with the input decoded, nothing set up by hand", async () => {
     const context = await browser.newContext();
-    const web = await context.newPage();
-    await web.goto(`${apiUrl}/ui/#/login`);
-    await web.getByRole('button', { name: /LA CME officer/ }).click();
-    await web.getByRole('button', { name: 'Sign out' }).waitFor();
-    // The sign-in sets the cookie in the background.
+    const web = await signIn(context, /LA CME officer/);
+    // The sign-in leaves the codec cookie in the background.
     let cookies = await context.cookies(`${apiUrl}/codec`);
     for (let wait = 0; cookies.length === 0 && wait < 50; wait += 1) {
       await web.waitForTimeout(100);
       cookies = await context.cookies(`${apiUrl}/codec`);
     }
     expect(cookies.map((c) => [c.name, c.httpOnly, c.sameSite, c.path])).toEqual([['cme_codec', true, 'Strict', '/codec']]);
-
-    const { page, decodeStatus } = await openCaseInTemporalUi(context);
-    expect(await decodeStatus).toBe(200);
-    await page.getByText(/"pupilId"/).first().waitFor({ timeout: 30_000 });
+    await web.goto(`${apiUrl}/ui/#/cases/${caseId}`);
+    const opening = context.waitForEvent('page');
+    await web.getByRole('link', { name: 'Open in the Temporal UI (opens in a new tab)' }).click();
+    const temporal = await opening;
+    const status = decodeStatus(temporal);
+    expect(temporal.url()).toBe(`${uiUrl}/namespaces/default/workflows/case-${caseId}`);
+    expect(await status).toBe(200);
+    await temporal.getByText(/"pupilId"/).first().waitFor({ timeout: 30_000 });
+    expect(await temporal.getByText(/Codec Server could not connect/i).count()).toBe(0);
     await context.close();
   }, 120_000);
 
-  it('leaves it encrypted for a browser that has not signed in', async () => {
-    const context = await browser.newContext();
-    const { page, decodeStatus } = await openCaseInTemporalUi(context);
-    expect(await decodeStatus).toBe(401);
-    await page.getByText(`case-${caseId}`).first().waitFor();
-    expect(await page.getByText(/"pupilId"/).count()).toBe(0);
-    await context.close();
+  it('leaves it encrypted for a browser that has not signed in, and for a school', async () => {
+    for (const signInAs of [undefined, /Oak Primary attendance lead/]) {
+      const context = await browser.newContext();
+      if (signInAs) await signIn(context, signInAs);
+      const page = await context.newPage();
+      const status = decodeStatus(page);
+      await page.goto(`${uiUrl}/namespaces/default/workflows/case-${caseId}`);
+      expect(await status).toBe(401);
+      await page.getByText(`case-${caseId}`).first().waitFor();
+      expect(await page.getByText(/"pupilId"/).count()).toBe(0);
+      await context.close();
+    }
   }, 120_000);
 });

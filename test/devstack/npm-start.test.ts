@@ -33,9 +33,12 @@ describe('npm start supervises the dev stack (real processes)', () => {
   it('restarts a SIGKILLed worker (a concern reported meanwhile is answered) and API, and SIGTERM stops everything', async () => {
     running = await npmStart(dataDir, ports);
     const apiUrl = `http://127.0.0.1:${ports.api}`;
-    // The Temporal UI decodes through our codec where staff sign in (PUBLIC_URL), with no Data Encoder set up by hand.
+    // The Temporal UI decodes through our codec under its own origin, on the host name staff sign in with
+    // (PUBLIC_URL's), with no Data Encoder set up by hand; its proxy hands /codec to the API, which wants a sign-in.
     const uiSettings = await (await fetch(`http://127.0.0.1:${ports.temporalUi}/api/v1/settings`)).json();
-    expect(uiSettings).toMatchObject({ Codec: { Endpoint: `http://localhost:${ports.api}/codec` } });
+    expect(uiSettings).toMatchObject({ Codec: { Endpoint: `http://localhost:${ports.temporalUi}/codec` } });
+    const decode = await fetch(`http://127.0.0.1:${ports.temporalUi}/codec/decode`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"payloads":[]}' });
+    expect([decode.status, ((await decode.json()) as { error?: { code?: string } }).error?.code]).toEqual([401, 'unauthenticated']);
     const token = await devToken(apiUrl, 'demo-oak-attendance');
 
     const worker = running.pidOf('worker');

@@ -10,9 +10,11 @@ import { createApiServer } from '../../api/http-server';
 import { createBulkPool } from '../../db/bulk-pool';
 import { startAlertDeliverer } from '../../feeds/attendance/alert-deliverer';
 import { createCaseWorker } from '../../worker/create-worker';
+import { freePort } from '../../scripts/devstack/free-port';
+import { startTemporalUiProxy } from '../../scripts/devstack/temporal-ui-proxy';
 import { createTestDatabase, type TestDatabase } from './database';
 import { testDataConverter, testPayloadKeys } from './payload-keys';
-import { createDevServerEnv, type DevServerUi } from './temporal';
+import { createDevServerEnv } from './temporal';
 import { bearer, testAuth, users, type TestUser } from './users';
 
 export type ApiAgent = ReturnType<typeof request.agent>;
@@ -30,7 +32,8 @@ export function recordingNotifier(): Notifier & { sent: OutboundNotification[] }
  * `uploadMaxBytes`: the register and attendance upload limit (8 MiB by default).
  * `database`: a database of the test's own (the Postgres fault test runs its own cluster); by default a clone
  * of the suite's template.
- * `temporalUi`: run the dev server's web UI on this port, decoding through this codec endpoint.
+ * `temporalUi`: the dev server's web UI on this port as `npm start` serves it: through the proxy that serves the
+ * codec of the API at `apiUrl` under the UI's origin.
  * `notifier`, `notify`: the worker's real transports and outbox options instead of the recorder.
  * `alertDeliverer: false`: no background alert delivery here (the test runs API processes that deliver).
  */
@@ -41,14 +44,16 @@ export async function startStack(
     inProcessWorker?: boolean;
     uploadMaxBytes?: number;
     database?: TestDatabase;
-    temporalUi?: DevServerUi;
+    temporalUi?: { port: number; apiUrl: string };
     notifier?: Notifier;
     notify?: NotifyOptions;
     alertDeliverer?: false;
   } = {},
 ) {
   // Payloads are encrypted as in production: client and worker share the codec.
-  const env: TestWorkflowEnvironment = await createDevServerEnv(testDataConverter, options.temporalUi);
+  const ui = options.temporalUi && { ...options.temporalUi, innerPort: await freePort() };
+  const env: TestWorkflowEnvironment = await createDevServerEnv(testDataConverter, ui && { port: ui.innerPort, codecEndpoint: `http://127.0.0.1:${ui.port}/codec` });
+  const uiProxy = ui && (await startTemporalUiProxy({ host: '127.0.0.1', port: ui.port, uiUrl: `http://127.0.0.1:${ui.innerPort}`, apiUrl: ui.apiUrl }));
   const database: TestDatabase = options.database ?? (await createTestDatabase());
   const pool = createBulkPool(database.url);
   const notifier = recordingNotifier();
@@ -95,6 +100,7 @@ export async function startStack(
       await deliverer?.stop();
       worker?.shutdown();
       await workerRun;
+      await uiProxy?.stop();
       await env.teardown();
       await pool.end();
       await database.drop();

@@ -9,7 +9,7 @@ function binary(variable: 'TEMPORAL_CLI_PATH' | 'TEMPORAL_TEST_SERVER_PATH'): st
   return path;
 }
 
-/** The dev server's web UI, decoding payloads through a codec endpoint (as `npm start` runs it). */
+/** The dev server's web UI on this port, decoding payloads through this codec endpoint. */
 export interface DevServerUi {
   port: number;
   codecEndpoint: string;

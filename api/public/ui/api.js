@@ -28,16 +28,20 @@ export class ApiError extends Error {
     super(body?.error?.message ?? `request failed (${status})`);
     this.status = status;
     this.field = body?.error?.field;
+    this.code = body?.error?.code;
     // A decision the rules refuse (422 `refused`) lists every condition it failed.
     this.reasons = body?.error?.reasons ?? [];
+    // An upload whose every row was refused (422 `rows_refused`) answers its row report beside the error.
+    this.body = body;
   }
 }
 
-export async function api(path, { method = 'GET', body } = {}) {
+/** `contentType`: send `body` as it is (an uploaded CSV file's text), not as JSON. */
+export async function api(path, { method = 'GET', body, contentType } = {}) {
   const headers = { accept: 'application/json' };
   if (session.token) headers.authorization = `Bearer ${session.token}`;
-  if (body !== undefined) headers['content-type'] = 'application/json';
-  const response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  if (body !== undefined) headers['content-type'] = contentType ?? 'application/json';
+  const response = await fetch(path, { method, headers, body: body === undefined || contentType ? body : JSON.stringify(body) });
   const json = response.headers.get('content-type')?.includes('json') ? await response.json() : null;
   if (response.status === 401 && session.token) {
     session.signOut();

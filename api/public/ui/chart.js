@@ -4,6 +4,22 @@ import { html } from './html.js';
 /** Counts are whole: axes step by one at least, starting at zero. */
 const countScale = (text) => ({ beginAtZero: true, ticks: { precision: 0 }, title: { display: true, text } });
 
+/** Each doughnut segment's figure drawn on it, so the chart reads without hovering over it. */
+const segmentFigures = {
+  id: 'segmentFigures',
+  afterDatasetsDraw(chart) {
+    if (chart.config.type !== 'doughnut') return;
+    const { ctx } = chart;
+    ctx.save();
+    Object.assign(ctx, { font: 'bold 16px system-ui, sans-serif', fillStyle: '#0b0c0c', textAlign: 'center', textBaseline: 'middle' });
+    chart.getDatasetMeta(0).data.forEach((segment, i) => {
+      const figure = chart.data.datasets[0].data[i];
+      if (figure) ctx.fillText(String(figure), segment.tooltipPosition().x, segment.tooltipPosition().y);
+    });
+    ctx.restore();
+  },
+};
+
 /** One Chart.js chart with its title; the table under it carries the same figures for screen readers. */
 export function Chart({ id, type, labels, datasets, title, xTitle, yTitle = 'Cases', stacked = false }) {
   const canvas = useRef(null);
@@ -13,6 +29,7 @@ export function Chart({ id, type, labels, datasets, title, xTitle, yTitle = 'Cas
     const chart = new window.Chart(canvas.current, {
       type,
       data: { labels, datasets },
+      plugins: [segmentFigures],
       options: { responsive: true, maintainAspectRatio: false, animation: false, scales, plugins: { title: { display: true, text: title }, legend: { display: datasets.length > 1 || type === 'doughnut' || stacked } } },
     });
     return () => chart.destroy();

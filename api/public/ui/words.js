@@ -28,8 +28,13 @@ export const schoolWords = (urn, schools) => schools.get(urn) ?? `school ${urn}`
  * An actor as recorded (`school:<urn>:<user>`, `<role>:<user>`, `system`, or a reporter such as `attendance_feed`):
  * by role and school name, never by user id.
  */
+/** Who referred a child on no roll (intake/refer-child.ts records `<actor> for referrer:<kind>`). */
+const referrerWords = { public: 'a member of the public', agency: 'an agency', other_la: 'another LA', health: 'health services', police: 'the police', school: 'a school', la_officer: 'an LA officer' };
+
 export function actorWords(actor, schools) {
   if (!actor) return '';
+  const [recorder, referrer] = actor.split(' for referrer:');
+  if (referrer !== undefined) return `${actorWords(recorder, schools)}, on a referral by ${referrerWords[referrer] ?? label(referrer)}`;
   const [role, ...rest] = actor.split(':');
   if (role === 'school' && rest.length === 2) return `${schoolWords(rest[0], schools)} (school staff)`;
   if (roleWords[role] && rest.length === 1) return roleWords[role];

@@ -1,39 +1,13 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api, session } from '../api.js';
-import { ErrorSummary, Problem, Tag } from '../components.js';
+import { Problem, Tag } from '../components.js';
 import { day } from '../format.js';
-import { Checkbox, DateInput, Input, Select, errorOf, errorsFrom, formValues } from '../fields.js';
+import { Checkbox, DateInput, Input, Select } from '../fields.js';
 import { html } from '../html.js';
-
-const th = (text) => html`<th scope="col" class="govuk-table__header">${text}</th>`;
-const td = (content) => html`<td class="govuk-table__cell">${content}</td>`;
-
-/** A small admin form: checks its own fields, sends, shows the error summary or the saved banner, then reloads. */
-function AdminForm({ id, title, check, send, plain, onDone, children }) {
-  const [errors, setErrors] = useState([]);
-  const [saved, setSaved] = useState(null);
-  const submit = async (event) => {
-    event.preventDefault();
-    const form = formValues(event.target);
-    setSaved(null);
-    const problems = check(form);
-    setErrors(problems);
-    if (problems.length) return;
-    try {
-      setSaved(await send(form));
-      onDone();
-    } catch (e) {
-      setErrors(errorsFrom(e, plain));
-    }
-  };
-  return html`<form aria-labelledby=${id} onSubmit=${submit} novalidate>
-    <h3 class="govuk-heading-s" id=${id}>${title}</h3>
-    <${ErrorSummary} errors=${errors} />
-    ${saved && html`<div class="govuk-inset-text" role="status">${saved}</div>`}
-    ${children((field) => errorOf(errors, field))}
-    <button type="submit" class="govuk-button">${title}</button>
-  </form>`;
-}
+import { AdminForm, td, th } from './admin-form.js';
+import { Channels } from './admin-channels.js';
+import { Closures } from './admin-closures.js';
+import { RegisterImport } from './admin-register.js';
 
 function Schools({ laCode, schools, onDone }) {
   const check = (f) => [
@@ -103,8 +77,8 @@ function Rules({ laCode, rules, onDone }) {
 }
 
 /**
- * The administrator's screens: schools, term dates and the rules an LA configures (with their sources), for one
- * LA at a time: the administrator's own, or one of the LAs its schools belong to (an administrator may have none).
+ * The administrator's screens: schools and the register import, term dates, school closure days, the rules an LA
+ * configures (with their sources) and the notification channels, for one LA at a time: the administrator's own, or one of the LAs its schools belong to (an administrator may have none).
  */
 export function AdminPage() {
   const [chosen, setChosen] = useState(session.user?.laCode ?? null);
@@ -129,6 +103,9 @@ export function AdminPage() {
     ${data.las.length > 1 && html`<${Select} id="la" label="Local authority" value=${laCode} onChange=${(e) => setChosen(e.target.value)} options=${data.las.map((la) => [la, la])} />`}
     <p class="govuk-body">Local authority ${laCode ?? 'none yet: save a school first'}.</p>
     <${Schools} laCode=${laCode} schools=${data.schools} onDone=${onDone} />
+    <${RegisterImport} onDone=${onDone} />
     ${laCode && html`<${Terms} laCode=${laCode} terms=${data.terms} onDone=${onDone} />
-      <${Rules} laCode=${laCode} rules=${data.rules} onDone=${onDone} />`}`;
+      <${Closures} key=${laCode} schools=${data.schools} />
+      <${Rules} laCode=${laCode} rules=${data.rules} onDone=${onDone} />
+      <${Channels} laCode=${laCode} schools=${data.schools} />`}`;
 }

@@ -9,7 +9,7 @@ const roles = { la_cme_officer: 'the LA CME officer', la_send_officer: 'the LA S
 /** Cases as a GOV.UK table: the child by name (a link to the case), school, stage in words, the next deadline. */
 export function CaseTable({ cases, caption, empty = 'Nothing here.' }) {
   if (!cases?.length) return html`<p class="govuk-body">${empty}</p>`;
-  return html`<div class="app-table-scroll"><table class="govuk-table">
+  return html`<div class="app-table-scroll" tabindex="0" role="region" aria-label=${`${caption} (scrolls sideways)`}><table class="govuk-table">
     <caption class="govuk-table__caption govuk-table__caption--s">${caption}</caption>
     <thead class="govuk-table__head"><tr class="govuk-table__row">
       <th scope="col" class="govuk-table__header">Child</th><th scope="col" class="govuk-table__header">Date of birth (year group)</th><th scope="col" class="govuk-table__header">School</th>

@@ -34,7 +34,7 @@ function Timeline({ entries, schools }) {
   const engine = entries.filter((e) => e.source === 'temporal');
   const cell = (content) => html`<td class="govuk-table__cell">${content}</td>`;
   return html`<section aria-labelledby="timeline"><h2 class="govuk-heading-m" id="timeline">Timeline</h2>
-    <div class="app-table-scroll"><table class="govuk-table"><thead class="govuk-table__head"><tr class="govuk-table__row">
+    <div class="app-table-scroll" tabindex="0" role="region" aria-label="Events, oldest first (scrolls sideways)"><table class="govuk-table"><thead class="govuk-table__head"><tr class="govuk-table__row">
       <th scope="col" class="govuk-table__header">When</th><th scope="col" class="govuk-table__header">What</th><th scope="col" class="govuk-table__header">Who</th><th scope="col" class="govuk-table__header">Rule</th></tr></thead>
       <tbody class="govuk-table__body">
       ${record.map((e) => {

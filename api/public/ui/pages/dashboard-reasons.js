@@ -33,7 +33,7 @@ export function ReasonsSection({ reasons }) {
           <${ReasonChart} id="reasons-by-school" title="Reasons by school left" xTitle="School" groups=${reasons.bySchool} labelOf=${(g) => (g.schoolUrn ? g.name : 'On no school roll')} />
           <${ReasonChart} id="reasons-by-year" title="Reasons by year group" xTitle="Year group" groups=${reasons.byYearGroup} labelOf=${(g) => (g.yearGroup === 'R' ? 'Reception' : g.yearGroup === 'not_known' ? 'Not known' : `Year ${g.yearGroup}`)} />
         </div>
-        <table class="govuk-table govuk-!-margin-top-6" data-testid="reason-outcomes">
+        <div class="app-table-scroll" tabindex="0" role="region" aria-label="Outcomes by reason (scrolls sideways)"><table class="govuk-table govuk-!-margin-top-6" data-testid="reason-outcomes">
           <caption class="govuk-table__caption govuk-table__caption--s">Outcomes and time to resolution by reason (school days on the LA's calendar)</caption>
           <thead class="govuk-table__head"><tr class="govuk-table__row">
             ${header('Primary reason')}${header('Times missing', true)}${header('Still missing', true)}${header('Ended in')}${header('Median school days', true)}${header('Longest (school days)', true)}
@@ -42,5 +42,5 @@ export function ReasonsSection({ reasons }) {
             (r) => html`<tr class="govuk-table__row"><th scope="row" class="govuk-table__header">${r.label}</th>${cell(r.episodes)}${cell(r.stillMissing)}
               <td class="govuk-table__cell">${r.endedIn.map((e) => `${e.label} ${e.count}`).join('; ') || 'none ended'}</td>${cell(r.medianSchoolDays)}${cell(r.longestSchoolDays)}</tr>`,
           )}</tbody>
-        </table>`}`;
+        </table></div>`}`;
 }

@@ -14,7 +14,10 @@ export function DashboardPage() {
   const [data, setData] = useState(null);
   const [error, setError] = useState(null);
   useEffect(() => {
-    api('/v1/dashboard').then(setData).catch((e) => setError(e.message));
+    // How many are due soon is the case list's own count, so the card and the list it links to agree.
+    Promise.all([api('/v1/dashboard'), api('/v1/cases?status=open&deadline=due_soon&pageSize=1')])
+      .then(([dashboard, dueSoon]) => setData({ ...dashboard, dueSoon: dueSoon.total }))
+      .catch((e) => setError(e.message));
   }, []);
   if (error) return html`<${Problem} message=${error} />`;
   if (!data) return html`<p class="govuk-body">Loading…</p>`;
@@ -26,6 +29,7 @@ export function DashboardPage() {
       <${Card} figure=${open} text="open cases" href="#/cases?status=open" testid="open-cases" />
       <${Card} figure=${send} text="with SEN support or an EHC plan" href="#/cases?status=open&send=true" />
       <${Card} figure=${data.overdue} text="open with a clock overdue" href="#/cases?status=open&deadline=overdue" testid="overdue" />
+      <${Card} figure=${data.dueSoon} text="open with a clock due in the next 5 school days" href="#/cases?status=open&deadline=due_soon" testid="due-soon" />
       <${Card} figure=${data.breached} text="open with a clock breached (ran out and escalated, step not done)" testid="breached" />
       <${Card} figure=${undelivered} testid="undelivered-alerts" text=${html`attendance alerts not yet on a case${undelivered ? html`<br /><span class="govuk-body-s">${data.undeliveredAlerts.map((r) => `${label(r.kind)} ${r.count}, oldest ${day(r.oldestDetectedAt)}`).join('; ')}</span>` : ''}`} />
     </div>
