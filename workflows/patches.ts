@@ -17,4 +17,6 @@ export const patches = {
   schoolToldOnLapse: 'school-told-on-clock-lapse',
   /** A clock that ran out stays on the case as an overdue step until its step is done (CaseRun.markOverdue). */
   overdueSteps: 'overdue-steps',
+  /** A clock's step that changes the case after its last record writes the case's projection too (CaseRun.projectIfChanged). */
+  projectionAfterClock: 'projection-after-clock',
 } as const;
