@@ -2,6 +2,7 @@ import type { Prisma } from '@prisma/client';
 import { entryHash } from '../db/audit-chain';
 import type { Db } from '../db/prisma';
 import type { OverdueStep } from '../domain/case';
+import { writeCaseProjection, type CaseSnapshot } from './case-projection';
 import { statusChangeOf } from '../domain/collection/education-status';
 
 export interface CaseEventRecord {
@@ -25,11 +26,14 @@ export interface CaseEventRecord {
   detail?: Record<string, string | number | boolean | null>;
   /** Set when this event closes the case: the pupil's open case is released for a future one. */
   outcome?: string;
+  /** The workflow's state with this event; absent on events scheduled before the projection existed. */
+  snapshot?: CaseSnapshot;
 }
 
 /**
- * Writes the case's read-model row and its audit entry, chained to the case's previous one, and the child's
- * education status when the event changes it, in one transaction.
+ * Writes the case's read-model row, its projection (the workflow's state, so reading a case asks no workflow) and
+ * its audit entry, chained to the case's previous one, and the child's education status when the event changes
+ * it, in one transaction.
  */
 export function createRecordCaseEvent(db: Db) {
   return async function recordCaseEvent(event: CaseEventRecord): Promise<void> {
@@ -55,6 +59,7 @@ export function createRecordCaseEvent(db: Db) {
         update: row,
       });
       if (event.overdueSteps) await replaceOverdueSteps(tx, event.caseId, event.overdueSteps);
+      if (event.snapshot) await writeCaseProjection(tx, event.caseId, event.snapshot);
       if (await tx.auditEntry.findUnique({ where: { eventId: event.eventId }, select: { id: true } })) return; // a retry
       const previous = await tx.auditEntry.findFirst({ where: { caseId: event.caseId }, orderBy: { id: 'desc' }, select: { hash: true } });
       const content = {

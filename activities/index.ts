@@ -1,5 +1,6 @@
 import type { Db } from '../db/prisma';
 import { createRecordCaseEvent } from './case-record';
+import { createProjectCase } from './case-projection';
 import { createCalendarStore } from '../db/calendar-store';
 import { createMarkStore } from '../db/attendance-marks';
 import { createDeletionChecks } from './assess-deletion';
@@ -23,6 +24,7 @@ export function createActivities({ db, notifier, notify }: ActivityDeps) {
     loadCaseContext: createLoadCaseContext(db),
     loadPlacement: createLoadPlacement(db),
     recordCaseEvent: createRecordCaseEvent(db),
+    projectCase: createProjectCase(db),
     notify: createNotify(db, notifier, notify),
   };
 }

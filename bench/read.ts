@@ -5,9 +5,9 @@ import { runOnStack } from './stack';
 
 /**
  * `npm run bench:read`: an LA officer reading cases (GET /v1/cases/{id}: the scope check, then the state
- * queried from the case's workflow) at BENCH_CLIENTS (16) clients, each read a case picked at random from
- * BENCH_OPEN_CASES (12000; 500 for a quick run) open ones, so most reads miss the worker's cache of 500
- * workflows as they would in an LA. The cases are opened first through the API, BENCH_OPEN_CONCURRENCY (16) at
+ * from the case's projection) at BENCH_CLIENTS (16) clients, each read a case picked at random from
+ * BENCH_OPEN_CASES (12000; 500 for a quick run) open ones: more than the worker's cache of 500 workflows, as in
+ * an LA, which cost a replay per read when reads were workflow queries. The cases are opened first through the API, BENCH_OPEN_CONCURRENCY (16) at
  * a time (at the few cases a second of a loaded two-core machine, 12,000 takes the best part of an hour);
  * then BENCH_SECONDS (30) of reads.
  */

@@ -20,6 +20,8 @@ export interface CaseWorkflowInput {
 export interface CarriedCase {
   state: CaseState;
   policy: LaPolicy;
+  /** The steps recorded in earlier runs (the projection's version); absent on runs carried over before it. */
+  recordedSteps?: number;
 }
 
 export interface ReportConcernInput {

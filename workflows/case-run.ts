@@ -6,6 +6,7 @@ import type { Rule } from '../domain/rules/rule';
 import { defaultPolicy, type LaPolicy } from '../domain/rules/policy';
 import { caseStageKey, nextDeadlineKey, sendFlagKey } from '../temporal/search-attributes';
 import { activities } from './activities';
+import type { CaseSnapshot } from '../activities/case-projection';
 import type { CarriedCase, CaseWorkflowInput } from './case-messages';
 import { NotificationLanes } from './notification-lanes';
 import { patches } from './patches';
@@ -19,10 +20,17 @@ export class CaseRun {
   opened = false;
   readonly notifications = new NotificationLanes();
   private scheduleVersion = 0;
+  /** The steps recorded so far, across runs: the version of the projection each record writes. */
+  private recordedSteps: number;
+  /** The state as the last record wrote it to the projection, to tell a change made after it. */
+  private recordedState: string | undefined;
 
   constructor(input: CaseWorkflowInput) {
     const { caseId, pupilId, laCode, schoolUrn, carried } = input;
     this.state = carried?.state ?? { caseId, pupilId, laCode, schoolUrn, stage: 'opening', concerns: [], deadlines: [], jointEnquiries: {}, refusedDeletions: [], safeguarding: [] };
+    // A run carried over before steps were counted starts again from 0: it wrote no projection to outnumber.
+    this.recordedSteps = carried?.recordedSteps ?? 0;
+    this.recordedState = carried && JSON.stringify(carried.state);
     if (carried) {
       this.policy = carried.policy;
       this.opened = true;
@@ -31,7 +39,7 @@ export class CaseRun {
 
   /** What the next run needs to go on exactly where this one stops. */
   carry(): CarriedCase {
-    return { state: this.state, policy: this.policy };
+    return { state: this.state, policy: this.policy, recordedSteps: this.recordedSteps };
   }
 
   get closed(): boolean {
@@ -92,7 +100,25 @@ export class CaseRun {
       ruleId,
       detail,
       outcome,
+      snapshot: this.snapshot(),
     });
+  }
+
+  /**
+   * A step that changed the state after its last record (a clock that ran out with nothing to do, a review clock
+   * started again after the review was recorded) writes the projection alone, so it never lags the query
+   * (patched: projection-after-clock).
+   */
+  async projectIfChanged(): Promise<void> {
+    if (JSON.stringify(this.state) === this.recordedState || !patched(patches.projectionAfterClock)) return;
+    await activities.projectCase({ caseId: this.state.caseId, snapshot: this.snapshot() });
+  }
+
+  /** The state as it stands, numbered after every step recorded before it (a retry sends the same number). */
+  private snapshot(): CaseSnapshot {
+    this.recordedSteps += 1;
+    this.recordedState = JSON.stringify(this.state);
+    return { version: this.recordedSteps, state: this.state };
   }
 
   async notify(step: string, recipient: string, template: string, ruleId?: string, facts?: Detail): Promise<void> {

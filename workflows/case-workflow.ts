@@ -43,7 +43,9 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<void> {
       return continueAsNew<typeof caseWorkflow>({ ...input, carried: run.carry() });
     }
     const expired = await run.nextExpiredDeadline(historyFull);
-    if (expired) await onDeadline(run, expired);
+    if (!expired) continue;
+    await onDeadline(run, expired);
+    await run.projectIfChanged();
   }
   // Nothing is lost at the end: every decision answered and every handed-off notification sent.
   await condition(() => allHandlersFinished() && run.notifications.idle);

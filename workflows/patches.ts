@@ -19,4 +19,6 @@ export const patches = {
   overdueSteps: 'overdue-steps',
   /** A case closing records its primary reason (EHE, or why a CME child was missing) on the audit log and status history. */
   reasonCapture: 'reason-capture-at-close',
+  /** A clock's step that changes the case after its last record writes the case's projection too (CaseRun.projectIfChanged). */
+  projectionAfterClock: 'projection-after-clock',
 } as const;

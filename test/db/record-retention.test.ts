@@ -5,6 +5,7 @@ import { Client } from 'pg';
 import { createRecordCaseEvent } from '../../activities/case-record';
 import { verifyAuditChains } from '../../db/audit-chain';
 import { casesPastRetention } from '../../db/record-retention';
+import type { CaseStage } from '../../domain/case';
 import { recordRetentionRule } from '../../domain/rules/catalogue';
 import { parseRuleSetting } from '../../domain/rules/policy';
 import { createTestDatabase, type TestDatabase } from '../helpers/database';
@@ -31,16 +32,20 @@ describe('RECORD-RETENTION: purging closed cases past retention (real PostgreSQL
     case: await database.db.case.count({ where: { id: caseId } }),
     audit: await database.db.auditEntry.count({ where: { caseId } }),
     notifications: await database.db.notification.count({ where: { caseId } }),
+    projection: await database.db.caseProjection.count({ where: { caseId } }),
   });
 
   async function caseHistory(caseId: string, pupilId: string, laCode: string, openedYearsAgo: number, closedYearsAgo?: number) {
     const record = createRecordCaseEvent(database.db);
     const openedAt = yearsAgo(openedYearsAgo);
     const base = { caseId, pupilId, laCode, openedAt, nextDeadlineAt: null, actor: 'school:100001:u-1' };
-    await record({ ...base, eventId: randomUUID(), stage: 'awaiting_reason', occurredAt: openedAt, action: 'case_opened' });
-    await record({ ...base, eventId: randomUUID(), stage: 'awaiting_reason', occurredAt: openedAt, action: 'contact_attempt' });
+    // The workflow's state goes with each step into the case's projection, which the purge removes with the case.
+    const snapshot = (version: number, stage: CaseStage) => ({ version, state: { caseId, pupilId, laCode, stage, openedAt, concerns: [], deadlines: [], jointEnquiries: {}, refusedDeletions: [], safeguarding: [] } });
+    await record({ ...base, eventId: randomUUID(), stage: 'awaiting_reason', occurredAt: openedAt, action: 'case_opened', snapshot: snapshot(1, 'awaiting_reason') });
+    await record({ ...base, eventId: randomUUID(), stage: 'awaiting_reason', occurredAt: openedAt, action: 'contact_attempt', snapshot: snapshot(2, 'awaiting_reason') });
     if (closedYearsAgo !== undefined) {
-      await record({ ...base, eventId: randomUUID(), stage: 'closed', occurredAt: yearsAgo(closedYearsAgo), action: 'case_closed', outcome: 'located_and_attending' });
+      const closed = { stage: 'closed', occurredAt: yearsAgo(closedYearsAgo), action: 'case_closed', outcome: 'located_and_attending', snapshot: snapshot(3, 'closed') };
+      await record({ ...base, eventId: randomUUID(), ...closed });
     }
     await database.db.notification.create({ data: { idempotencyKey: `${caseId}:opened:la`, caseId, recipient: `la:${laCode}:cme`, template: 'case_opened', transport: 'recording', status: 'sent' } });
   }
@@ -136,18 +141,18 @@ describe('RECORD-RETENTION: purging closed cases past retention (real PostgreSQL
     const applied = run('purge-records', ['--apply']);
     expect([applied.status, applied.out]).toEqual([0, expect.stringContaining('3 case(s) purged with 9 audit entries')]);
 
-    expect(await counts(cases.longClosed)).toEqual({ case: 0, audit: 0, notifications: 0 });
-    expect(await counts(cases.shortRetention)).toEqual({ case: 0, audit: 0, notifications: 0 });
+    expect(await counts(cases.longClosed)).toEqual({ case: 0, audit: 0, notifications: 0, projection: 0 });
+    expect(await counts(cases.shortRetention)).toEqual({ case: 0, audit: 0, notifications: 0, projection: 0 });
     expect(await database.db.pupil.count({ where: { id: pupils.alone } })).toBe(0);
     expect(await database.db.childDetails.count({ where: { pupilId: pupils.alone } })).toBe(0);
     // The same child's open case keeps the child's register entry.
     expect(await database.db.childDetails.count({ where: { pupilId: pupils.shared } })).toBe(1);
     // A child still on a roll keeps the register entry and marks; the purged case's detection alert goes with it.
-    expect(await counts(cases.onRoll)).toEqual({ case: 0, audit: 0, notifications: 0 });
+    expect(await counts(cases.onRoll)).toEqual({ case: 0, audit: 0, notifications: 0, projection: 0 });
     expect(await database.db.pupil.count({ where: { id: pupils.onRoll } })).toBe(1);
     expect(await database.db.attendanceMark.count({ where: { pupilId: pupils.onRoll } })).toBe(1);
     expect(await database.db.detectionAlert.count({ where: { caseId: cases.onRoll } })).toBe(0);
-    for (const kept of [cases.recentlyClosed, cases.longOpen, cases.siblingOpen]) expect(await counts(kept)).toEqual({ case: 1, audit: kept === cases.recentlyClosed ? 3 : 2, notifications: 1 });
+    for (const kept of [cases.recentlyClosed, cases.longOpen, cases.siblingOpen]) expect(await counts(kept)).toEqual({ case: 1, audit: kept === cases.recentlyClosed ? 3 : 2, notifications: 1, projection: 1 });
 
     const log = await database.db.purgedCase.findMany({ where: { caseId: { in: [cases.longClosed, cases.shortRetention] } }, orderBy: { id: 'asc' } });
     expect(log.map((row) => [row.caseId, row.laCode, row.retentionYears, row.entryCount, row.purgedBy.startsWith('purge-records:')])).toEqual([

@@ -16,6 +16,7 @@ export const mainstreamPupil: Placement = { isSpecialSchool: false, placedByLa: 
  */
 export function fakeActivities(options: { placement?: Placement; placementLater?: Placement; policy?: Partial<LaPolicy>; marks?: StoredMark[] } = {}) {
   const events: CaseEventRecord[] = [];
+  const projections: Parameters<CaseActivities['projectCase']>[0][] = [];
   const notifications: NotifyInput[] = [];
   // The pupil's register marks: a test may correct them while the case runs.
   const marks = options.marks ?? [];
@@ -30,9 +31,12 @@ export function fakeActivities(options: { placement?: Placement; placementLater?
     recordCaseEvent: async (event) => {
       events.push(event);
     },
+    projectCase: async (input) => {
+      projections.push(input);
+    },
     notify: async (input) => {
       notifications.push(input);
     },
   };
-  return { activities, events, notifications, marks };
+  return { activities, events, projections, notifications, marks };
 }

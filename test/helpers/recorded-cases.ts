@@ -3,7 +3,7 @@ import { createActivities } from '../../activities';
 import type { Actor } from '../../domain/actor';
 import type { ConcernReason } from '../../domain/case';
 import type { caseWorkflow } from '../../workflows';
-import { getCaseState } from '../../workflows/case-messages';
+import { getCaseState, type CaseWorkflowInput } from '../../workflows/case-messages';
 import { withOpenCase } from './case-harness';
 import { createTestDatabase, type TestDatabase } from './database';
 import { recordingNotifier } from './stack';
@@ -27,18 +27,22 @@ export function useRecordedCases() {
     return database.db;
   };
 
-  /** Opens a case of LA 938 for a pupil on the register and runs `body` while a worker with the real activities serves it. */
+  /**
+   * Opens a case of LA 938 for a pupil on the register (`schoolUrn: undefined`: on no roll) and runs `body` while a
+   * worker with the real activities serves it.
+   */
   const withRecordedCase = (
-    pupil: { id: string; schoolUrn: string },
+    pupil: { id: string; schoolUrn: string | undefined },
     reason: ConcernReason,
     body: (handle: WorkflowHandle<typeof caseWorkflow>, caseId: string) => Promise<void>,
+    options: Pick<CaseWorkflowInput, 'continueAsNewAt'> = {},
   ) =>
     withOpenCase(
       env(),
       { activities: createActivities({ db: db(), notifier: recordingNotifier() }) },
       async (handle) => body(handle, (await handle.query(getCaseState)).caseId),
       reason,
-      { pupilId: pupil.id, schoolUrn: pupil.schoolUrn },
+      { pupilId: pupil.id, schoolUrn: pupil.schoolUrn, ...options },
     );
 
   /** The server's skipped clock: what "now" is for the case. */
