@@ -3,7 +3,7 @@ import { createRecordCaseEvent } from './case-record';
 import { createCalendarStore } from '../db/calendar-store';
 import { createMarkStore } from '../db/attendance-marks';
 import { createDeletionChecks } from './assess-deletion';
-import { createLoadCaseContext, createLoadPlacement } from './case-context';
+import { createLoadCalendar, createLoadCaseContext, createLoadPlacement } from './case-context';
 import { createComputeDeadline } from './deadlines';
 import type { Notifier } from './notifications/notifier';
 import { createNotify, type NotifyOptions } from './notify';
@@ -20,7 +20,8 @@ export function createActivities({ db, notifier, notify }: ActivityDeps) {
   return {
     computeDeadline: createComputeDeadline(calendars),
     ...createDeletionChecks(calendars, createMarkStore(db)),
-    loadCaseContext: createLoadCaseContext(db),
+    loadCaseContext: createLoadCaseContext(db, calendars),
+    loadCalendar: createLoadCalendar(calendars),
     loadPlacement: createLoadPlacement(db),
     recordCaseEvent: createRecordCaseEvent(db),
     notify: createNotify(db, notifier, notify),

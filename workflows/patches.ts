@@ -17,4 +17,8 @@ export const patches = {
   schoolToldOnLapse: 'school-told-on-clock-lapse',
   /** A clock that ran out stays on the case as an overdue step until its step is done (CaseRun.markOverdue). */
   overdueSteps: 'overdue-steps',
+  /** A step's short database work (its context read, its record) runs as local activities, inside its workflow task. */
+  localStepActivities: 'local-step-activities',
+  /** School-day and plain-day clocks are counted in the workflow from the calendar it holds, not by an activity. */
+  deadlinesInWorkflow: 'deadlines-in-workflow',
 } as const;
