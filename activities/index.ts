@@ -4,7 +4,7 @@ import { createProjectCase } from './case-projection';
 import { createCalendarStore } from '../db/calendar-store';
 import { createMarkStore } from '../db/attendance-marks';
 import { createDeletionChecks } from './assess-deletion';
-import { createLoadCaseContext, createLoadPlacement } from './case-context';
+import { createLoadCalendar, createLoadCaseContext, createLoadPlacement } from './case-context';
 import { createComputeDeadline } from './deadlines';
 import type { Notifier } from './notifications/notifier';
 import { createNotify, type NotifyOptions } from './notify';
@@ -21,7 +21,8 @@ export function createActivities({ db, notifier, notify }: ActivityDeps) {
   return {
     computeDeadline: createComputeDeadline(calendars),
     ...createDeletionChecks(calendars, createMarkStore(db)),
-    loadCaseContext: createLoadCaseContext(db),
+    loadCaseContext: createLoadCaseContext(db, calendars),
+    loadCalendar: createLoadCalendar(calendars),
     loadPlacement: createLoadPlacement(db),
     recordCaseEvent: createRecordCaseEvent(db),
     projectCase: createProjectCase(db),

@@ -1,4 +1,6 @@
 import { isEnglandBankHoliday } from '../domain/calendar/england-bank-holidays';
+import type { HeldCalendar } from '../domain/calendar/held-calendar';
+import { holdCalendar } from '../domain/calendar/hold-calendar';
 import type { IsoDate } from '../domain/calendar/iso-date';
 import { SchoolCalendar, type Term } from '../domain/calendar/school-calendar';
 import type { Db } from './prisma';
@@ -24,6 +26,13 @@ export function createCalendarStore(db: Db) {
     return rows.map((row) => ({ date: isoDate(row.date), reason: row.reason }));
   }
 
+  async function schoolDaysOf(schoolUrn: string): Promise<{ terms: Term[]; closures: IsoDate[] }> {
+    const school = await db.school.findUnique({ where: { urn: schoolUrn }, select: { laCode: true } });
+    if (!school) throw new UnknownSchoolError(schoolUrn);
+    const [terms, closures] = await Promise.all([termsOf(school.laCode), closuresOf(schoolUrn)]);
+    return { terms, closures: closures.map((c) => c.date) };
+  }
+
   return {
     termsOf,
     closuresOf,
@@ -46,15 +55,18 @@ export function createCalendarStore(db: Db) {
 
     /** The calendar of one school: its LA's terms, its own closures, England's bank holidays. */
     async calendarOf(schoolUrn: string): Promise<SchoolCalendar> {
-      const school = await db.school.findUnique({ where: { urn: schoolUrn }, select: { laCode: true } });
-      if (!school) throw new UnknownSchoolError(schoolUrn);
-      const [terms, closures] = await Promise.all([termsOf(school.laCode), closuresOf(schoolUrn)]);
-      return new SchoolCalendar({ terms, closures: closures.map((c) => c.date), isBankHoliday: isEnglandBankHoliday });
+      return new SchoolCalendar({ ...(await schoolDaysOf(schoolUrn)), isBankHoliday: isEnglandBankHoliday });
     },
 
     /** The LA's own calendar (its terms and bank holidays), for a child on no school's roll. */
     async laCalendarOf(laCode: string): Promise<SchoolCalendar> {
       return new SchoolCalendar({ terms: await termsOf(laCode), closures: [], isBankHoliday: isEnglandBankHoliday });
+    },
+
+    /** The same calendar as data a case workflow holds and counts its clocks from, from the day of `from` on. */
+    async heldCalendarOf(place: { laCode: string; schoolUrn?: string }, from: Date): Promise<HeldCalendar> {
+      const days = place.schoolUrn ? await schoolDaysOf(place.schoolUrn) : { terms: await termsOf(place.laCode), closures: [] };
+      return holdCalendar(days, from);
     },
   };
 }

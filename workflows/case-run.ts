@@ -5,8 +5,9 @@ import type { Party } from '../domain/triggers';
 import type { Rule } from '../domain/rules/rule';
 import { defaultPolicy, type LaPolicy } from '../domain/rules/policy';
 import { caseStageKey, nextDeadlineKey, sendFlagKey } from '../temporal/search-attributes';
-import { activities } from './activities';
 import type { CaseSnapshot } from '../activities/case-projection';
+import { activities, localActivities } from './activities';
+import { CaseCalendar } from './case-calendar';
 import type { CarriedCase, CaseWorkflowInput } from './case-messages';
 import { NotificationLanes } from './notification-lanes';
 import { patches } from './patches';
@@ -19,6 +20,7 @@ export class CaseRun {
   policy: LaPolicy = defaultPolicy;
   opened = false;
   readonly notifications = new NotificationLanes();
+  readonly calendar = new CaseCalendar();
   private scheduleVersion = 0;
   /** The steps recorded so far, across runs: the version of the projection each record writes. */
   private recordedSteps: number;
@@ -83,7 +85,8 @@ export class CaseRun {
   /** Writes the read-model row and one audit entry: who, what, why, under which rule. */
   /** `actor` is a user, or a system party such as 'system' or a report's `reportedBy`. */
   async record(action: string, actor: Actor | string, detail: Detail = {}, ruleId?: string, outcome?: string): Promise<void> {
-    await activities.recordCaseEvent({
+    const { recordCaseEvent } = patched(patches.localStepActivities) ? localActivities : activities;
+    await recordCaseEvent({
       eventId: `${workflowInfo().workflowId}:${uuid4()}`,
       caseId: this.state.caseId,
       pupilId: this.state.pupilId,
@@ -128,7 +131,9 @@ export class CaseRun {
   /** Starts a clock of `count` school days (or plain days) from now under `rule`, from the school's calendar (the LA's without one). */
   async schedule(kind: ScheduledDeadline['kind'], rule: Rule, count: number, unit: ClockUnit = 'school_days'): Promise<ScheduledDeadline> {
     const { laCode, schoolUrn } = this.state;
-    const { at } = await activities.computeDeadline({ from: new Date().toISOString(), count, unit, laCode, schoolUrn });
+    const { at } = patched(patches.deadlinesInWorkflow)
+      ? await this.calendar.deadline({ laCode, schoolUrn }, count, unit)
+      : await activities.computeDeadline({ from: new Date().toISOString(), count, unit, laCode, schoolUrn });
     const unitName = unit === 'school_days' ? 'school days' : 'days';
     const deadline: ScheduledDeadline = { id: kind, kind, ruleId: rule.id, title: `${rule.title} (${count} ${unitName}; ${rule.source})`, at, unit };
     this.state.deadlines = [...this.state.deadlines.filter((d) => d.id !== kind), deadline];

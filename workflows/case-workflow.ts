@@ -2,7 +2,8 @@ import { allHandlersFinished, condition, continueAsNew, patched, workflowInfo } 
 import type { ScheduledDeadline } from '../domain/case';
 import { consentManagerEscalationRule, consentReminderRule } from '../domain/rules/catalogue';
 import { clockSchoolDays, partiesToTell, triggerRules } from '../domain/triggers';
-import { activities } from './activities';
+import type { CaseContext } from '../activities/case-context';
+import { activities, localActivities } from './activities';
 import type { CaseWorkflowInput } from './case-messages';
 import { CaseRun } from './case-run';
 import { registerAbsenceHandlers } from './absence-handlers';
@@ -56,7 +57,7 @@ async function openCase(run: CaseRun): Promise<void> {
   const [first] = run.state.concerns;
   if (!first) throw new Error('unreachable: a case opens on its first concern');
   const trigger = triggerRules[first.reason];
-  const context = await activities.loadCaseContext({ pupilId: run.state.pupilId, laCode: run.state.laCode });
+  const context = await loadContext(run);
   run.policy = context.policy;
   run.state.placement = context.placement;
   run.state.openedAt = first.receivedAt;
@@ -71,6 +72,16 @@ async function openCase(run: CaseRun): Promise<void> {
     await run.notify(`case_opened:${party}`, run.address(party), `case_opened:${first.reason}`, trigger.id);
   }
   run.opened = true;
+}
+
+/** The register, the LA's settings and (patched) the calendar the case's clocks count in, in one read. */
+async function loadContext(run: CaseRun): Promise<CaseContext> {
+  const { pupilId, laCode, schoolUrn } = run.state;
+  if (!patched(patches.localStepActivities)) return activities.loadCaseContext({ pupilId, laCode });
+  const calendarFrom = new Date().toISOString();
+  const context = await localActivities.loadCaseContext({ pupilId, laCode, schoolUrn, calendarFrom });
+  if (context.calendar) run.calendar.hold(context.calendar, calendarFrom);
+  return context;
 }
 
 async function onDeadline(run: CaseRun, deadline: ScheduledDeadline): Promise<void> {

@@ -21,4 +21,8 @@ export const patches = {
   reasonCapture: 'reason-capture-at-close',
   /** A clock's step that changes the case after its last record writes the case's projection too (CaseRun.projectIfChanged). */
   projectionAfterClock: 'projection-after-clock',
+  /** A step's short database work (its context read, its record) runs as local activities, inside its workflow task. */
+  localStepActivities: 'local-step-activities',
+  /** School-day and plain-day clocks are counted in the workflow from the calendar it holds, not by an activity. */
+  deadlinesInWorkflow: 'deadlines-in-workflow',
 } as const;

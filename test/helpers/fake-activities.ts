@@ -6,7 +6,7 @@ import type { NotifyInput } from '../../activities/notify';
 import type { Placement } from '../../domain/deletion/consent-gate';
 import type { StoredMark } from '../../domain/deletion/register-check';
 import { defaultPolicy, type LaPolicy } from '../../domain/rules/policy';
-import { fixtureCalendar } from '../fixtures/calendar';
+import { fixtureCalendar, heldFixtureCalendar } from '../fixtures/calendar';
 
 export const mainstreamPupil: Placement = { isSpecialSchool: false, placedByLa: false, senStatus: 'none' };
 
@@ -25,7 +25,12 @@ export function fakeActivities(options: { placement?: Placement; placementLater?
   const activities: CaseActivities = {
     computeDeadline: createComputeDeadline(calendars),
     ...createDeletionChecks(calendars, markStore),
-    loadCaseContext: async () => ({ placement: options.placement ?? mainstreamPupil, policy: { ...defaultPolicy, ...options.policy } }),
+    loadCaseContext: async ({ calendarFrom }) => ({
+      placement: options.placement ?? mainstreamPupil,
+      policy: { ...defaultPolicy, ...options.policy },
+      ...(calendarFrom === undefined ? {} : { calendar: heldFixtureCalendar(new Date(calendarFrom)) }),
+    }),
+    loadCalendar: async ({ from }) => heldFixtureCalendar(new Date(from)),
     // `placementLater`: what the register says once the case is open (an import or a later concern changed it).
     loadPlacement: async () => options.placementLater ?? options.placement ?? mainstreamPupil,
     recordCaseEvent: async (event) => {
