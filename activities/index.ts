@@ -7,6 +7,7 @@ import { createLoadCaseContext, createLoadPlacement } from './case-context';
 import { createComputeDeadline } from './deadlines';
 import type { Notifier } from './notifications/notifier';
 import { createNotify, type NotifyOptions } from './notify';
+import { createRecordSupportPlan } from './support-plan';
 
 export interface ActivityDeps {
   db: Db;
@@ -24,6 +25,7 @@ export function createActivities({ db, notifier, notify }: ActivityDeps) {
     loadPlacement: createLoadPlacement(db),
     recordCaseEvent: createRecordCaseEvent(db),
     notify: createNotify(db, notifier, notify),
+    recordSupportPlan: createRecordSupportPlan(db),
   };
 }
 

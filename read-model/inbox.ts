@@ -8,6 +8,7 @@ import { caseRow, caseRowSelect } from './case-row';
 import { daysLeftOn } from './days-left';
 import { caseScope } from './list-cases';
 import { hasOverdueStep, overdueStepSelect, overdueStepView } from './overdue-steps';
+import { lapsedActionsOf } from './support-plans';
 import { unresolvedNMarksOf } from './unresolved-n-marks';
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -32,7 +33,8 @@ type DecisionSection = keyof typeof decisionSections;
 
 /**
  * What awaits this user: the decisions their role takes, the steps whose clock ran out and was escalated to their
- * role (how long overdue, and since when), and every clock in scope that has run out or soon will.
+ * role (how long overdue, and since when), every clock in scope that has run out or soon will, and the support plan
+ * actions past their due date that they own or, as the case officer, oversee.
  */
 export async function inboxOf(db: Db, principal: Principal, now = new Date()) {
   const scope = caseScope(principal);
@@ -48,13 +50,14 @@ export async function inboxOf(db: Db, principal: Principal, now = new Date()) {
     const soon = await Promise.all(rows.map(async (row) => row.nextDeadlineAt !== null && (await daysLeft(row, new Date(row.nextDeadlineAt))).count <= DUE_SOON_SCHOOL_DAYS));
     return rows.filter((_row, i) => soon[i]);
   };
-  const [decisions, escalated, overdue, dueSoon] = await Promise.all([
+  const [decisions, escalated, overdue, dueSoon, supportActionsLapsed] = await Promise.all([
     Promise.all(mine.map(async (section) => [section, await find({ stage: { in: decisionSections[section].stages } })] as const)),
     find({ overdueSteps: { some: { escalatedTo: principal.role } } }),
     find({ OR: [{ nextDeadlineAt: { lt: now } }, hasOverdueStep] }),
     find({ nextDeadlineAt: { gte: now, lt: new Date(now.getTime() + DUE_SOON_HORIZON) } }).then(dueWithinSchoolDays),
+    lapsedActionsOf(db, principal, now),
   ]);
   // The school's register, not a case stage: code N past its 5 school days (T1), for those who send the marks.
   const codeN = mayDecide(principal.role, 'replaceCodeN') ? { unresolvedNMarks: await unresolvedNMarksOf(db, principal, now) } : {};
-  return { ...(Object.fromEntries(decisions) as Partial<Record<DecisionSection, typeof escalated>>), escalated, overdue, dueSoon, ...codeN };
+  return { ...(Object.fromEntries(decisions) as Partial<Record<DecisionSection, typeof escalated>>), escalated, overdue, dueSoon, supportActionsLapsed, ...codeN };
 }

@@ -17,4 +17,6 @@ export const patches = {
   schoolToldOnLapse: 'school-told-on-clock-lapse',
   /** A clock that ran out stays on the case as an overdue step until its step is done (CaseRun.markOverdue). */
   overdueSteps: 'overdue-steps',
+  /** A support review falling due also asks the owners of the plan's open actions (support-plan-handlers.ts). */
+  supportPlan: 'support-plan',
 } as const;

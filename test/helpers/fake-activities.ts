@@ -6,6 +6,7 @@ import type { NotifyInput } from '../../activities/notify';
 import type { Placement } from '../../domain/deletion/consent-gate';
 import type { StoredMark } from '../../domain/deletion/register-check';
 import { defaultPolicy, type LaPolicy } from '../../domain/rules/policy';
+import type { SupportPlan } from '../../domain/support/plan';
 import { fixtureCalendar } from '../fixtures/calendar';
 
 export const mainstreamPupil: Placement = { isSpecialSchool: false, placedByLa: false, senStatus: 'none' };
@@ -17,6 +18,7 @@ export const mainstreamPupil: Placement = { isSpecialSchool: false, placedByLa: 
 export function fakeActivities(options: { placement?: Placement; placementLater?: Placement; policy?: Partial<LaPolicy>; marks?: StoredMark[] } = {}) {
   const events: CaseEventRecord[] = [];
   const notifications: NotifyInput[] = [];
+  const plans: SupportPlan[] = [];
   // The pupil's register marks: a test may correct them while the case runs.
   const marks = options.marks ?? [];
   const calendars = { calendarOf: async () => fixtureCalendar(), laCalendarOf: async () => fixtureCalendar() };
@@ -33,6 +35,9 @@ export function fakeActivities(options: { placement?: Placement; placementLater?
     notify: async (input) => {
       notifications.push(input);
     },
+    recordSupportPlan: async ({ plan }) => {
+      plans.push(plan);
+    },
   };
-  return { activities, events, notifications, marks };
+  return { activities, events, notifications, marks, plans };
 }
