@@ -3,6 +3,7 @@ import { attendanceCodes, type AttendanceCode } from '../domain/attendance/codes
 import { caseOutcomes, contactMethods, contactOutcomes, safeguardingConcerns, supportStages, traceSteps } from '../domain/case';
 import type { DeletionRequestDetails, GroundEvidence } from '../domain/deletion/evidence';
 import { isoDateSchema, laCodeSchema, textSchema } from '../domain/field-schemas';
+import { supportPlanRoutes } from './support-plan-schemas';
 
 /** Every decision may carry the caller's idempotency key; it becomes the Temporal update id. */
 const decisionId = z.uuid().optional();
@@ -74,5 +75,6 @@ export const decisionRoutes = {
   'reason-established': { body: reasonEstablishedBody, summary: 'The school established the reason for an unexplained absence (T1): the 2024 code that replaces N; the T1 clock stops' },
   'back-in-school': { body: backInSchoolBody, summary: 'The school records that the child is back in school: the case closes, located and attending' },
   close: { body: closeCaseBody, summary: 'Closes the case with an outcome' },
+  ...supportPlanRoutes,
 } as const;
 export type DecisionPath = keyof typeof decisionRoutes;

@@ -1,5 +1,5 @@
--- Support plans (issue 16): a support-first case's barriers, actions with owners and due dates, and reviews, as its
--- workflow keeps them; the inbox reads lapsed actions from here and the case export shows the plan.
+-- Support plans (issue 16): the barriers of a support-first case, actions with owners and due dates, and reviews, as its
+-- workflow keeps them. The inbox reads lapsed actions from here and the case export shows the plan.
 CREATE TABLE "support_plan" (
     "case_id" TEXT NOT NULL,
     "version" INTEGER NOT NULL,

@@ -46,10 +46,14 @@ const plain = {
   returnedOn: ['returnedOn', 'Enter the day the child came back, today or earlier: day, month and year'],
   otherLaCode: ['otherLaCode', 'Enter the other LA\'s code: 3 digits'],
   reference: ['reference', "Enter the reference on the Secretary of State's direction"],
+  code: ['code', "Choose a barrier on the LA's list"],
+  what: ['what', 'Enter what the owner will do: at most 500 characters'],
+  dueInSchoolDays: ['dueInSchoolDays', 'Enter the school days until it is due: a whole number from 1 to 190'],
+  note: ['note', 'Enter a note of the review, for the record'],
 };
 
 /** One decision as a GOV.UK form: sends it; a refusal shows as an error summary (every reason), else the case reloads. */
-function DecisionForm({ caseId, path, title, children, toBody, onDone, danger, prefix }) {
+export function DecisionForm({ caseId, path, title, children, toBody, onDone, danger, prefix }) {
   const [errors, setErrors] = useState([]);
   const [refused, setRefused] = useState(false);
   const [busy, setBusy] = useState(false);
