@@ -99,14 +99,16 @@ export async function onSupportActionDue(run: CaseRun, deadline: ScheduledDeadli
   await savePlan(run);
 }
 
-/** A review falls due: the owners of open actions are asked for their outcome too (patched: support-plan). */
+/** A review falls due: the other owners of open actions are asked for their outcome too (patched: support-plan). */
 export async function tellOwnersOfReview(run: CaseRun): Promise<void> {
   const open = run.state.supportPlan?.actions.filter((a) => a.status === 'open') ?? [];
   if (open.length === 0 || !patched(patches.supportPlan)) return;
   const due = run.state.deadlines.find((d) => d.kind === 'support_review')?.at ?? '';
+  // The school and the case officer are told of every review already.
+  const told = [run.address('school'), run.address('laCmeOfficer')];
   const recipients = new Set(open.map((a) => ownerRecipient(a.owner, run.state.laCode, run.state.schoolUrn)));
   for (const recipient of recipients) {
-    if (recipient) await run.notify(`support_review:${due}:${recipient}`, recipient, 'support_review_due', supportReviewRule.id);
+    if (recipient && !told.includes(recipient)) await run.notify(`support_review:${due}:${recipient}`, recipient, 'support_review_due', supportReviewRule.id);
   }
 }
 
