@@ -116,6 +116,7 @@ describe('support plan reviews (time-skipping server)', () => {
         // The read model gets every version of the plan in order.
         expect(fakes.plans.map((p) => p.version)).toEqual([1, 2, 3, 4]);
         await expect(handle.executeUpdate(advanceSupportStage, { args: [{ actor: actors.school, to: 'formalise_support', reason: 'again' }] })).rejects.toMatchObject(rejection(/already at/));
+        await recordHistory('support-plan-reviews', handle);
       },
       'persistent_absence_send',
     );

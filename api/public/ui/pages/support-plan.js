@@ -46,7 +46,7 @@ function PlanForms({ caseId, plan, user, onDone }) {
     <${DecisionForm} caseId=${caseId} prefix="action" path="support-actions" title="Add an action" toBody=${(f) => ({ owner: f.get('owner'), what: f.get('what'), dueInSchoolDays: Number(f.get('dueInSchoolDays')) })} onDone=${onDone}>
       ${(err) => html`<${Select} id="action-owner" name="owner" label="Who will do it" options=${OWNERS} />
       <${Textarea} id="action-what" name="what" label="What they will do" maxlength="500" error=${err('what')} />
-      <${Input} id="action-dueInSchoolDays" name="dueInSchoolDays" label="Due in (school days)" hint="Counted on the school's calendar; the owner is told now and when it falls due" inputmode="numeric" class="govuk-input govuk-input--width-3" error=${err('dueInSchoolDays')} />`}
+      <${Input} id="action-dueInSchoolDays" name="dueInSchoolDays" label="Due in (school days)" hint="Counted on the school's calendar; the owner is told now and when it falls due" inputmode="numeric" error=${err('dueInSchoolDays')} />`}
     <//>
     ${open.length > 0 && html`<${DecisionForm} caseId=${caseId} prefix="status" path="support-action-status" title="Update an action" toBody=${(f) => ({ actionId: f.get('actionId'), status: f.get('status') })} onDone=${onDone}>
       <${Select} id="status-actionId" name="actionId" label="Action" options=${open.map((a) => [a.actionId, `${ownerWords(a.owner)}: ${a.what}`])} />
