@@ -8,6 +8,7 @@ import { createLoadCalendar, createLoadCaseContext, createLoadPlacement } from '
 import { createComputeDeadline } from './deadlines';
 import type { Notifier } from './notifications/notifier';
 import { createNotify, type NotifyOptions } from './notify';
+import { createRecordSupportPlan } from './support-plan';
 
 export interface ActivityDeps {
   db: Db;
@@ -27,6 +28,7 @@ export function createActivities({ db, notifier, notify }: ActivityDeps) {
     recordCaseEvent: createRecordCaseEvent(db),
     projectCase: createProjectCase(db),
     notify: createNotify(db, notifier, notify),
+    recordSupportPlan: createRecordSupportPlan(db),
   };
 }
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { lapsedAction, supportPlanBody } from './support-plan-schemas';
 
 // What the routes integrators call most answer with. The routes type their bodies with these (z.infer) and the
 // OpenAPI document declares them, so the two cannot drift; extra fields may be added, never these removed.
@@ -75,6 +76,7 @@ export const inboxBody = z
     escalated: inboxRows,
     overdue: inboxRows,
     dueSoon: inboxRows,
+    supportActionsLapsed: z.array(caseRow.extend({ lapsedActions: z.array(lapsedAction) })).meta({ description: 'Support plan actions past their due date and still open: the owner\'s (school and SENCo, LA SEND team) and, for the LA CME officer, every one' }),
     unresolvedNMarks: z.array(z.unknown()).optional().meta({ description: 'Code N marks past their 5 school days (roles that send the marks)' }),
   })
   .meta({ id: 'Inbox', description: 'A section per decision the caller\'s role takes; the clocks escalated, overdue and due within 5 days' });
@@ -105,6 +107,7 @@ export const caseStateBody = z
     jointEnquiries: z.unknown(),
     refusedDeletions: z.array(z.object({ requestId: z.string(), ground: z.string(), reasons: z.array(z.string()) })),
     safeguarding: z.array(z.unknown()),
+    supportPlan: supportPlanBody.optional(),
   })
   .meta({ id: 'Case', description: 'A live case: opaque ids and codes only, no personal data' });
 
@@ -122,6 +125,7 @@ export const caseExportBody = z
       outcome: z.string().nullable(),
     }),
     child: z.unknown(),
+    supportPlan: supportPlanBody.nullable(),
     auditChain: z.object({ intact: z.boolean(), problems: z.array(z.unknown()) }),
     audit: z.array(z.object({ id: z.string(), occurredAt: dateTime, actor: z.string(), action: z.string(), ruleId: z.string().nullable(), detail: z.unknown(), hash: z.string(), prevHash: z.string().nullable() })),
     notifications: z.array(z.object({ recipient: z.string(), template: z.string(), status: z.string(), createdAt: dateTime, sentAt: dateTime.nullable(), body: z.unknown() })),

@@ -463,6 +463,74 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/cases/{caseId}/support-barriers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The school or LA records a barrier to attendance (WTISA) from the LA's list */
+        post: operations["supportBarriers"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/cases/{caseId}/support-actions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The school or LA adds a support plan action: an owner, what they will do, due in school days; the owner is told */
+        post: operations["supportActions"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/cases/{caseId}/support-action-status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A support plan action is done or dropped */
+        post: operations["supportActionStatus"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/cases/{caseId}/support-reviews": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A support review: each open action's outcome and the next step (continue, change, formalise, enforce) */
+        post: operations["supportReviews"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/schools": {
         parameters: {
             query?: never;
@@ -919,6 +987,49 @@ export interface components {
                 reasons: string[];
             }[];
             safeguarding: unknown[];
+            supportPlan?: components["schemas"]["SupportPlan"];
+        };
+        /** @description Barriers, actions with owners and due dates, and reviews of a support-first case */
+        SupportPlan: {
+            version: number;
+            barriers: {
+                barrierId: string;
+                code: string;
+                identifiedBy: string;
+                /** Format: date-time */
+                identifiedAt: string;
+            }[];
+            actions: {
+                actionId: string;
+                /** @enum {string} */
+                owner: "school" | "senco" | "la_send_team" | "health" | "early_help" | "educational_psychology" | "transport" | "social_care";
+                what: string;
+                dueInSchoolDays: number;
+                /** Format: date-time */
+                dueAt: string;
+                /** @enum {string} */
+                status: "open" | "done" | "dropped";
+                assignedBy: string;
+                /** Format: date-time */
+                assignedAt: string;
+                /** Format: date-time */
+                lapsedAt?: string;
+                statusChangedBy?: string;
+            }[];
+            reviews: {
+                reviewId: string;
+                reviewedBy: string;
+                /** Format: date-time */
+                reviewedAt: string;
+                outcomes: {
+                    actionId: string;
+                    /** @enum {string} */
+                    outcome: "done" | "progressing" | "not_started" | "dropped";
+                }[];
+                /** @enum {string} */
+                nextStep: "continue" | "change" | "formalise" | "enforce";
+                note: string;
+            }[];
         };
         /** @description Who the child is: personal data, for those who may see the case */
         Child: {
@@ -971,6 +1082,7 @@ export interface components {
                 outcome: string | null;
             };
             child?: unknown;
+            supportPlan: components["schemas"]["SupportPlan"] & (Record<string, never> | null);
             auditChain: {
                 intact: boolean;
                 problems: unknown[];
@@ -1333,6 +1445,52 @@ export interface components {
                         count: number;
                         unit: string;
                     };
+                }[];
+            }[];
+            /** @description Support plan actions past their due date and still open: the owner's (school and SENCo, LA SEND team) and, for the LA CME officer, every one */
+            supportActionsLapsed: {
+                /** Format: uuid */
+                caseId: string;
+                laCode: string;
+                schoolUrn: string | null;
+                schoolName: string | null;
+                /**
+                 * @description The case stage, e.g. whereabouts_check, awaiting_la_consent, closed
+                 * @example whereabouts_check
+                 */
+                stage: string;
+                sendFlag: boolean;
+                /** Format: date-time */
+                openedAt: string;
+                /** Format: date-time */
+                nextDeadlineAt: string | null;
+                /** Format: date-time */
+                closedAt: string | null;
+                outcome: string | null;
+                /** @description The child, named for the caller who may read the case (names null when the register holds none) */
+                child: {
+                    givenName: string | null;
+                    familyName: string | null;
+                    /** Format: date */
+                    dateOfBirth: string | null;
+                    /**
+                     * @description Today's year group (R, 1-11): from the date of birth, else as the school last reported it; null when neither tells
+                     * @example 4
+                     */
+                    yearGroup: string | null;
+                    /**
+                     * @description none, sen_support or ehc_plan
+                     * @example ehc_plan
+                     */
+                    senStatus: string;
+                };
+                lapsedActions: {
+                    actionId: string;
+                    /** @enum {string} */
+                    owner: "school" | "senco" | "la_send_team" | "health" | "early_help" | "educational_psychology" | "transport" | "social_care";
+                    what: string;
+                    /** Format: date-time */
+                    dueAt: string;
                 }[];
             }[];
             /** @description Code N marks past their 5 school days (roles that send the marks) */
@@ -4521,6 +4679,474 @@ export interface operations {
                     reason: string;
                     /** @description elective_home_education: required, a code of EHE-REASONS; a case closing from cme_tracing: why the child was missing, a code of CME-REASONS (moved_abroad infers moved_out_of_country); other outcomes: none */
                     primaryReason?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Decided */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DecisionAnswer"];
+                };
+            };
+            /** @description Malformed request: the failing field is named */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, expired or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not permitted for this role or scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or outside the caller's scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed in the case's current stage, or already decided */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Request body too large (`too_large`): 100 kB for JSON, the upload limit for a register or marks file */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Refused: by the rules (`refused`, with every failing condition in `reasons`), or by the register (`unknown_school`, naming `schoolUrn`, for a school not on it; `rows_refused` for an upload whose every row was refused) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description More requests a minute than the API allows this client (`rate_limited`) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The case engine or its database did not answer in time; nothing was lost, try again */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    supportBarriers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                caseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    barrierId?: string;
+                    /** @description A code of the LA's SUPPORT-BARRIERS list (GET /v1/rules); another is refused, naming `code` */
+                    code: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Decided */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DecisionAnswer"];
+                };
+            };
+            /** @description Malformed request: the failing field is named */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, expired or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not permitted for this role or scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or outside the caller's scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed in the case's current stage, or already decided */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Request body too large (`too_large`): 100 kB for JSON, the upload limit for a register or marks file */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Refused: by the rules (`refused`, with every failing condition in `reasons`), or by the register (`unknown_school`, naming `schoolUrn`, for a school not on it; `rows_refused` for an upload whose every row was refused) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description More requests a minute than the API allows this client (`rate_limited`) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The case engine or its database did not answer in time; nothing was lost, try again */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    supportActions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                caseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    actionId?: string;
+                    /** @enum {string} */
+                    owner: "school" | "senco" | "la_send_team" | "health" | "early_help" | "educational_psychology" | "transport" | "social_care";
+                    /** @description What the owner will do */
+                    what: string;
+                    /** @description School days from today on the school's calendar */
+                    dueInSchoolDays: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Decided */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DecisionAnswer"];
+                };
+            };
+            /** @description Malformed request: the failing field is named */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, expired or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not permitted for this role or scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or outside the caller's scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed in the case's current stage, or already decided */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Request body too large (`too_large`): 100 kB for JSON, the upload limit for a register or marks file */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Refused: by the rules (`refused`, with every failing condition in `reasons`), or by the register (`unknown_school`, naming `schoolUrn`, for a school not on it; `rows_refused` for an upload whose every row was refused) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description More requests a minute than the API allows this client (`rate_limited`) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The case engine or its database did not answer in time; nothing was lost, try again */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    supportActionStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                caseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    decisionId?: string;
+                    /**
+                     * Format: uuid
+                     * @description The id the action was added with
+                     */
+                    actionId: string;
+                    /** @enum {string} */
+                    status: "done" | "dropped";
+                };
+            };
+        };
+        responses: {
+            /** @description Decided */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DecisionAnswer"];
+                };
+            };
+            /** @description Malformed request: the failing field is named */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, expired or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not permitted for this role or scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or outside the caller's scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed in the case's current stage, or already decided */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Request body too large (`too_large`): 100 kB for JSON, the upload limit for a register or marks file */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Refused: by the rules (`refused`, with every failing condition in `reasons`), or by the register (`unknown_school`, naming `schoolUrn`, for a school not on it; `rows_refused` for an upload whose every row was refused) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description More requests a minute than the API allows this client (`rate_limited`) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The case engine or its database did not answer in time; nothing was lost, try again */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    supportReviews: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                caseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    reviewId?: string;
+                    /** @description One outcome for each open action */
+                    outcomes: {
+                        /**
+                         * Format: uuid
+                         * @description The id the action was added with
+                         */
+                        actionId: string;
+                        /** @enum {string} */
+                        outcome: "done" | "progressing" | "not_started" | "dropped";
+                    }[];
+                    /** @enum {string} */
+                    nextStep: "continue" | "change" | "formalise" | "enforce";
+                    note: string;
                 };
             };
         };

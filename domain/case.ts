@@ -4,6 +4,7 @@ import type { DeletionGround } from './deletion/grounds-list';
 import type { Placement } from './deletion/consent-gate';
 import type { JointEnquiryOutcome } from './deletion/evidence';
 import type { ClaimedAbsence } from './deletion/register-check';
+import type { SupportPlan } from './support/plan';
 
 /** Why a school or officer raises a concern: the triggers of docs/law.md (b) (see triggers.ts). */
 export const concernReasons = [
@@ -73,7 +74,7 @@ export interface Concern {
 /** A clock the case is waiting on: the absolute instant it runs out, and the rule that set it. */
 export interface ScheduledDeadline {
   id: string;
-  kind: 'opening_clock' | 'consent_reminder' | 'consent_escalation' | 'support_review' | 's437_response';
+  kind: 'opening_clock' | 'consent_reminder' | 'consent_escalation' | 'support_review' | 's437_response' | 'support_action';
   ruleId: string;
   title: string;
   at: string;
@@ -138,6 +139,8 @@ export interface CaseState {
   outcome?: CaseOutcome;
   safeguarding: SafeguardingReferral[];
   support?: { stage: SupportStage; since: string };
+  /** Barriers, actions and reviews of the support-first track; absent until the first is recorded. */
+  supportPlan?: SupportPlan;
   trace?: { step: TraceStep; otherLaCode?: string; by: string; at: string }[];
   s437?: { servedAt: string; respondBy: string };
   /** Absent on cases from before contact attempts were recorded. */

@@ -11,8 +11,13 @@ export const recipientKinds = {
   la_ehe_team: 'la',
   la_health_officer: 'la',
   la_manager: 'la',
+  la_early_help: 'la',
+  la_educational_psychology: 'la',
+  la_send_transport: 'la',
   school: 'school',
   childrens_social_care: 'safeguarding',
+  /** Health services owning a support plan action: told the reference and whom to contact, as a child's worker is. */
+  health_services: 'child_worker',
   police: 'safeguarding',
   social_worker_of_child: 'child_worker',
   yot_worker_of_child: 'child_worker',

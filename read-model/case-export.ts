@@ -1,18 +1,21 @@
 import { verifyAuditChains } from '../db/audit-chain';
 import type { Db } from '../db/prisma';
+import type { SupportPlan } from '../domain/support/plan';
 import { childOfCase } from './child-of-case';
+import { supportPlanOf } from './support-plans';
 
 /**
  * A case's full record for disclosure (subject access, court, Ofsted, Ombudsman): the read model, the child,
- * every audit entry with its hash and the chain's verification, and every notification sent.
+ * the support plan, every audit entry with its hash and the chain's verification, and every notification sent.
  */
 export async function exportCase(db: Db, caseId: string) {
-  const [kase, child, audit, notifications, verification] = await Promise.all([
+  const [kase, child, audit, notifications, verification, supportPlan] = await Promise.all([
     db.case.findUniqueOrThrow({ where: { id: caseId }, include: { school: { select: { name: true } } } }),
     childOfCase(db, caseId),
     db.auditEntry.findMany({ where: { caseId }, orderBy: { id: 'asc' } }),
     db.notification.findMany({ where: { caseId }, orderBy: { id: 'asc' } }),
     verifyAuditChains(db, caseId),
+    supportPlanOf(db, caseId),
   ]);
   return {
     exportedAt: new Date().toISOString(),
@@ -27,6 +30,7 @@ export async function exportCase(db: Db, caseId: string) {
       outcome: kase.outcome,
     },
     child,
+    supportPlan,
     auditChain: { intact: verification.problems.length === 0, problems: verification.problems },
     audit: audit.map((e) => ({ id: String(e.id), occurredAt: e.occurredAt.toISOString(), actor: e.actor, action: e.action, ruleId: e.ruleId, detail: e.detail, hash: e.hash, prevHash: e.prevHash })),
     notifications: notifications.map((n) => ({ recipient: n.recipient, template: n.template, status: n.status, createdAt: n.createdAt.toISOString(), sentAt: n.sentAt?.toISOString() ?? null, body: n.body })),
@@ -51,7 +55,16 @@ export function exportHtml(record: CaseExport): string {
 <p>Exported ${escape(record.exportedAt)}. Audit chain: <strong>${record.auditChain.intact ? 'intact' : `NOT intact (${record.auditChain.problems.length} problem(s))`}</strong>.</p>
 <h2>Case</h2>${rows([record.case as unknown as Record<string, unknown>], Object.keys(record.case))}
 <h2>Child</h2>${rows([{ name: details ? `${details.givenName} ${details.familyName}` : 'not held', upn: record.child.upn, dateOfBirth: details?.dateOfBirth, address: details?.address, senStatus: record.child.senStatus, placedByLa: record.child.placedByLa }], ['name', 'upn', 'dateOfBirth', 'address', 'senStatus', 'placedByLa'])}
+${record.supportPlan ? supportPlanHtml(record.supportPlan, rows) : ''}
 <h2>Audit log</h2>${rows(record.audit, ['occurredAt', 'actor', 'action', 'ruleId', 'detail', 'hash'])}
 <h2>Notifications</h2>${rows(record.notifications, ['createdAt', 'recipient', 'template', 'status', 'sentAt'])}
 </body></html>`;
+}
+
+/** The plan's barriers, actions and reviews as tables of the printable record. */
+function supportPlanHtml(plan: SupportPlan, rows: (items: Record<string, unknown>[], columns: string[]) => string): string {
+  const reviews = plan.reviews.map((r) => ({ ...r, outcomes: r.outcomes.map((o) => `${o.actionId}: ${o.outcome}`).join('; ') }));
+  return `<h2>Support plan</h2><h3>Barriers</h3>${rows(plan.barriers as unknown as Record<string, unknown>[], ['code', 'identifiedBy', 'identifiedAt'])}
+<h3>Actions</h3>${rows(plan.actions as unknown as Record<string, unknown>[], ['owner', 'what', 'dueAt', 'status', 'assignedBy', 'assignedAt', 'lapsedAt'])}
+<h3>Reviews</h3>${rows(reviews, ['reviewedAt', 'reviewedBy', 'outcomes', 'nextStep', 'note'])}`;
 }

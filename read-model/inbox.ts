@@ -7,6 +7,7 @@ import { caseRow, caseRowSelect } from './case-row';
 import { dueSoonWhere } from './due-soon';
 import { caseScope } from './list-cases';
 import { hasOverdueStep, overdueStepSelect, overdueStepView } from './overdue-steps';
+import { lapsedActionsOf } from './support-plans';
 import { unresolvedNMarksOf } from './unresolved-n-marks';
 
 const open: Prisma.CaseWhereInput = { closedAt: null };
@@ -26,7 +27,8 @@ type DecisionSection = keyof typeof decisionSections;
 
 /**
  * What awaits this user: the decisions their role takes, the steps whose clock ran out and was escalated to their
- * role (how long overdue, and since when), and every clock in scope that has run out or soon will.
+ * role (how long overdue, and since when), every clock in scope that has run out or soon will, and the support plan
+ * actions past their due date that they own or, as the case officer, oversee.
  */
 export async function inboxOf(db: Db, principal: Principal, now = new Date()) {
   const scope = caseScope(principal);
@@ -37,13 +39,14 @@ export async function inboxOf(db: Db, principal: Principal, now = new Date()) {
     return Promise.all(rows.map(async (row) => ({ ...caseRow(row), overdueSteps: await Promise.all(row.overdueSteps.map((step) => view(row, step))) })));
   };
   const mine = (Object.keys(decisionSections) as DecisionSection[]).filter((section) => mayDecide(principal.role, decisionSections[section].decision));
-  const [decisions, escalated, overdue, dueSoon] = await Promise.all([
+  const [decisions, escalated, overdue, dueSoon, supportActionsLapsed] = await Promise.all([
     Promise.all(mine.map(async (section) => [section, await find({ stage: { in: decisionSections[section].stages } })] as const)),
     find({ overdueSteps: { some: { escalatedTo: principal.role } } }),
     find({ OR: [{ nextDeadlineAt: { lt: now } }, hasOverdueStep] }),
     dueSoonWhere(db, { AND: [scope, open] }, now).then(find),
+    lapsedActionsOf(db, principal, now),
   ]);
   // The school's register, not a case stage: code N past its 5 school days (T1), for those who send the marks.
   const codeN = mayDecide(principal.role, 'replaceCodeN') ? { unresolvedNMarks: await unresolvedNMarksOf(db, principal, now) } : {};
-  return { ...(Object.fromEntries(decisions) as Partial<Record<DecisionSection, typeof escalated>>), escalated, overdue, dueSoon, ...codeN };
+  return { ...(Object.fromEntries(decisions) as Partial<Record<DecisionSection, typeof escalated>>), escalated, overdue, dueSoon, supportActionsLapsed, ...codeN };
 }

@@ -128,15 +128,18 @@ export class CaseRun {
     await this.notifications.send({ caseId: this.state.caseId, step, recipient, template, ruleId, ...(facts ? { facts } : {}) });
   }
 
-  /** Starts a clock of `count` school days (or plain days) from now under `rule`, from the school's calendar (the LA's without one). */
-  async schedule(kind: ScheduledDeadline['kind'], rule: Rule, count: number, unit: ClockUnit = 'school_days'): Promise<ScheduledDeadline> {
+  /**
+   * Starts a clock of `count` school days (or plain days) from now under `rule`, from the school's calendar (the LA's
+   * without one). `id` tells apart clocks of one kind that run together (a support plan's actions).
+   */
+  async schedule(kind: ScheduledDeadline['kind'], rule: Rule, count: number, unit: ClockUnit = 'school_days', id: string = kind): Promise<ScheduledDeadline> {
     const { laCode, schoolUrn } = this.state;
     const { at } = patched(patches.deadlinesInWorkflow)
       ? await this.calendar.deadline({ laCode, schoolUrn }, count, unit)
       : await activities.computeDeadline({ from: new Date().toISOString(), count, unit, laCode, schoolUrn });
     const unitName = unit === 'school_days' ? 'school days' : 'days';
-    const deadline: ScheduledDeadline = { id: kind, kind, ruleId: rule.id, title: `${rule.title} (${count} ${unitName}; ${rule.source})`, at, unit };
-    this.state.deadlines = [...this.state.deadlines.filter((d) => d.id !== kind), deadline];
+    const deadline: ScheduledDeadline = { id, kind, ruleId: rule.id, title: `${rule.title} (${count} ${unitName}; ${rule.source})`, at, unit };
+    this.state.deadlines = [...this.state.deadlines.filter((d) => d.id !== id), deadline];
     this.deadlinesChanged();
     return deadline;
   }
@@ -158,7 +161,16 @@ export class CaseRun {
   }
 
   cancel(...kinds: ScheduledDeadline['kind'][]): void {
-    const remaining = this.state.deadlines.filter((d) => !kinds.includes(d.kind));
+    this.keepDeadlines((d) => !kinds.includes(d.kind));
+  }
+
+  /** Stops one clock by its id (for a kind with one clock, its id is its kind). */
+  cancelId(id: string): void {
+    this.keepDeadlines((d) => d.id !== id);
+  }
+
+  private keepDeadlines(keep: (deadline: ScheduledDeadline) => boolean): void {
+    const remaining = this.state.deadlines.filter(keep);
     if (remaining.length === this.state.deadlines.length) return;
     this.state.deadlines = remaining;
     this.deadlinesChanged();
@@ -175,7 +187,7 @@ export class CaseRun {
     }
     const timeout = Math.max(Date.parse(next.at) - Date.now(), 1);
     if (await condition(changed, timeout, { summary: `${next.ruleId}: ${next.title}` })) return undefined;
-    this.cancel(next.kind);
+    this.cancelId(next.id);
     return next;
   }
 

@@ -16,6 +16,7 @@ import { registerEnquiryHandlers } from './enquiry-handlers';
 import { patches } from './patches';
 import { registerSafeguardingHandlers } from './safeguarding-handlers';
 import { beginSupport, onSupportReviewDue, registerSupportHandlers } from './support-handlers';
+import { onSupportActionDue, registerSupportPlanHandlers, tellOwnersOfReview } from './support-plan-handlers';
 
 /** One child at risk: opened by the first concern, then driven by statutory clocks and decisions until closed. */
 export async function caseWorkflow(input: CaseWorkflowInput): Promise<void> {
@@ -25,6 +26,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<void> {
   registerDeletionHandlers(run);
   registerSafeguardingHandlers(run);
   registerSupportHandlers(run);
+  registerSupportPlanHandlers(run);
   registerCmeHandlers(run);
   registerContactHandlers(run);
   registerAbsenceHandlers(run);
@@ -111,7 +113,12 @@ async function onDeadline(run: CaseRun, deadline: ScheduledDeadline): Promise<vo
       await run.notify(`consent_escalation:${run.state.deletion?.requestId}`, run.address('manager'), 'la_consent_overdue', consentManagerEscalationRule.id);
       return;
     case 'support_review':
-      if (run.state.stage === 'support_first') await onSupportReviewDue(run);
+      if (run.state.stage !== 'support_first') return;
+      await onSupportReviewDue(run);
+      await tellOwnersOfReview(run);
+      return;
+    case 'support_action':
+      await onSupportActionDue(run, deadline);
       return;
     case 's437_response':
       await onS437Expired(run);

@@ -25,4 +25,6 @@ export const patches = {
   localStepActivities: 'local-step-activities',
   /** School-day and plain-day clocks are counted in the workflow from the calendar it holds, not by an activity. */
   deadlinesInWorkflow: 'deadlines-in-workflow',
+  /** A support review falling due also asks the owners of the plan's open actions (support-plan-handlers.ts). */
+  supportPlan: 'support-plan',
 } as const;

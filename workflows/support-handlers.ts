@@ -1,4 +1,5 @@
 import { setHandler } from '@temporalio/workflow';
+import type { Actor } from '../domain/actor';
 import { supportStages, type SupportStage } from '../domain/case';
 import { supportReviewRule } from '../domain/rules/catalogue';
 import { advanceSupportStage, type AdvanceSupportInput } from './case-messages';
@@ -19,14 +20,19 @@ export function registerSupportHandlers(run: CaseRun): void {
   setHandler(
     advanceSupportStage,
     async ({ actor, to, reason }) => {
-      const from = run.state.support?.stage;
-      await beginSupport(run, to);
-      await run.record('support_stage_changed', actor, { from: from ?? 'none', to, reason }, supportReviewRule.id);
-      if (to === 'enforce') await run.notify(`support_enforce:${run.state.support?.since}`, run.address('laCmeOfficer'), 'support_enforce', supportReviewRule.id);
+      await moveSupportStage(run, actor, to, reason);
       return run.state.support;
     },
     { validator: (input) => validateAdvance(run, input) },
   );
+}
+
+/** Moves the case to another support stage (a decision or a review's next step) and restarts its review clock. */
+export async function moveSupportStage(run: CaseRun, actor: Actor, to: SupportStage, reason: string): Promise<void> {
+  const from = run.state.support?.stage;
+  await beginSupport(run, to);
+  await run.record('support_stage_changed', actor, { from: from ?? 'none', to, reason }, supportReviewRule.id);
+  if (to === 'enforce') await run.notify(`support_enforce:${run.state.support?.since}`, run.address('laCmeOfficer'), 'support_enforce', supportReviewRule.id);
 }
 
 export async function onSupportReviewDue(run: CaseRun): Promise<void> {

@@ -47,6 +47,8 @@ const titles: Record<string, string> = {
   consider_school_attendance_order: 'A s437 notice has run out: consider a school attendance order',
   support_enforce: 'A support-first case moves to enforcement',
   support_review_due: 'A support-first review is due',
+  support_action_assigned: 'An action on a support plan is assigned to you',
+  support_action_lapsed: 'An action on a support plan is past its due date and still open',
   safeguarding: 'Safeguarding referral',
 };
 

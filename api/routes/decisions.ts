@@ -21,6 +21,7 @@ import {
   signJointEnquiries,
   type DeletionReceipt,
 } from '../../workflows/case-messages';
+import { addPlanAction, recordBarrier, recordSupportReview, setPlanActionStatus } from '../../workflows/support-plan-messages';
 import { principalOf } from '../auth/authenticate';
 import { actorOf } from '../../domain/principal';
 import { exclusionStepProblems } from '../../domain/deletion/exclusion-process';
@@ -109,6 +110,10 @@ export function decisionsRouter(deps: CaseDeps): Router {
   decision('back-in-school', ({ decisionId, returnedOn }, actor) => decide(recordBackInSchool, decisionId, { actor, returnedOn }));
   decision('cme-reason', ({ decisionId, ...recorded }, actor) => decide(recordCmeReason, decisionId, { actor, ...recorded }));
   decision('close', ({ decisionId, ...closing }, actor) => decide(closeCase, decisionId, { actor, ...closing }));
+  decision('support-barriers', ({ barrierId = randomUUID(), code }, actor) => decide(recordBarrier, barrierId, { actor, barrierId, code }));
+  decision('support-actions', ({ actionId = randomUUID(), ...action }, actor) => decide(addPlanAction, actionId, { actor, actionId, ...action }));
+  decision('support-action-status', ({ decisionId, actionId, status }, actor) => decide(setPlanActionStatus, decisionId, { actor, actionId, status }));
+  decision('support-reviews', ({ reviewId = randomUUID(), ...review }, actor) => decide(recordSupportReview, reviewId, { actor, reviewId, ...review }));
 
   return router;
 }

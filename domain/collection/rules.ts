@@ -13,7 +13,7 @@ const codeListSchema = z
   .refine((codes) => new Set(codes).size === codes.length, 'must name each code once');
 
 /** A list the LA may correct (unverified or local): the codes in force, the collection's list by default. */
-function configurableList(list: CodeList, describe: string): ConfigurableRule<string[]> {
+export function configurableList(list: CodeList, describe: string): ConfigurableRule<string[]> {
   return {
     id: list.id,
     kind: 'collection',

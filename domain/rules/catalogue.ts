@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { deletionGrounds, type DeletionGround } from '../deletion/grounds-list';
 import { absenceRateMinimumRule, sicknessEarlyAlertRule } from '../attendance/thresholds';
 import { configurableCollectionRules } from '../collection/rules';
+import { supportBarriersRule } from '../support/barriers';
 import type { ConfigurableRule, Rule } from './rule';
 
 const schoolDays = z.number().int().min(1).max(190);
@@ -294,4 +295,5 @@ export const configurableRules: ConfigurableRule<unknown>[] = [
   absenceRateMinimumRule,
   recordRetentionRule,
   ...configurableCollectionRules,
+  supportBarriersRule as ConfigurableRule<unknown>,
 ];

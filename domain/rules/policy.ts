@@ -1,6 +1,7 @@
 import { cmeReasonsRule, eheReasonsRule, riskCircumstancesRule } from '../collection/rules';
 import { absenceRateMinimumRule, sicknessEarlyAlertRule } from '../attendance/thresholds';
 import type { DeletionGround } from '../deletion/grounds-list';
+import { supportBarriersRule } from '../support/barriers';
 import {
   configurableRules,
   consentManagerEscalationRule,
@@ -38,6 +39,8 @@ export interface LaPolicy {
   'CME-REASONS': string[];
   'EHE-REASONS': string[];
   'CME-RISK-CIRCUMSTANCES': string[];
+  /** Absent from the policy a case opened with before barriers were recorded: the default applies. */
+  'SUPPORT-BARRIERS': string[];
 }
 
 export const defaultPolicy: LaPolicy = {
@@ -58,6 +61,7 @@ export const defaultPolicy: LaPolicy = {
   'CME-REASONS': cmeReasonsRule.setting.defaultValue,
   'EHE-REASONS': eheReasonsRule.setting.defaultValue,
   'CME-RISK-CIRCUMSTANCES': riskCircumstancesRule.setting.defaultValue,
+  'SUPPORT-BARRIERS': supportBarriersRule.setting.defaultValue,
 };
 
 export class RuleSettingError extends Error {

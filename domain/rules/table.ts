@@ -34,6 +34,8 @@ import {
   silentDeletionRule,
 } from '../attendance/thresholds';
 import { collectionRules } from '../collection/rules';
+import { supportBarriersRule } from '../support/barriers';
+import { supportActionRule } from '../support/plan';
 import type { Rule } from './rule';
 
 /** Every rule the engine encodes, with its source: the table each test is named after. */
@@ -58,6 +60,8 @@ export const ruleTable: Rule[] = [
   ehcpReviewOnEheRule,
   cwsa26ConsentRule,
   supportReviewRule,
+  supportBarriersRule,
+  supportActionRule,
   cmeOpenRule,
   s437NoticeRule,
   newPupilReturnRule,

@@ -7,6 +7,7 @@ import type { Placement } from '../../domain/deletion/consent-gate';
 import type { StoredMark } from '../../domain/deletion/register-check';
 import { defaultPolicy, type LaPolicy } from '../../domain/rules/policy';
 import { fixtureCalendar, heldFixtureCalendar } from '../fixtures/calendar';
+import type { SupportPlan } from '../../domain/support/plan';
 
 export const mainstreamPupil: Placement = { isSpecialSchool: false, placedByLa: false, senStatus: 'none' };
 
@@ -18,6 +19,7 @@ export function fakeActivities(options: { placement?: Placement; placementLater?
   const events: CaseEventRecord[] = [];
   const projections: Parameters<CaseActivities['projectCase']>[0][] = [];
   const notifications: NotifyInput[] = [];
+  const plans: SupportPlan[] = [];
   // The pupil's register marks: a test may correct them while the case runs.
   const marks = options.marks ?? [];
   const calendars = { calendarOf: async () => fixtureCalendar(), laCalendarOf: async () => fixtureCalendar() };
@@ -42,6 +44,9 @@ export function fakeActivities(options: { placement?: Placement; placementLater?
     notify: async (input) => {
       notifications.push(input);
     },
+    recordSupportPlan: async ({ plan }) => {
+      plans.push(plan);
+    },
   };
-  return { activities, events, projections, notifications, marks };
+  return { activities, events, projections, notifications, marks, plans };
 }

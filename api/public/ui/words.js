@@ -19,6 +19,10 @@ const partyWords = {
   police: 'the police',
   social_worker_of_child: "the child's social worker",
   yot_worker_of_child: "the child's youth offending team worker",
+  la_early_help: 'the LA early help team',
+  la_educational_psychology: 'the LA educational psychology service',
+  la_send_transport: 'the LA transport team',
+  health_services: 'health services',
 };
 
 /** A school by name where we know it, else by URN. */
@@ -68,6 +72,39 @@ export const REASONS = [
 const concerns = new Map([...REASONS, ['referral_no_roll', 'Referral of a child on no school roll']]);
 export const concernWords = (reason) => concerns.get(reason) ?? label(reason);
 
+/** The barriers of the default SUPPORT-BARRIERS list (domain/support/barriers.ts); an LA's own list may differ. */
+export const BARRIERS = [
+  ['physical_health', 'Physical health'],
+  ['mental_health', 'Mental health, including anxiety'],
+  ['emotionally_based_school_avoidance', 'Emotionally based school avoidance'],
+  ['unmet_send_need', 'Unmet special educational need or disability'],
+  ['bullying', 'Bullying'],
+  ['transport', 'Transport to school'],
+  ['family_circumstances', 'Family circumstances'],
+  ['young_carer', 'Young carer'],
+  ['housing', 'Housing'],
+  ['school_relationships', 'Relationships at school'],
+  ['other', 'Other barrier'],
+];
+const barriers = new Map(BARRIERS);
+export const barrierWords = (code) => barriers.get(code) ?? label(code);
+
+/** Who may own a support plan action (domain/support/plan.ts planOwners). */
+export const OWNERS = [
+  ['school', 'The school'],
+  ['senco', 'The SENCo'],
+  ['la_send_team', 'The LA SEND team'],
+  ['health', 'Health services'],
+  ['early_help', 'Early help'],
+  ['educational_psychology', 'Educational psychology'],
+  ['transport', 'Transport'],
+  ['social_care', "Children's social care"],
+];
+const owners = new Map(OWNERS);
+export const ownerWords = (owner) => owners.get(owner) ?? label(owner);
+export const OUTCOMES = [['progressing', 'Progressing'], ['done', 'Done'], ['not_started', 'Not started'], ['dropped', 'Dropped']];
+export const NEXT_STEPS = [['continue', 'Continue the plan'], ['change', 'Change the plan'], ['formalise', 'Formalise support'], ['enforce', 'Enforce (LA only)']];
+
 const actions = {
   case_opened: 'Case opened',
   concern_attached: 'Another concern joined the case',
@@ -94,6 +131,11 @@ const actions = {
   send_team_told_to_review_plan: 'SEND team told to review the EHC plan',
   support_review_due: 'Support review due',
   support_stage_changed: 'Support stage changed',
+  support_barrier_recorded: 'Barrier to attendance recorded',
+  support_action_added: 'Support plan action agreed',
+  support_action_status_changed: 'Support plan action updated',
+  support_action_lapsed: 'Support plan action past its due date',
+  support_review_recorded: 'Support review recorded',
   case_closed: 'Case closed',
 };
 export const actionWords = (what) => actions[what] ?? label(what).replace(/^./, (c) => c.toUpperCase());
@@ -114,6 +156,12 @@ const shownDetails = {
   returnedOn: (v) => `Back in school on ${day(v)}`,
   stage: (v) => `Stage: ${stageName(v)}`,
   reasons: (v) => (Array.isArray(v) ? v.join('; ') : ''),
+  code: (v) => `Barrier: ${barrierWords(v)}`,
+  owner: (v) => `By ${ownerWords(v)}`,
+  what: (v) => v,
+  status: (v) => `Now ${label(v)}`,
+  nextStep: (v) => `Next step: ${label(v)}`,
+  note: (v) => v,
 };
 export function detailWords(detail) {
   if (!detail) return '';

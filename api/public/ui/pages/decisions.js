@@ -48,10 +48,14 @@ const plain = {
   reference: ['reference', "Enter the reference on the Secretary of State's direction"],
   primaryReason: ['primaryReason', 'Choose the primary reason from the list'],
   circumstances: ['circumstances', 'Choose circumstances from the list'],
+  code: ['code', "Choose a barrier on the LA's list"],
+  what: ['what', 'Enter what the owner will do: at most 500 characters'],
+  dueInSchoolDays: ['dueInSchoolDays', 'Enter the school days until it is due: a whole number from 1 to 190'],
+  note: ['note', 'Enter a note of the review, for the record'],
 };
 
 /** One decision as a GOV.UK form: sends it; a refusal shows as an error summary (every reason), else the case reloads. */
-function DecisionForm({ caseId, path, title, children, toBody, onDone, danger, prefix }) {
+export function DecisionForm({ caseId, path, title, children, toBody, onDone, danger, prefix }) {
   const [errors, setErrors] = useState([]);
   const [refused, setRefused] = useState(false);
   const [busy, setBusy] = useState(false);

@@ -23,6 +23,7 @@ export function InboxPage() {
     ['trace', 'Children to trace', inbox.childrenToTrace, 'Children missing education: trace through other LAs, the Lost Pupils Database and agencies.'],
     ['overdue', 'Overdue', inbox.overdue, 'A clock has run out and its step is not done.'],
     ['due', 'Due in the next 5 school days', inbox.dueSoon, 'Clocks whose last day is within the next 5 school days on the case\'s calendar.'],
+    ['actions', 'Support plan actions past their due date', inbox.supportActionsLapsed, 'Actions you own, or oversee as the case officer, still open after their due date.'],
   ].filter(([, , cases]) => cases !== undefined);
   return html`<h1 class="govuk-heading-l">Inbox</h1>
     ${sections.map(([id, title, cases, caption]) => html`<section aria-labelledby="inbox-${id}">
