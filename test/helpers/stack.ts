@@ -32,6 +32,7 @@ export function recordingNotifier(): Notifier & { sent: OutboundNotification[] }
  * of the suite's template.
  * `temporalUi`: run the dev server's web UI on this port, decoding through this codec endpoint.
  * `notifier`, `notify`: the worker's real transports and outbox options instead of the recorder.
+ * `rateLimitPerMinute`: the API's per-client limit (a fuzzer sends more than a person would).
  * `alertDeliverer: false`: no background alert delivery here (the test runs API processes that deliver).
  */
 export async function startStack(
@@ -44,6 +45,7 @@ export async function startStack(
     temporalUi?: DevServerUi;
     notifier?: Notifier;
     notify?: NotifyOptions;
+    rateLimitPerMinute?: number;
     alertDeliverer?: false;
   } = {},
 ) {
@@ -76,6 +78,7 @@ export async function startStack(
     pool,
     uploadMaxBytes: options.uploadMaxBytes ?? 8 * 2 ** 20,
     logger,
+    ...(options.rateLimitPerMinute ? { rateLimitPerMinute: options.rateLimitPerMinute } : {}),
   });
   // Served as main.ts serves it, so a request Node's parser refuses gets the API's answer too.
   const server = createApiServer(app);
