@@ -18,27 +18,31 @@ export const isoDateSchema = z
   .refine(isIsoDate, 'must be a date as YYYY-MM-DD, from 1900 to 2199')
   .meta({ format: 'date', examples: ['2026-11-30'] });
 
-/**
- * What PostgreSQL text cannot hold: NUL, and a lone UTF-16 surrogate (not a character at all). Spelt with \u
- * escapes and matched by code point, so the published pattern means the same to a JSON Schema validator.
- */
-const UNSTORABLE = '\\u0000\\uD800-\\uDFFF';
 /** What String.prototype.trim removes: a text of only these is blank. */
 const SPACE = '\\t\\n\\u000B\\f\\r \\u00A0\\u1680\\u2000-\\u200A\\u2028\\u2029\\u202F\\u205F\\u3000\\uFEFF';
-const WELL_FORMED_TEXT = new RegExp(`^[^${UNSTORABLE}]*[^${UNSTORABLE}${SPACE}][^${UNSTORABLE}]*$`, 'u');
+/**
+ * Not blank and without NUL (PostgreSQL text cannot hold it). Spelt with \u escapes and no flag, so the published
+ * pattern reads the same to JavaScript, to Python and to Rust's regex engines (outside fuzzers generate from it).
+ */
+const STORABLE_TEXT = new RegExp(`^[^\\u0000]*[^\\u0000${SPACE}][^\\u0000]*$`);
+/** With the `u` flag a surrogate pair is one character, so this finds only a lone surrogate. */
+const LONE_SURROGATE = /[\uD800-\uDFFF]/u;
 
 /**
- * Free text a person types (a name, a reason, an address): not blank, well-formed Unicode without NUL, at most
- * `max` characters (code points, as JSON Schema counts them); stored trimmed. The pattern and maxLength are published.
+ * Free text a person types (a name, a reason, an address): not blank, without NUL, at most `max` characters
+ * (code points, as JSON Schema counts them, before trimming); stored trimmed. The pattern and maxLength are
+ * published and checked exactly as published. Also refused: a lone UTF-16 surrogate (PostgreSQL cannot store
+ * it), which only a JSON `\uD800` escape can send; no pattern can say so, as a surrogate is no character to the
+ * regex engines of JSON Schema tools, so the description says it.
  */
 export const textSchema = (max: number) =>
   z
     .string()
-    .trim()
-    .refine((text) => WELL_FORMED_TEXT.test(text), 'must be text that is not blank, without NUL or lone surrogates')
+    .refine((text) => !LONE_SURROGATE.test(text), 'must be well-formed Unicode, without lone surrogates')
+    .regex(STORABLE_TEXT, 'must be text that is not blank, without NUL')
     .refine((text) => [...text].length <= max, `must be at most ${max} characters`)
-    // Published without the `u` flag a pattern cannot carry; JSON Schema matches by code point anyway.
-    .meta({ pattern: WELL_FORMED_TEXT.source, minLength: 1, maxLength: max });
+    .trim()
+    .meta({ pattern: STORABLE_TEXT.source, minLength: 1, maxLength: max, description: 'Text, not blank, without NUL or lone surrogates; stored trimmed' });
 export const upnSchema = z
   .string()
   .trim()

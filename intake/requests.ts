@@ -5,7 +5,11 @@ import { isoDateSchema, laCodeSchema, textSchema as text, upnSchema, urnSchema }
 
 // What a concern or a referral carries into a case, checked at the API's edge before anything starts.
 
-const phone = z.string().trim().regex(/^\+?[0-9 ()-]{6,20}$/, 'must be a telephone number');
+/**
+ * 6 to 20 digits, spaces, brackets or hyphens, after an optional +; no space first or last, so the number is
+ * checked as sent and as published (trimming after the check would accept what the pattern refuses).
+ */
+const phone = z.string().regex(/^\+?[0-9()-][0-9 ()-]{4,18}[0-9()-]$/, 'must be a telephone number (6 to 20 digits, spaces, brackets or hyphens, after an optional +)');
 
 /**
  * Who the child is and how to reach the family: the data a deletion return carries (SAR24 reg 13(4)).

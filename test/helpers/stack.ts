@@ -35,6 +35,7 @@ export function recordingNotifier(): Notifier & { sent: OutboundNotification[] }
  * `temporalUi`: the dev server's web UI on this port as `npm start` serves it: through the proxy that serves the
  * codec of the API at `apiUrl` under the UI's origin.
  * `notifier`, `notify`: the worker's real transports and outbox options instead of the recorder.
+ * `rateLimitPerMinute`: the API's per-client limit (a fuzzer sends more than a person would).
  * `alertDeliverer: false`: no background alert delivery here (the test runs API processes that deliver).
  */
 export async function startStack(
@@ -47,6 +48,7 @@ export async function startStack(
     temporalUi?: { port: number; apiUrl: string };
     notifier?: Notifier;
     notify?: NotifyOptions;
+    rateLimitPerMinute?: number;
     alertDeliverer?: false;
   } = {},
 ) {
@@ -81,6 +83,7 @@ export async function startStack(
     pool,
     uploadMaxBytes: options.uploadMaxBytes ?? 8 * 2 ** 20,
     logger,
+    ...(options.rateLimitPerMinute ? { rateLimitPerMinute: options.rateLimitPerMinute } : {}),
   });
   // Served as main.ts serves it, so a request Node's parser refuses gets the API's answer too.
   const server = createApiServer(app);
