@@ -9,7 +9,19 @@ const byYear = new Map<number, ReadonlySet<IsoDate>>();
  * (Banking and Financial Dealings Act 1971 and royal proclamations).
  */
 export function isEnglandBankHoliday(date: IsoDate): boolean {
-  const year = Number(date.slice(0, 4));
+  return bankHolidaysIn(Number(date.slice(0, 4))).has(date);
+}
+
+/** England's bank holidays from `from` to `to`, both inclusive, in order. */
+export function englandBankHolidaysBetween(from: IsoDate, to: IsoDate): IsoDate[] {
+  const days: IsoDate[] = [];
+  for (let year = Number(from.slice(0, 4)); year <= Number(to.slice(0, 4)); year += 1) {
+    days.push(...[...bankHolidaysIn(year)].filter((date) => from <= date && date <= to).sort());
+  }
+  return days;
+}
+
+function bankHolidaysIn(year: number): ReadonlySet<IsoDate> {
   let days = byYear.get(year);
   if (!days) {
     days = new Set(
@@ -20,5 +32,5 @@ export function isEnglandBankHoliday(date: IsoDate): boolean {
     );
     byYear.set(year, days);
   }
-  return days.has(date);
+  return days;
 }

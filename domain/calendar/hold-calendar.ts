@@ -1,4 +1,4 @@
-import { isEnglandBankHoliday } from './england-bank-holidays';
+import { englandBankHolidaysBetween } from './england-bank-holidays';
 import { englandDateOf, englandUtcOffsets } from './england-time';
 import type { HeldCalendar } from './held-calendar';
 import { addCalendarDays, type IsoDate } from './iso-date';
@@ -11,14 +11,12 @@ const HELD_DAYS = 3 * 366 + 1;
 export function holdCalendar(calendar: { terms: Term[]; closures: IsoDate[] }, from: Date): HeldCalendar {
   const first = englandDateOf(from);
   const last = addCalendarDays(first, HELD_DAYS);
-  const bankHolidays: IsoDate[] = [];
-  for (let date = first; date <= last; date = addCalendarDays(date, 1)) if (isEnglandBankHoliday(date)) bankHolidays.push(date);
   return {
     from: first,
     to: last,
     terms: calendar.terms,
     closures: calendar.closures.filter((date) => first <= date && date <= last),
-    bankHolidays,
+    bankHolidays: englandBankHolidaysBetween(first, last),
     utcOffsets: englandUtcOffsets(first, last),
   };
 }
