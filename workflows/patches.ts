@@ -17,6 +17,9 @@ export const patches = {
   schoolToldOnLapse: 'school-told-on-clock-lapse',
   /** A clock that ran out stays on the case as an overdue step until its step is done (CaseRun.markOverdue). */
   overdueSteps: 'overdue-steps',
-  /** A support review falling due also asks the owners of the plan's open actions (support-plan-handlers.ts). */
+  /**
+   * A support review falling due also asks the owners of the plan's open actions (support-plan-handlers.ts), and each
+   * review's notifications are keyed by its own instant, so a review that recurs in one stage is told again.
+   */
   supportPlan: 'support-plan',
 } as const;
