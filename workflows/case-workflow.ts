@@ -114,7 +114,7 @@ async function onDeadline(run: CaseRun, deadline: ScheduledDeadline): Promise<vo
       return;
     case 'support_review':
       if (run.state.stage !== 'support_first') return;
-      await onSupportReviewDue(run);
+      await onSupportReviewDue(run, deadline.at);
       await tellOwnersOfReview(run);
       return;
     case 'support_action':

@@ -25,6 +25,9 @@ export const patches = {
   localStepActivities: 'local-step-activities',
   /** School-day and plain-day clocks are counted in the workflow from the calendar it holds, not by an activity. */
   deadlinesInWorkflow: 'deadlines-in-workflow',
-  /** A support review falling due also asks the owners of the plan's open actions (support-plan-handlers.ts). */
+  /**
+   * A support review falling due also asks the owners of the plan's open actions (support-plan-handlers.ts), and each
+   * review's notifications are keyed by its own instant, so a review that recurs in one stage is told again.
+   */
   supportPlan: 'support-plan',
 } as const;

@@ -1,9 +1,10 @@
-import { setHandler } from '@temporalio/workflow';
+import { patched, setHandler } from '@temporalio/workflow';
 import type { Actor } from '../domain/actor';
 import { supportStages, type SupportStage } from '../domain/case';
 import { supportReviewRule } from '../domain/rules/catalogue';
 import { advanceSupportStage, type AdvanceSupportInput } from './case-messages';
 import type { CaseRun } from './case-run';
+import { patches } from './patches';
 import { missingText, refuseFailing, reject, requireCaseSchool, requireRole, requireStage } from './reject';
 
 /** Starts the support-first track at `stage`, with its review clock (SUPPORT-REVIEW, local practice). */
@@ -35,10 +36,13 @@ export async function moveSupportStage(run: CaseRun, actor: Actor, to: SupportSt
   if (to === 'enforce') await run.notify(`support_enforce:${run.state.support?.since}`, run.address('laCmeOfficer'), 'support_enforce', supportReviewRule.id);
 }
 
-export async function onSupportReviewDue(run: CaseRun): Promise<void> {
+export async function onSupportReviewDue(run: CaseRun, dueAt: string): Promise<void> {
   await run.record('support_review_due', 'system', { stage: run.state.support?.stage ?? 'none' }, supportReviewRule.id);
+  // Keyed by the stage's start, every review after the first in one stage was one message already sent, so the outbox
+  // sent it no more; keyed by the review's own instant, each review is told (patched: support-plan).
+  const review = patched(patches.supportPlan) ? dueAt : run.state.support?.since;
   for (const party of ['school', 'laCmeOfficer'] as const) {
-    await run.notify(`support_review:${run.state.support?.since}:${party}`, run.address(party), 'support_review_due', supportReviewRule.id);
+    await run.notify(`support_review:${review}:${party}`, run.address(party), 'support_review_due', supportReviewRule.id);
   }
   // Reviews recur while the case stays in support.
   await run.schedule('support_review', supportReviewRule, run.policy['SUPPORT-REVIEW']);
