@@ -1923,17 +1923,23 @@ export interface operations {
                     /** @enum {string} */
                     reason: "unexplained_absence" | "continuous_unauthorised_absence" | "continuous_absence_20_days" | "sickness_expected_15_days" | "persistent_absence_send" | "severe_absence_send" | "part_time_timetable" | "ehe_written_notice" | "ehe_oral_intention" | "intended_deletion" | "leaver_unknown_destination" | "no_show" | "permanent_exclusion";
                     child?: {
+                        /** @description Text, not blank, without NUL or lone surrogates; stored trimmed */
                         givenName: string;
+                        /** @description Text, not blank, without NUL or lone surrogates; stored trimmed */
                         familyName: string;
                         /**
                          * Format: date
                          * @example 2026-11-30
                          */
                         dateOfBirth?: string;
+                        /** @description Text, not blank, without NUL or lone surrogates; stored trimmed */
                         address?: string;
                         parents?: {
+                            /** @description Text, not blank, without NUL or lone surrogates; stored trimmed */
                             name: string;
+                            /** @description Text, not blank, without NUL or lone surrogates; stored trimmed */
                             relationship?: string;
+                            /** @description Text, not blank, without NUL or lone surrogates; stored trimmed */
                             address?: string;
                             phone?: string;
                         }[];
@@ -1943,6 +1949,7 @@ export interface operations {
                          * @example 100001
                          */
                         newSchoolUrn?: string;
+                        /** @description Text, not blank, without NUL or lone surrogates; stored trimmed */
                         newAddress?: string;
                         /** @enum {string} */
                         sex?: "M" | "F" | "U";
@@ -2080,20 +2087,27 @@ export interface operations {
                     referrer: {
                         /** @enum {string} */
                         kind: "public" | "agency" | "other_la" | "health" | "police" | "school" | "la_officer";
+                        /** @description Text, not blank, without NUL or lone surrogates; stored trimmed */
                         organisation?: string;
                     };
                     child: {
+                        /** @description Text, not blank, without NUL or lone surrogates; stored trimmed */
                         givenName: string;
+                        /** @description Text, not blank, without NUL or lone surrogates; stored trimmed */
                         familyName: string;
                         /**
                          * Format: date
                          * @example 2026-11-30
                          */
                         dateOfBirth?: string;
+                        /** @description Text, not blank, without NUL or lone surrogates; stored trimmed */
                         address?: string;
                         parents?: {
+                            /** @description Text, not blank, without NUL or lone surrogates; stored trimmed */
                             name: string;
+                            /** @description Text, not blank, without NUL or lone surrogates; stored trimmed */
                             relationship?: string;
+                            /** @description Text, not blank, without NUL or lone surrogates; stored trimmed */
                             address?: string;
                             phone?: string;
                         }[];
@@ -2103,6 +2117,7 @@ export interface operations {
                          * @example 100001
                          */
                         newSchoolUrn?: string;
+                        /** @description Text, not blank, without NUL or lone surrogates; stored trimmed */
                         newAddress?: string;
                         /** @enum {string} */
                         sex?: "M" | "F" | "U";
@@ -2898,6 +2913,7 @@ export interface operations {
                      */
                     deleteOn: string;
                     evidence: {
+                        /** @description Text, not blank, without NUL or lone surrogates; stored trimmed */
                         newSchoolName: string;
                         saoNamesThisSchool: boolean;
                         mobileChildWithMainSchoolHere: boolean;
@@ -3253,6 +3269,7 @@ export interface operations {
                     decisionId?: string;
                     /** @enum {string} */
                     decision: "grant" | "refuse";
+                    /** @description Text, not blank, without NUL or lone surrogates; stored trimmed */
                     reason: string;
                 };
             };
@@ -3364,6 +3381,7 @@ export interface operations {
                 "application/json": {
                     /** Format: uuid */
                     decisionId?: string;
+                    /** @description Text, not blank, without NUL or lone surrogates; stored trimmed */
                     reference: string;
                 };
             };
@@ -3701,6 +3719,7 @@ export interface operations {
                     decisionId?: string;
                     /** @enum {string} */
                     to: "expect" | "monitor" | "listen_and_understand" | "facilitate_support" | "formalise_support" | "enforce";
+                    /** @description Text, not blank, without NUL or lone surrogates; stored trimmed */
                     reason: string;
                 };
             };
@@ -4041,6 +4060,7 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
+                    /** @description Text, not blank, without NUL or lone surrogates; stored trimmed */
                     noticeId: string;
                 };
             };
@@ -4381,6 +4401,7 @@ export interface operations {
                     decisionId?: string;
                     /** @enum {string} */
                     outcome: "on_roll_elsewhere" | "elective_home_education" | "moved_abroad" | "school_attendance_order" | "located_and_attending";
+                    /** @description Text, not blank, without NUL or lone surrogates; stored trimmed */
                     reason: string;
                 };
             };
@@ -4547,6 +4568,7 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
+                    /** @description Text, not blank, without NUL or lone surrogates; stored trimmed */
                     name: string;
                     /**
                      * @description Old-style 3-digit local authority code
@@ -4649,6 +4671,7 @@ export interface operations {
                      * @example 100001
                      */
                     urn: string;
+                    /** @description Text, not blank, without NUL or lone surrogates; stored trimmed */
                     name: string;
                     /**
                      * @description Old-style 3-digit local authority code
@@ -4773,13 +4796,16 @@ export interface operations {
                      */
                     leavingDate?: string;
                     standardTransition?: boolean | string;
+                    /** @description Text, not blank, without NUL or lone surrogates; stored trimmed */
                     givenName?: string;
+                    /** @description Text, not blank, without NUL or lone surrogates; stored trimmed */
                     familyName?: string;
                     /**
                      * Format: date
                      * @example 2026-11-30
                      */
                     dateOfBirth?: string;
+                    /** @description Text, not blank, without NUL or lone surrogates; stored trimmed */
                     address?: string;
                     sex?: string;
                     yearGroup?: string;
@@ -5153,6 +5179,7 @@ export interface operations {
             content: {
                 "application/json": {
                     terms: {
+                        /** @description Text, not blank, without NUL or lone surrogates; stored trimmed */
                         name: string;
                         /**
                          * Format: date
@@ -5348,6 +5375,7 @@ export interface operations {
                          * @example 2026-11-30
                          */
                         date: string;
+                        /** @description Text, not blank, without NUL or lone surrogates; stored trimmed */
                         reason: string;
                     }[];
                 };
