@@ -2103,17 +2103,23 @@ export interface operations {
                     /** @enum {string} */
                     reason: "unexplained_absence" | "continuous_unauthorised_absence" | "continuous_absence_20_days" | "sickness_expected_15_days" | "persistent_absence_send" | "severe_absence_send" | "part_time_timetable" | "ehe_written_notice" | "ehe_oral_intention" | "intended_deletion" | "leaver_unknown_destination" | "no_show" | "permanent_exclusion";
                     child?: {
+                        /** @description Text, not blank, without NUL or lone surrogates; stored trimmed */
                         givenName: string;
+                        /** @description Text, not blank, without NUL or lone surrogates; stored trimmed */
                         familyName: string;
                         /**
                          * Format: date
                          * @example 2026-11-30
                          */
                         dateOfBirth?: string;
+                        /** @description Text, not blank, without NUL or lone surrogates; stored trimmed */
                         address?: string;
                         parents?: {
+                            /** @description Text, not blank, without NUL or lone surrogates; stored trimmed */
                             name: string;
+                            /** @description Text, not blank, without NUL or lone surrogates; stored trimmed */
                             relationship?: string;
+                            /** @description Text, not blank, without NUL or lone surrogates; stored trimmed */
                             address?: string;
                             phone?: string;
                         }[];
@@ -2123,6 +2129,7 @@ export interface operations {
                          * @example 100001
                          */
                         newSchoolUrn?: string;
+                        /** @description Text, not blank, without NUL or lone surrogates; stored trimmed */
                         newAddress?: string;
                         /** @enum {string} */
                         sex?: "M" | "F" | "U";
@@ -2260,20 +2267,27 @@ export interface operations {
                     referrer: {
                         /** @enum {string} */
                         kind: "public" | "agency" | "other_la" | "health" | "police" | "school" | "la_officer";
+                        /** @description Text, not blank, without NUL or lone surrogates; stored trimmed */
                         organisation?: string;
                     };
                     child: {
+                        /** @description Text, not blank, without NUL or lone surrogates; stored trimmed */
                         givenName: string;
+                        /** @description Text, not blank, without NUL or lone surrogates; stored trimmed */
                         familyName: string;
                         /**
                          * Format: date
                          * @example 2026-11-30
                          */
                         dateOfBirth?: string;
+                        /** @description Text, not blank, without NUL or lone surrogates; stored trimmed */
                         address?: string;
                         parents?: {
+                            /** @description Text, not blank, without NUL or lone surrogates; stored trimmed */
                             name: string;
+                            /** @description Text, not blank, without NUL or lone surrogates; stored trimmed */
                             relationship?: string;
+                            /** @description Text, not blank, without NUL or lone surrogates; stored trimmed */
                             address?: string;
                             phone?: string;
                         }[];
@@ -2283,6 +2297,7 @@ export interface operations {
                          * @example 100001
                          */
                         newSchoolUrn?: string;
+                        /** @description Text, not blank, without NUL or lone surrogates; stored trimmed */
                         newAddress?: string;
                         /** @enum {string} */
                         sex?: "M" | "F" | "U";
@@ -3078,6 +3093,7 @@ export interface operations {
                      */
                     deleteOn: string;
                     evidence: {
+                        /** @description Text, not blank, without NUL or lone surrogates; stored trimmed */
                         newSchoolName: string;
                         saoNamesThisSchool: boolean;
                         mobileChildWithMainSchoolHere: boolean;
@@ -3433,6 +3449,7 @@ export interface operations {
                     decisionId?: string;
                     /** @enum {string} */
                     decision: "grant" | "refuse";
+                    /** @description Text, not blank, without NUL or lone surrogates; stored trimmed */
                     reason: string;
                 };
             };
@@ -3544,6 +3561,7 @@ export interface operations {
                 "application/json": {
                     /** Format: uuid */
                     decisionId?: string;
+                    /** @description Text, not blank, without NUL or lone surrogates; stored trimmed */
                     reference: string;
                 };
             };
@@ -3881,6 +3899,7 @@ export interface operations {
                     decisionId?: string;
                     /** @enum {string} */
                     to: "expect" | "monitor" | "listen_and_understand" | "facilitate_support" | "formalise_support" | "enforce";
+                    /** @description Text, not blank, without NUL or lone surrogates; stored trimmed */
                     reason: string;
                 };
             };
@@ -4221,6 +4240,7 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
+                    /** @description Text, not blank, without NUL or lone surrogates; stored trimmed */
                     noticeId: string;
                 };
             };
@@ -4676,6 +4696,7 @@ export interface operations {
                     decisionId?: string;
                     /** @enum {string} */
                     outcome: "on_roll_elsewhere" | "elective_home_education" | "moved_abroad" | "school_attendance_order" | "located_and_attending";
+                    /** @description Text, not blank, without NUL or lone surrogates; stored trimmed */
                     reason: string;
                     /** @description elective_home_education: required, a code of EHE-REASONS; a case closing from cme_tracing: why the child was missing, a code of CME-REASONS (moved_abroad infers moved_out_of_country); other outcomes: none */
                     primaryReason?: string;
@@ -5312,6 +5333,7 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
+                    /** @description Text, not blank, without NUL or lone surrogates; stored trimmed */
                     name: string;
                     /**
                      * @description Old-style 3-digit local authority code
@@ -5414,6 +5436,7 @@ export interface operations {
                      * @example 100001
                      */
                     urn: string;
+                    /** @description Text, not blank, without NUL or lone surrogates; stored trimmed */
                     name: string;
                     /**
                      * @description Old-style 3-digit local authority code
@@ -5538,13 +5561,16 @@ export interface operations {
                      */
                     leavingDate?: string;
                     standardTransition?: boolean | string;
+                    /** @description Text, not blank, without NUL or lone surrogates; stored trimmed */
                     givenName?: string;
+                    /** @description Text, not blank, without NUL or lone surrogates; stored trimmed */
                     familyName?: string;
                     /**
                      * Format: date
                      * @example 2026-11-30
                      */
                     dateOfBirth?: string;
+                    /** @description Text, not blank, without NUL or lone surrogates; stored trimmed */
                     address?: string;
                     sex?: string;
                     yearGroup?: string;
@@ -5918,6 +5944,7 @@ export interface operations {
             content: {
                 "application/json": {
                     terms: {
+                        /** @description Text, not blank, without NUL or lone surrogates; stored trimmed */
                         name: string;
                         /**
                          * Format: date
@@ -6113,6 +6140,7 @@ export interface operations {
                          * @example 2026-11-30
                          */
                         date: string;
+                        /** @description Text, not blank, without NUL or lone surrogates; stored trimmed */
                         reason: string;
                     }[];
                 };
