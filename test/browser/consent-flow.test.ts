@@ -11,6 +11,10 @@ import { axeViolations } from './axe';
 const artifacts = path.join(__dirname, '..', '..', 'test-artifacts', 'browser');
 /** A deadline as people read it: the end of a day in England, with what is left in school days. */
 const DEADLINE = /by end of (Mon|Tue|Wed|Thu|Fri|Sat|Sun) \d{1,2} [A-Z][a-z]{2} \d{4} \((\d+ school days? left|last day today)\)/;
+/** Elements shown reaching past the viewport's right edge, outside the regions that scroll on their own. */
+const OVERFLOWING = `[...document.body.querySelectorAll('*')]
+  .filter((e) => e.checkVisibility() && e.getBoundingClientRect().right > innerWidth + 0.5 && !e.closest('.app-table-scroll'))
+  .map((e) => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + (e.className ? '.' + String(e.className).split(' ').join('.') : ''))`;
 /** What a timeline must never show: codes, user ids, actor tokens, engine event names. */
 const RAW = /[a-z]+_[a-z]+|demo-|school:\d|decision received|grantLaConsent/;
 
@@ -463,7 +467,7 @@ describe('the web UI in a browser (Chromium, real servers)', () => {
           await page.getByRole('heading', { level: 1 }).waitFor();
           await page.getByText('Loading…').waitFor({ state: 'detached' });
           // Wide tables scroll inside their own focusable region; the page itself never scrolls sideways.
-          expect([name, await page.evaluate('document.documentElement.scrollWidth')]).toEqual([name, 320]);
+          expect({ name, width: await page.evaluate('document.documentElement.scrollWidth'), overflowing: await page.evaluate(OVERFLOWING) }).toEqual({ name, width: 320, overflowing: [] });
           await check(`320px-${role}-${name}`);
         }
       }

@@ -37,7 +37,7 @@ export function Chart({ id, type, labels, datasets, title, xTitle, yTitle = 'Cas
   return html`<figure class="app-card govuk-!-margin-0"><figcaption class="govuk-heading-s">${title}</figcaption>
     <div class="app-chart"><canvas id=${id} ref=${canvas} role="img" aria-label=${`${title}: ${labels.map((l, i) => `${l} ${datasets.map((d) => d.data[i]).join(' and ')}`).join(', ')}`}></canvas></div>
     <details class="govuk-details"><summary class="govuk-details__summary"><span class="govuk-details__summary-text">Figures</span></summary>
-      <div class="govuk-details__text"><table class="govuk-table"><thead class="govuk-table__head"><tr class="govuk-table__row"><th scope="col" class="govuk-table__header">${xTitle}</th>${datasets.map((d) => html`<th scope="col" class="govuk-table__header govuk-table__header--numeric">${d.label}</th>`)}</tr></thead>
+      <div class="govuk-details__text app-table-scroll" tabindex="0" role="region" aria-label=${`${title}: figures (scrolls sideways)`}><table class="govuk-table"><thead class="govuk-table__head"><tr class="govuk-table__row"><th scope="col" class="govuk-table__header">${xTitle}</th>${datasets.map((d) => html`<th scope="col" class="govuk-table__header govuk-table__header--numeric">${d.label}</th>`)}</tr></thead>
       <tbody class="govuk-table__body">${labels.map((l, i) => html`<tr class="govuk-table__row"><th scope="row" class="govuk-table__header">${l}</th>${datasets.map((d) => html`<td class="govuk-table__cell govuk-table__cell--numeric">${d.data[i]}</td>`)}</tr>`)}</tbody></table></div>
     </details>
   </figure>`;

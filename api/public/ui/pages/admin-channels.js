@@ -4,7 +4,7 @@ import { Problem } from '../components.js';
 import { when } from '../format.js';
 import { Input, Select } from '../fields.js';
 import { html } from '../html.js';
-import { AdminForm, td, th } from './admin-form.js';
+import { AdminForm, scrolling, td, th } from './admin-form.js';
 
 /** The parties an LA's cases tell (domain/recipients.ts), besides its schools. */
 const PARTIES = [
@@ -62,11 +62,11 @@ export function Channels({ laCode, schools }) {
   return html`<section aria-labelledby="admin-channels"><h2 class="govuk-heading-m" id="admin-channels">Notification channels</h2>
     <p class="govuk-body">How each party is told about its cases. A party with no channel is told on the console (the system log) only.</p>
     ${error && html`<${Problem} message=${error} />`}
-    ${channels && html`<div class="app-table-scroll" tabindex="0" role="region" aria-label="Notification channels (scrolls sideways)"><table class="govuk-table">
+    ${channels && scrolling('Notification channels', html`<table class="govuk-table">
       <thead class="govuk-table__head"><tr class="govuk-table__row">${th('Party')}${th('Reached by')}${th('Changed')}${th(html`<span class="govuk-visually-hidden">Action</span>`)}</tr></thead>
       <tbody class="govuk-table__body">${channels.length === 0 ? html`<tr class="govuk-table__row">${td('No channels yet: everyone is told on the console.')}${td('')}${td('')}${td('')}</tr>`
         : channels.map((c) => html`<tr class="govuk-table__row">${td(partyName(c.recipient))}${td(reachedBy(c))}${td(when(c.updatedAt))}
-          ${td(html`<button type="button" class="govuk-button govuk-button--warning govuk-!-margin-bottom-0" onClick=${() => remove(c.recipient)}>Remove<span class="govuk-visually-hidden"> the channel of ${partyName(c.recipient)}</span></button>`)}</tr>`)}</tbody></table></div>`}
+          ${td(html`<button type="button" class="govuk-button govuk-button--warning govuk-!-margin-bottom-0" onClick=${() => remove(c.recipient)}>Remove<span class="govuk-visually-hidden"> the channel of ${partyName(c.recipient)}</span></button>`)}</tr>`)}</tbody></table>`)}
     <${AdminForm} id="admin-channel-form" title="Save a channel" check=${check} send=${send} plain=${plain} onDone=${() => setVersion(version + 1)}>
       ${(err) => html`<${Select} id="recipient" label="Party" options=${parties} />
         <${Select} id="transport" label="Reached by" options=${TRANSPORTS} />

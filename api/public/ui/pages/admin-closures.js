@@ -4,7 +4,7 @@ import { Problem } from '../components.js';
 import { day } from '../format.js';
 import { DateInput, Input, Select } from '../fields.js';
 import { html } from '../html.js';
-import { AdminForm, td, th } from './admin-form.js';
+import { AdminForm, scrolling, td, th } from './admin-form.js';
 
 /** One school's INSET and closure days: they stop its clocks counting (they are not school days). */
 export function Closures({ schools }) {
@@ -32,10 +32,10 @@ export function Closures({ schools }) {
   return html`<section aria-labelledby="admin-closures"><h2 class="govuk-heading-m" id="admin-closures">School closure days</h2>
     <${Select} id="closureSchool" label="School" value=${urn} onChange=${(e) => setUrn(e.target.value)} options=${schools.map((s) => [s.urn, s.name])} />
     ${error && html`<${Problem} message=${error} />`}
-    ${closures && html`<table class="govuk-table"><caption class="govuk-table__caption govuk-table__caption--s">${name}: ${closures.length === 0 ? 'no closure days' : `${closures.length} closure day${closures.length === 1 ? '' : 's'}`}</caption>
+    ${closures && html`${scrolling('Closure days', html`<table class="govuk-table"><caption class="govuk-table__caption govuk-table__caption--s">${name}: ${closures.length === 0 ? 'no closure days' : `${closures.length} closure day${closures.length === 1 ? '' : 's'}`}</caption>
       <thead class="govuk-table__head"><tr class="govuk-table__row">${th('Day')}${th('Why')}${th(html`<span class="govuk-visually-hidden">Action</span>`)}</tr></thead>
       <tbody class="govuk-table__body">${closures.map((c) => html`<tr class="govuk-table__row">${td(day(c.date))}${td(c.reason)}
-        ${td(html`<button type="button" class="govuk-button govuk-button--warning govuk-!-margin-bottom-0" onClick=${() => remove(c.date)}>Remove<span class="govuk-visually-hidden"> ${day(c.date)}</span></button>`)}</tr>`)}</tbody></table>
+        ${td(html`<button type="button" class="govuk-button govuk-button--warning govuk-!-margin-bottom-0" onClick=${() => remove(c.date)}>Remove<span class="govuk-visually-hidden"> ${day(c.date)}</span></button>`)}</tr>`)}</tbody></table>`)}
       <${AdminForm} id="admin-closure-form" title="Add a closure day" check=${check} send=${send} plain=${plain} onDone=${() => setVersion(version + 1)}>
         ${(err) => html`<${DateInput} id="closureDate" label="Day closed" error=${err('closureDate')} />
           <${Input} id="closureReason" label="Why" hint="For example, INSET day" error=${err('closureReason')} />`}

@@ -5,6 +5,8 @@ import { html } from '../html.js';
 
 export const th = (text) => html`<th scope="col" class="govuk-table__header">${text}</th>`;
 export const td = (content) => html`<td class="govuk-table__cell">${content}</td>`;
+/** A table that scrolls sideways in its own focusable region when the screen is narrower than it. */
+export const scrolling = (label, table) => html`<div class="app-table-scroll" tabindex="0" role="region" aria-label=${`${label} (scrolls sideways)`}>${table}</div>`;
 
 /** A small admin form: checks its own fields, sends, shows the error summary or the saved banner, then reloads. */
 export function AdminForm({ id, title, check, send, plain, onDone, children }) {

@@ -3,7 +3,7 @@ import { api } from '../api.js';
 import { ErrorSummary, FieldError, SummaryList } from '../components.js';
 import { Select, errorOf, errorsFrom } from '../fields.js';
 import { html } from '../html.js';
-import { td, th } from './admin-form.js';
+import { scrolling, td, th } from './admin-form.js';
 
 const REGISTERS = [
   ['pupils', 'Pupils: school_urn, upn, and optionally sen_status, placed_by_la, leaving_date, names, date of birth, sex, year group'],
@@ -22,9 +22,9 @@ function RowReport({ report }) {
       ['Refused', report.rejected?.count ?? 0],
       ['Attendance alerts found', report.detection ? report.detection.newAlerts : null],
     ]} />
-    ${refused.length > 0 && html`<table class="govuk-table"><caption class="govuk-table__caption govuk-table__caption--s">Refused rows${report.rejected.truncated ? ' (the first ones)' : ''}</caption>
+    ${refused.length > 0 && scrolling('Refused rows', html`<table class="govuk-table"><caption class="govuk-table__caption govuk-table__caption--s">Refused rows${report.rejected.truncated ? ' (the first ones)' : ''}</caption>
       <thead class="govuk-table__head"><tr class="govuk-table__row">${th('Line')}${th('Field')}${th('Why')}</tr></thead>
-      <tbody class="govuk-table__body">${refused.map((row) => html`<tr class="govuk-table__row">${td(row.line)}${td(row.field)}${td(row.message)}</tr>`)}</tbody></table>`}
+      <tbody class="govuk-table__body">${refused.map((row) => html`<tr class="govuk-table__row">${td(row.line)}${td(row.field)}${td(row.message)}</tr>`)}</tbody></table>`)}
   </section>`;
 }
 

@@ -4,7 +4,7 @@ import { Problem, Tag } from '../components.js';
 import { day } from '../format.js';
 import { Checkbox, DateInput, Input, Select } from '../fields.js';
 import { html } from '../html.js';
-import { AdminForm, td, th } from './admin-form.js';
+import { AdminForm, scrolling, td, th } from './admin-form.js';
 import { Channels } from './admin-channels.js';
 import { Closures } from './admin-closures.js';
 import { RegisterImport } from './admin-register.js';
@@ -19,8 +19,8 @@ function Schools({ laCode, schools, onDone }) {
     return `${f.get('name')} saved.`;
   };
   return html`<section aria-labelledby="admin-schools"><h2 class="govuk-heading-m" id="admin-schools">Schools</h2>
-    <table class="govuk-table"><thead class="govuk-table__head"><tr class="govuk-table__row">${th('School')}${th('URN')}${th('Type')}</tr></thead>
-      <tbody class="govuk-table__body">${schools.map((s) => html`<tr class="govuk-table__row">${td(s.name)}${td(s.urn)}${td(s.isSpecial ? html`<${Tag} colour="govuk-tag--purple">Special school<//>` : 'Mainstream')}</tr>`)}</tbody></table>
+    ${scrolling('Schools', html`<table class="govuk-table"><thead class="govuk-table__head"><tr class="govuk-table__row">${th('School')}${th('URN')}${th('Type')}</tr></thead>
+      <tbody class="govuk-table__body">${schools.map((s) => html`<tr class="govuk-table__row">${td(s.name)}${td(s.urn)}${td(s.isSpecial ? html`<${Tag} colour="govuk-tag--purple">Special school<//>` : 'Mainstream')}</tr>`)}</tbody></table>`)}
     <${AdminForm} id="admin-school-form" title="Save a school" check=${check} send=${send} plain=${{ name: ['schoolName', "Enter the school's name"] }} onDone=${onDone}>
       ${(err) => html`<${Input} id="urn" label="URN" hint="6 digits" inputmode="numeric" error=${err('urn')} />
         <${Input} id="schoolName" name="name" label="Name" error=${err('schoolName')} />
@@ -43,8 +43,8 @@ function Terms({ laCode, terms, onDone }) {
     return `${term.name} added.`;
   };
   return html`<section aria-labelledby="admin-terms"><h2 class="govuk-heading-m" id="admin-terms">Term dates</h2>
-    <table class="govuk-table"><thead class="govuk-table__head"><tr class="govuk-table__row">${th('Term')}${th('First day')}${th('Last day')}</tr></thead>
-      <tbody class="govuk-table__body">${terms.map((t) => html`<tr class="govuk-table__row">${td(t.name)}${td(day(t.start))}${td(day(t.end))}</tr>`)}</tbody></table>
+    ${scrolling('Term dates', html`<table class="govuk-table"><thead class="govuk-table__head"><tr class="govuk-table__row">${th('Term')}${th('First day')}${th('Last day')}</tr></thead>
+      <tbody class="govuk-table__body">${terms.map((t) => html`<tr class="govuk-table__row">${td(t.name)}${td(day(t.start))}${td(day(t.end))}</tr>`)}</tbody></table>`)}
     <${AdminForm} id="admin-term-form" title="Add a term" check=${check} send=${send} plain=${{}} onDone=${onDone}>
       ${(err) => html`<${Input} id="termName" name="termName" label="Term" error=${err('termName')} />
         <${DateInput} id="start" label="First day" error=${err('start')} />
