@@ -5167,6 +5167,7 @@ export interface operations {
                     }[];
                     /** @enum {string} */
                     nextStep: "continue" | "change" | "formalise" | "enforce";
+                    /** @description Text, not blank, without NUL or lone surrogates; stored trimmed */
                     note: string;
                 };
             };
