@@ -8,7 +8,7 @@ export const activities = proxyActivities<CaseActivities>({
 });
 
 /**
- * A step's short database work (reading what it needs, recording it), run by the worker inside the step's
+ * A step's short database work (reading what it needs, recording it, projecting it), run by the worker inside the step's
  * workflow task instead of a round trip through the server each: Temporal's local activities, for short work
  * that needs no heartbeat or task queue of its own (patched: local-step-activities). Retried as the others
  * are, unlimited: an attempt that fails is tried again in the worker, holding the workflow task open, while its
@@ -17,7 +17,7 @@ export const activities = proxyActivities<CaseActivities>({
  * completes runs the step's local activities again, finished ones included: each is idempotent (reads; a
  * record keyed by its eventId, which replays to the same value). test/workflows/local-steps.test.ts.
  */
-export const localActivities = proxyLocalActivities<Pick<CaseActivities, 'loadCaseContext' | 'loadCalendar' | 'recordCaseEvent'>>({
+export const localActivities = proxyLocalActivities<Pick<CaseActivities, 'loadCaseContext' | 'loadCalendar' | 'recordCaseEvent' | 'projectCase'>>({
   startToCloseTimeout: '30 seconds',
   retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
   localRetryThreshold: '10 seconds',

@@ -114,7 +114,8 @@ export class CaseRun {
    */
   async projectIfChanged(): Promise<void> {
     if (JSON.stringify(this.state) === this.recordedState || !patched(patches.projectionAfterClock)) return;
-    await activities.projectCase({ caseId: this.state.caseId, snapshot: this.snapshot() });
+    const { projectCase } = patched(patches.localStepActivities) ? localActivities : activities;
+    await projectCase({ caseId: this.state.caseId, snapshot: this.snapshot() });
   }
 
   /** The state as it stands, numbered after every step recorded before it (a retry sends the same number). */
