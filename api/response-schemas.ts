@@ -76,7 +76,7 @@ export const inboxBody = z
     escalated: inboxRows,
     overdue: inboxRows,
     dueSoon: inboxRows,
-    supportActionsLapsed: z.array(caseRow.extend({ lapsedActions: z.array(lapsedAction) })).meta({ description: 'Support plan actions past their due date and still open: the owner\'s (school and SENCo, LA SEND team) and, for the LA CME officer, every one' }),
+    supportActionsLapsed: z.array(caseRow.extend({ lapsedActions: z.array(lapsedAction) })).optional().meta({ description: 'Support plan actions past their due date and still open: the owner\'s (school and SENCo, LA SEND team) and, for the LA CME officer, every one; absent for the roles that neither own nor oversee actions' }),
     unresolvedNMarks: z.array(z.unknown()).optional().meta({ description: 'Code N marks past their 5 school days (roles that send the marks)' }),
   })
   .meta({ id: 'Inbox', description: 'A section per decision the caller\'s role takes; the clocks escalated, overdue and due within 5 days' });

@@ -7,7 +7,7 @@ import { caseRow, caseRowSelect } from './case-row';
 import { dueSoonWhere } from './due-soon';
 import { caseScope } from './list-cases';
 import { hasOverdueStep, overdueStepSelect, overdueStepView } from './overdue-steps';
-import { lapsedActionsOf } from './support-plans';
+import { lapsedActionsOf, seesLapsedActions } from './support-plans';
 import { unresolvedNMarksOf } from './unresolved-n-marks';
 
 const open: Prisma.CaseWhereInput = { closedAt: null };
@@ -39,14 +39,14 @@ export async function inboxOf(db: Db, principal: Principal, now = new Date()) {
     return Promise.all(rows.map(async (row) => ({ ...caseRow(row), overdueSteps: await Promise.all(row.overdueSteps.map((step) => view(row, step))) })));
   };
   const mine = (Object.keys(decisionSections) as DecisionSection[]).filter((section) => mayDecide(principal.role, decisionSections[section].decision));
-  const [decisions, escalated, overdue, dueSoon, supportActionsLapsed] = await Promise.all([
+  const [decisions, escalated, overdue, dueSoon] = await Promise.all([
     Promise.all(mine.map(async (section) => [section, await find({ stage: { in: decisionSections[section].stages } })] as const)),
     find({ overdueSteps: { some: { escalatedTo: principal.role } } }),
     find({ OR: [{ nextDeadlineAt: { lt: now } }, hasOverdueStep] }),
     dueSoonWhere(db, { AND: [scope, open] }, now).then(find),
-    lapsedActionsOf(db, principal, now),
   ]);
+  const lapsedActions = seesLapsedActions(principal) ? { supportActionsLapsed: await lapsedActionsOf(db, principal, now) } : {};
   // The school's register, not a case stage: code N past its 5 school days (T1), for those who send the marks.
   const codeN = mayDecide(principal.role, 'replaceCodeN') ? { unresolvedNMarks: await unresolvedNMarksOf(db, principal, now) } : {};
-  return { ...(Object.fromEntries(decisions) as Partial<Record<DecisionSection, typeof escalated>>), escalated, overdue, dueSoon, supportActionsLapsed, ...codeN };
+  return { ...(Object.fromEntries(decisions) as Partial<Record<DecisionSection, typeof escalated>>), escalated, overdue, dueSoon, ...lapsedActions, ...codeN };
 }

@@ -14,6 +14,9 @@ function ownersSeenBy(principal: Principal): PlanOwner[] {
   return planOwners.filter((owner) => inboxRoleOfOwner[owner] === principal.role);
 }
 
+/** Whether this role's inbox has the section at all: only the roles that own or oversee actions. */
+export const seesLapsedActions = (principal: Principal) => ownersSeenBy(principal).length > 0;
+
 const lapsed = (action: PlanAction, owners: PlanOwner[], now: Date) => action.status === 'open' && Date.parse(action.dueAt) <= now.getTime() && owners.includes(action.owner);
 
 /**

@@ -34,6 +34,7 @@ export function registerSupportPlanHandlers(run: CaseRun): void {
       const plan = planOf(run);
       if (plan.barriers.some((b) => b.barrierId === barrierId)) return plan;
       plan.barriers.push({ barrierId, code, identifiedBy: describeActor(actor), identifiedAt: new Date().toISOString() });
+      nextPlanVersion(run);
       await run.record('support_barrier_recorded', actor, { barrierId, code }, supportBarriersRule.id);
       return savePlan(run);
     },
@@ -48,6 +49,7 @@ export function registerSupportPlanHandlers(run: CaseRun): void {
       const { at: dueAt } = await run.schedule('support_action', supportActionRule, dueInSchoolDays, 'school_days', actionClock(actionId));
       const assignedAt = new Date().toISOString();
       plan.actions.push({ actionId, owner, what: what.trim(), dueInSchoolDays, dueAt, status: 'open', assignedBy: describeActor(actor), assignedAt });
+      nextPlanVersion(run);
       await run.record('support_action_added', actor, { actionId, owner, what: what.trim(), dueInSchoolDays: String(dueInSchoolDays), dueAt }, supportActionRule.id);
       await tellOwner(run, actionId, 'assigned');
       return savePlan(run);
@@ -61,6 +63,7 @@ export function registerSupportPlanHandlers(run: CaseRun): void {
       const action = actionOf(run, actionId);
       if (action.status !== 'open') return planOf(run);
       closeAction(run, action, status, actor);
+      nextPlanVersion(run);
       await run.record('support_action_status_changed', actor, { actionId, status }, supportActionRule.id);
       return savePlan(run);
     },
@@ -77,6 +80,7 @@ export function registerSupportPlanHandlers(run: CaseRun): void {
       }
       plan.reviews.push({ reviewId, reviewedBy: describeActor(actor), reviewedAt: new Date().toISOString(), outcomes, nextStep, note: note.trim() });
       const summary = outcomes.map((o) => `${o.actionId}=${o.outcome}`).join(', ');
+      nextPlanVersion(run);
       await run.record('support_review_recorded', actor, { reviewId, nextStep, outcomes: summary, note: note.trim() }, supportReviewRule.id);
       // Formalising or enforcing moves the support stage; otherwise the next review is due a review period on.
       if (nextStep === 'formalise' && run.state.support?.stage !== 'formalise_support') await moveSupportStage(run, actor, 'formalise_support', note);
@@ -93,6 +97,7 @@ export async function onSupportActionDue(run: CaseRun, deadline: ScheduledDeadli
   const action = run.state.supportPlan?.actions.find((a) => actionClock(a.actionId) === deadline.id);
   if (action?.status !== 'open') return;
   action.lapsedAt = deadline.at;
+  nextPlanVersion(run);
   await run.record('support_action_lapsed', 'system', { actionId: action.actionId, owner: action.owner, dueAt: deadline.at }, supportActionRule.id);
   await tellOwner(run, action.actionId, 'lapsed');
   await run.notify(`support_action_lapsed:${action.actionId}:officer`, run.address('laCmeOfficer'), 'support_action_lapsed', supportActionRule.id);
@@ -137,10 +142,16 @@ async function tellOwner(run: CaseRun, actionId: string, event: 'assigned' | 'la
 }
 
 /** The read model's copy (inbox, export), versioned so that a slower write of an older plan never wins. */
+/** A change to the plan takes its next version before the step's record, so the case's projection carries it. */
+function nextPlanVersion(run: CaseRun): void {
+  planOf(run).version += 1;
+}
+
+/** The plan's copy for the inbox and the export; the projection too when the step changed the case after its record (a review's next clock). */
 async function savePlan(run: CaseRun): Promise<SupportPlan> {
   const plan = planOf(run);
-  plan.version += 1;
   await activities.recordSupportPlan({ caseId: run.state.caseId, plan });
+  await run.projectIfChanged();
   return plan;
 }
 
