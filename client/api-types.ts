@@ -2547,7 +2547,7 @@ export interface operations {
                 schoolUrn?: string;
                 send?: "true" | "false";
                 status?: "open" | "closed" | "all";
-                deadline?: "overdue" | "due_soon";
+                deadline?: "overdue" | "breached" | "due_soon";
                 dueWithinDays?: number;
                 page?: number;
                 pageSize?: number;

@@ -16,8 +16,11 @@ export const caseListQuery = z.strictObject({
   schoolUrn: urnSchema.optional(),
   send: queryBoolean.optional(),
   status: z.enum(['open', 'closed', 'all']).default('open'),
-  /** `overdue`: a clock has run out; `due_soon`: the next one's last day is within `dueWithinDays` school days. */
-  deadline: z.enum(['overdue', 'due_soon']).optional(),
+  /**
+   * `overdue`: a clock has run out; `breached`: one ran out and its step is still not done (the dashboard's
+   * count); `due_soon`: the next one's last day is within `dueWithinDays` school days.
+   */
+  deadline: z.enum(['overdue', 'breached', 'due_soon']).optional(),
   dueWithinDays: z.coerce.number().int().min(1).max(60).default(DUE_SOON_SCHOOL_DAYS),
   page: z.coerce.number().int().min(1).max(10000).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(25),
@@ -37,9 +40,11 @@ export async function listCases(db: Db, principal: Principal, query: CaseListQue
   const deadline: Prisma.CaseWhereInput =
     query.deadline === 'overdue'
       ? { OR: [{ nextDeadlineAt: { lt: now } }, hasOverdueStep], closedAt: null }
-      : query.deadline === 'due_soon'
-        ? await dueSoonWhere(db, caseScope(principal), now, query.dueWithinDays)
-        : {};
+      : query.deadline === 'breached'
+        ? { ...hasOverdueStep, closedAt: null }
+        : query.deadline === 'due_soon'
+          ? await dueSoonWhere(db, caseScope(principal), now, query.dueWithinDays)
+          : {};
   const where: Prisma.CaseWhereInput = {
     AND: [
       caseScope(principal),

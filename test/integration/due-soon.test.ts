@@ -2,6 +2,7 @@ import { createCalendarStore } from '../../db/calendar-store';
 import { endOfEnglandDay } from '../../domain/calendar/england-time';
 import type { Principal } from '../../domain/principal';
 import { caseCalendars } from '../../read-model/case-calendars';
+import { dashboardOf } from '../../read-model/dashboard';
 import { daysLeftOn } from '../../read-model/days-left';
 import { inboxOf } from '../../read-model/inbox';
 import { caseListQuery, listCases } from '../../read-model/list-cases';
@@ -9,6 +10,7 @@ import { createTestDatabase, type TestDatabase } from '../helpers/database';
 
 // Issue 13 item 5: "due soon" (the inbox section and GET /v1/cases?deadline=due_soon) counts school days on each
 // case's calendar, as every clock does: its school's (terms, closures) or, on no roll, its LA's.
+// Item 5's dashboard cards link to filtered lists: the breached card's (deadline=breached) lists what it counts.
 const LA = '938';
 const OAK = '100001';
 const ELM = '100002';
@@ -84,5 +86,14 @@ describe('due soon in school days (real database)', () => {
       }),
     );
     expect(Object.fromEntries(counted)).toEqual({ 'oak 18 Dec': 5, 'oak 31 Dec': 5, 'oak 4 Jan': 6, 'elm 17 Dec': 5, 'elm 18 Dec': 6, 'no roll 17 Dec': 5 });
+  });
+
+  it("lists the breached cases the dashboard's card counts: a clock ran out, its step not done, the case open", async () => {
+    const step = (name: string) => ({ caseId: cases.get(name)!, kind: 't1_reason', ruleId: 'T1', dueAt: new Date('2026-12-09T00:00:00Z'), unit: 'school_days', escalatedTo: 'la_cme_officer' });
+    await database.db.overdueStep.createMany({ data: [step('elm ran out'), step('oak 4 Jan'), step('oak closed'), step('other LA')] });
+    const manager: Principal = { ...officer, userId: 'u-manager', role: 'manager' };
+    const breached = await listCases(database.db, manager, caseListQuery.parse({ deadline: 'breached' }), NOW);
+    expect(names(breached.items.map((row) => row.caseId))).toEqual(['elm ran out', 'oak 4 Jan']);
+    expect((await dashboardOf(database.db, manager, NOW)).breached).toBe(breached.total);
   });
 });

@@ -63,17 +63,29 @@ export const Checkbox = ({ id, name = id, label, ...rest }) => html`<div class="
   <div class="govuk-checkboxes__item"><input class="govuk-checkboxes__input" id=${id} name=${name} type="checkbox" ...${rest} />
   <label class="govuk-label govuk-checkboxes__label" for=${id}>${label}</label></div></div>`;
 
+/** What to do about a refusal naming the field: the first of its phrasings the reason matches, else what to do. */
+function refusalWords([, instruction, phrasings = []], why) {
+  for (const [pattern, words] of phrasings) {
+    const match = pattern.exec(why);
+    if (match) return typeof words === 'function' ? words(...match.slice(1)) : words;
+  }
+  return instruction;
+}
+
 /**
  * An API refusal as errors for the error summary: a 400 names one field (its path, e.g. `child.givenName`);
- * `plain` turns that path into the form's field id and a message in plain words. Any other failure is one
- * message, or the case's every reason (422 `refused`), each linked to the field it names when the form has it.
+ * `plain` turns that path into the form's field id and a message in plain words ([id, message, phrasings of the
+ * case's refusals]). Any other failure is one message, or the case's every reason (422 `refused`), each naming
+ * what to do and linked to the field it names when the form has it.
  */
 export function errorsFrom(apiError, plain = {}) {
-  // A reason that names a field the form has ("primaryReason: …") links to it; the case's words stay as they are.
   if (apiError.reasons?.length) {
     return apiError.reasons.map((message) => {
-      const named = plain[/^(\w+): /.exec(message)?.[1]];
-      return named ? { field: named[0], message } : { message };
+      const [, field, why] = /^(\w+): (.*)$/s.exec(message) ?? [];
+      const named = plain[field];
+      if (named) return { field: named[0], message: refusalWords(named, why) };
+      // A field this form does not have: the case's words, without the API's field name.
+      return { message: field ? why.replace(/^./, (c) => c.toUpperCase()) : message };
     });
   }
   const known = apiError.field && plain[apiError.field];

@@ -23,7 +23,7 @@ export function CasesPage({ query }) {
   return html`<h1 class="govuk-heading-l">Cases</h1>
     <form onSubmit=${(e) => e.preventDefault()} class="app-cards">
       ${select('status', 'Status', [['open', 'Open'], ['closed', 'Closed'], ['all', 'All']])}
-      ${select('deadline', 'Deadline', [['', 'Any'], ['overdue', 'Overdue'], ['due_soon', 'Due within 5 school days']])}
+      ${select('deadline', 'Deadline', [['', 'Any'], ['overdue', 'Overdue'], ['breached', 'Breached: ran out, step not done'], ['due_soon', 'Due within 5 school days']])}
       ${select('send', 'SEN', [['', 'Any'], ['true', 'SEN support or EHC plan'], ['false', 'No SEN']])}
     </form>
     ${error && html`<${Problem} message=${error} />`}

@@ -30,7 +30,7 @@ export function DashboardPage() {
       <${Card} figure=${send} text="with SEN support or an EHC plan" href="#/cases?status=open&send=true" />
       <${Card} figure=${data.overdue} text="open with a clock overdue" href="#/cases?status=open&deadline=overdue" testid="overdue" />
       <${Card} figure=${data.dueSoon} text="open with a clock due in the next 5 school days" href="#/cases?status=open&deadline=due_soon" testid="due-soon" />
-      <${Card} figure=${data.breached} text="open with a clock breached (ran out and escalated, step not done)" testid="breached" />
+      <${Card} figure=${data.breached} text="open with a clock breached (ran out and escalated, step not done)" href="#/cases?status=open&deadline=breached" testid="breached" />
       <${Card} figure=${undelivered} testid="undelivered-alerts" text=${html`attendance alerts not yet on a case${undelivered ? html`<br /><span class="govuk-body-s">${data.undeliveredAlerts.map((r) => `${label(r.kind)} ${r.count}, oldest ${day(r.oldestDetectedAt)}`).join('; ')}</span>` : ''}`} />
     </div>
     <div class="app-charts">

@@ -4,6 +4,7 @@ import { englandToday } from '../format.js';
 import { ErrorSummary } from '../components.js';
 import { Checkbox, DateInput, Input, Select, Textarea, errorOf, errorsFrom, formValues } from '../fields.js';
 import { html } from '../html.js';
+import { decisionFields } from './decision-words.js';
 import { groundFields } from './ground-fields.js';
 
 const OPEN_STAGES = ['awaiting_reason', 'whereabouts_check', 'health_needs_s19', 'support_first', 'deletion_intended', 'exclusion_process', 'escalated_to_la'];
@@ -39,21 +40,6 @@ const rank = (stage, key) => {
   return order.indexOf(key);
 };
 
-/** Plain words for the fields the decisions' API checks name. */
-const plain = {
-  deleteOn: ['deleteOn', 'Enter the day the pupil is to be deleted from the roll: day, month and year'],
-  reason: ['reason', 'Enter the reason, for the audit log'],
-  returnedOn: ['returnedOn', 'Enter the day the child came back, today or earlier: day, month and year'],
-  otherLaCode: ['otherLaCode', 'Enter the other LA\'s code: 3 digits'],
-  reference: ['reference', "Enter the reference on the Secretary of State's direction"],
-  primaryReason: ['primaryReason', 'Choose the primary reason from the list'],
-  circumstances: ['circumstances', 'Choose circumstances from the list'],
-  code: ['code', "Choose a barrier on the LA's list"],
-  what: ['what', 'Enter what the owner will do: at most 500 characters'],
-  dueInSchoolDays: ['dueInSchoolDays', 'Enter the school days until it is due: a whole number from 1 to 190'],
-  note: ['note', 'Enter a note of the review, for the record'],
-};
-
 /** One decision as a GOV.UK form: sends it; a refusal shows as an error summary (every reason), else the case reloads. */
 export function DecisionForm({ caseId, path, title, children, toBody, onDone, danger, prefix }) {
   const [errors, setErrors] = useState([]);
@@ -67,7 +53,7 @@ export function DecisionForm({ caseId, path, title, children, toBody, onDone, da
       await api(`/v1/cases/${caseId}/${path}`, { method: 'POST', body: toBody(formValues(event.target)) });
       onDone();
     } catch (e) {
-      const found = errorsFrom(e, plain).map((error) => (error.field ? { ...error, field: `${prefix}-${error.field}` } : error));
+      const found = errorsFrom(e, decisionFields).map((error) => (error.field ? { ...error, field: `${prefix}-${error.field}` } : error));
       setErrors(found);
       setRefused(Boolean(e.reasons?.length));
     } finally {

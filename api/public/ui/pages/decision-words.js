@@ -1,0 +1,37 @@
+import { day, label } from '../format.js';
+
+/** The outcomes a refusal names, as a person says them. */
+const closingWords = { elective_home_education: 'home education' };
+const NOT_ON_LIST = /is not on the LA's/;
+
+/**
+ * Plain words for the fields the decisions' API checks name: [the form's field, what to do, and for the case's
+ * refusals ("field: why", domain/ and workflows/), what to do and why, in the order tried]. A refusal no pattern
+ * matches reads as what to do.
+ */
+export const decisionFields = {
+  deleteOn: ['deleteOn', 'Enter the day the pupil is to be deleted from the roll: day, month and year'],
+  reason: ['reason', 'Enter the reason, for the audit log'],
+  returnedOn: ['returnedOn', 'Enter the day the child came back, today or earlier: day, month and year', [
+    [/is in the future/, 'Enter the day the child came back, today or earlier: that day is still to come'],
+    [/is before the case opened on (\d{4}-\d{2}-\d{2})/, (opened) => `Enter the day the child came back: it is before the case opened, on ${day(opened)}`],
+  ]],
+  otherLaCode: ['otherLaCode', "Enter the other LA's code: 3 digits", [
+    [/is this case's own LA/, "Enter the other LA's code: that code is this case's own LA"],
+  ]],
+  reference: ['reference', "Enter the reference on the Secretary of State's direction"],
+  primaryReason: ['primaryReason', 'Choose the primary reason from the list', [
+    [/^is required when a case closes as (\w+)/, (outcome) => `Choose the primary reason: a case closing into ${closingWords[outcome] ?? label(outcome)} needs one`],
+    [/records no primary reason/, 'Leave the primary reason out: a case closing this way records none'],
+    [/contradicts (\w+)/, (inferred) => `Leave the primary reason out, or choose "${label(inferred)}": a case closing this way has that reason`],
+    [NOT_ON_LIST, "Choose the primary reason from the list: the one sent is not on the LA's list"],
+  ]],
+  circumstances: ['circumstances', 'Choose circumstances from the list', [
+    [/once$/, 'Choose each circumstance once'],
+    [NOT_ON_LIST, "Choose circumstances from the list: one sent is not on the LA's list"],
+  ]],
+  code: ['code', "Choose a barrier on the LA's list"],
+  what: ['what', 'Enter what the owner will do: at most 500 characters'],
+  dueInSchoolDays: ['dueInSchoolDays', 'Enter the school days until it is due: a whole number from 1 to 190'],
+  note: ['note', 'Enter a note of the review, for the record'],
+};
