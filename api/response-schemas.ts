@@ -125,7 +125,7 @@ export const caseExportBody = z
       outcome: z.string().nullable(),
     }),
     child: z.unknown(),
-    supportPlan: supportPlanBody.nullable(),
+    supportPlan: z.union([supportPlanBody, z.null()]),
     auditChain: z.object({ intact: z.boolean(), problems: z.array(z.unknown()) }),
     audit: z.array(z.object({ id: z.string(), occurredAt: dateTime, actor: z.string(), action: z.string(), ruleId: z.string().nullable(), detail: z.unknown(), hash: z.string(), prevHash: z.string().nullable() })),
     notifications: z.array(z.object({ recipient: z.string(), template: z.string(), status: z.string(), createdAt: dateTime, sentAt: dateTime.nullable(), body: z.unknown() })),

@@ -1082,7 +1082,7 @@ export interface components {
                 outcome: string | null;
             };
             child?: unknown;
-            supportPlan: components["schemas"]["SupportPlan"] & (Record<string, never> | null);
+            supportPlan: components["schemas"]["SupportPlan"] | null;
             auditChain: {
                 intact: boolean;
                 problems: unknown[];
@@ -1447,8 +1447,8 @@ export interface components {
                     };
                 }[];
             }[];
-            /** @description Support plan actions past their due date and still open: the owner's (school and SENCo, LA SEND team) and, for the LA CME officer, every one */
-            supportActionsLapsed: {
+            /** @description Support plan actions past their due date and still open: the owner's (school and SENCo, LA SEND team) and, for the LA CME officer, every one; absent for the roles that neither own nor oversee actions */
+            supportActionsLapsed?: {
                 /** Format: uuid */
                 caseId: string;
                 laCode: string;

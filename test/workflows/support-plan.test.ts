@@ -43,7 +43,7 @@ describe('a support plan action falls due and lapses (time-skipping, real read m
 
       // Past the SENCo action's 5 school days, with the LA's still running.
       await env().sleep(Date.parse(sencoAction.dueAt) - (await now()).getTime() + DAY);
-      const lapsedFor = async (principal: typeof oakSchool) => (await inboxOf(db(), principal, await now())).supportActionsLapsed;
+      const lapsedFor = async (principal: typeof oakSchool) => (await inboxOf(db(), principal, await now())).supportActionsLapsed ?? [];
       const schoolLapsed = await eventually(() => lapsedFor(oakSchool), (rows) => rows.length > 0);
       const expected = [{ caseId, lapsedActions: [{ actionId: 'a-senco', owner: 'senco', what: 'Weekly check-in with a trusted adult', dueAt: sencoAction.dueAt }] }];
       expect(schoolLapsed).toMatchObject(expected);
