@@ -18,7 +18,7 @@ describe('migrations on the private PostgreSQL', () => {
 
     const tables = await database.db.$queryRaw<{ table_name: string }[]>`
       SELECT table_name::text FROM information_schema.tables WHERE table_schema = 'public' ORDER BY table_name`;
-    expect(tables.map((t) => t.table_name)).toEqual(['_prisma_migrations', 'attendance_mark', 'audit_entry', 'case', 'case_projection', 'child_details', 'detection_alert', 'education_status', 'feed_upload', 'la_rule_setting', 'la_term', 'notification', 'notification_channel', 'overdue_step', 'pupil', 'pupil_year_code', 'purged_case', 'school', 'school_closure']);
+    expect(tables.map((t) => t.table_name)).toEqual(['_prisma_migrations', 'attendance_mark', 'audit_entry', 'case', 'case_projection', 'child_details', 'detection_alert', 'education_status', 'feed_upload', 'la_rule_setting', 'la_term', 'notification', 'notification_channel', 'overdue_step', 'pupil', 'pupil_year_code', 'purged_case', 'school', 'school_closure', 'support_plan']);
     const applied = await database.db.$queryRaw<{ n: number }[]>`
       SELECT count(*)::int AS n FROM _prisma_migrations WHERE finished_at IS NOT NULL`;
     expect(applied[0]?.n).toBeGreaterThanOrEqual(1);
