@@ -42,7 +42,8 @@ export async function startTemporalDevServer(options: DevServerOptions): Promise
     '--sqlite-pragma', 'synchronous=NORMAL',
     '--log-level', 'warn',
     ...searchAttributeCliArgs(),
-    ...(options.uiPort ? ['--ui-port', String(options.uiPort)] : ['--headless']),
+    // The UI's newsfeed would call temporal.io from an LA's network; nothing here should leave it.
+    ...(options.uiPort ? ['--ui-port', String(options.uiPort), '--ui-disable-news-fetch'] : ['--headless']),
     ...(options.uiPort && options.uiCodecEndpoint ? ['--ui-codec-endpoint', options.uiCodecEndpoint] : []),
   ];
   const log = fs.openSync(path.join(options.dataDir, 'temporal-server.log'), 'a');
