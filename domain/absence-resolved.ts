@@ -3,13 +3,24 @@ import { isIsoDate, type IsoDate } from './calendar/iso-date';
 import { reasonForAbsenceRule } from './rules/catalogue';
 
 /**
+ * Codes that cannot be one pupil's reason for an absence already marked N (WTISA 2024 code list [S]): Z is for a
+ * child not yet on the roll, and # for a planned closure of the whole school, which the school knew beforehand.
+ * D (attending the other school of a dual registration) and X (not of compulsory school age) can be.
+ */
+const notAPupilsReason: Partial<Record<AttendanceCode, string>> = {
+  Z: 'Z is for a child not yet on the admission register, and this pupil is on it',
+  '#': '# is for a planned closure of the school, not one pupil\'s absence',
+};
+
+/**
  * T1 (SAR24 reg 10(7)-(9)): code N stands only until the school establishes the reason for the absence; it
- * then enters the 2024 code for that reason in its register. Every code but N answers the question.
+ * then enters the 2024 code for that reason in its register.
  */
 export function reasonCodeRefusals(reasonCode: string): string[] {
   if (!isAttendanceCode(reasonCode)) return [`reasonCode: ${reasonCode} is not one of the attendance codes in force since 19 August 2024`];
   if (reasonCode === 'N') return [`reasonCode: N is the code for a reason not yet established (${reasonForAbsenceRule.id}); give the code that replaces it`];
-  return [];
+  const why = notAPupilsReason[reasonCode];
+  return why ? [`reasonCode: ${why}; give the code for the reason the pupil was away`] : [];
 }
 
 /**

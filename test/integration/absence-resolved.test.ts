@@ -41,6 +41,10 @@ describe('reason established and back in school (dev server, real database)', ()
     const bad = await oak.post(`/v1/cases/${caseId}/reason-established`).send({ reasonCode: 'N' });
     expect(bad.status).toBe(400);
     expect(JSON.stringify(bad.body)).toContain('reasonCode');
+    // Z (not yet on roll) cannot be one pupil's reason (WTISA 2024 code list [S]): the case refuses it, naming the field.
+    const notOnRoll = await oak.post(`/v1/cases/${caseId}/reason-established`).send({ reasonCode: 'Z' });
+    expect(notOnRoll.status).toBe(422);
+    expect(JSON.stringify(notOnRoll.body)).toContain('reasonCode: Z is for a child not yet on the admission register');
     expect((await elm.post(`/v1/cases/${caseId}/reason-established`).send({ reasonCode: 'I' })).status).toBe(404);
 
     const answer = await oak.post(`/v1/cases/${caseId}/reason-established`).send({ reasonCode: 'I' }).expect(200);
