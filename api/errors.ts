@@ -1,10 +1,11 @@
 import { ApplicationFailure } from '@temporalio/common';
-import { WorkflowNotFoundError, WorkflowUpdateFailedError, WorkflowUpdateRPCTimeoutOrCancelledError, isGrpcDeadlineError, isGrpcServiceError } from '@temporalio/client';
+import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import type { ErrorRequestHandler } from 'express';
 import type { Logger } from 'pino';
 import { safeErrorMessage } from '../db/error-summary';
 import { isDatabaseUnavailable } from '../db/unavailable';
 import { Forbidden, Invalid, NotFound, Refused, type InvalidKind } from '../domain/errors';
+import { isTemporalUnavailable } from '../temporal/unavailable';
 
 /**
  * The one error shape every route returns: `{ error: { code, message, field?, reasons? } }`; `reasons` lists
@@ -74,7 +75,7 @@ function toApiError(error: unknown): ApiError | undefined {
   if (fromRoom) return fromRoom;
   if (error instanceof WorkflowNotFoundError) return notFound('case');
   if (error instanceof WorkflowUpdateFailedError) return caseRefusal(error.cause);
-  if (error instanceof WorkflowUpdateRPCTimeoutOrCancelledError || isGrpcDeadlineError(error) || (isGrpcServiceError(error) && error.code === 14)) {
+  if (isTemporalUnavailable(error)) {
     return new ApiError(503, 'temporal_unavailable', 'the case engine did not answer in time; nothing was lost, try again');
   }
   if (isDatabaseUnavailable(error)) {

@@ -4,10 +4,12 @@ import { LA_CODE_SHAPE, UPN_SHAPE, URN_SHAPE, isValidUpn } from './identifiers';
 
 /**
  * The identifiers and dates every input names, checked the same way wherever they arrive (API body, upload row).
- * The shapes are regexes so the OpenAPI document declares them as `pattern`; the examples pass every check.
+ * The shapes are regexes so the OpenAPI document declares them as `pattern`; the examples pass every check. Each
+ * is checked as sent, neither trimmed nor upper-cased first, so the code refuses what the published pattern
+ * refuses (" 100001", a lower-case UPN); a CSV cell arrives trimmed by the upload's parser.
  */
-export const urnSchema = z.string().trim().regex(URN_SHAPE, 'must be a 6-digit URN').meta({ description: 'GIAS unique reference number of a school', examples: ['100001'] });
-export const laCodeSchema = z.string().trim().regex(LA_CODE_SHAPE, 'must be a 3-digit LA code').meta({ description: 'Old-style 3-digit local authority code', examples: ['938'] });
+export const urnSchema = z.string().regex(URN_SHAPE, 'must be a 6-digit URN').meta({ description: 'GIAS unique reference number of a school', examples: ['100001'] });
+export const laCodeSchema = z.string().regex(LA_CODE_SHAPE, 'must be a 3-digit LA code').meta({ description: 'Old-style 3-digit local authority code', examples: ['938'] });
 /**
  * A calendar day from 1900 to 2199: no date this service records (a birth, a register mark, a closure) falls
  * outside, and year 53 or 9999 is a typing slip, not a day to store. The year range is the declared pattern.
@@ -45,8 +47,6 @@ export const textSchema = (max: number) =>
     .meta({ pattern: STORABLE_TEXT.source, minLength: 1, maxLength: max, description: 'Text, not blank, without NUL or lone surrogates; stored trimmed' });
 export const upnSchema = z
   .string()
-  .trim()
-  .toUpperCase()
   .regex(UPN_SHAPE, 'must be a 13-character UPN with a valid check letter')
   .refine(isValidUpn, 'must be a 13-character UPN with a valid check letter')
   .meta({ description: 'Unique pupil number: a check letter, then 12 characters (the letter is checked)', format: 'upn', examples: ['B801200005001'] });

@@ -1,3 +1,5 @@
+import { openApiDocument } from '../../api/openapi/document';
+import { referralBody } from '../../intake/requests';
 import { isValidLaCode, isValidUpn, isValidUrn, upnCheckLetter } from '../../domain/identifiers';
 
 // Source: UK Government Data Standards Catalogue, "Unique Pupil Number" v2.0 [P]; worked examples in
@@ -40,5 +42,22 @@ describe('URN and LA code shapes (docs/law.md A4)', () => {
     expect(isValidLaCode('938')).toBe(true);
     expect(isValidLaCode('93')).toBe(false);
     expect(isValidLaCode('E06')).toBe(false);
+  });
+});
+
+describe('URN, UPN and LA code fields: checked as sent, as the document publishes them', () => {
+  type Schema = { pattern?: string; properties?: Record<string, Schema> };
+  const referral = (openApiDocument() as unknown as { paths: Record<string, { post: { requestBody: { content: { 'application/json': { schema: Schema } } } } }> }).paths['/v1/referrals']!.post.requestBody.content['application/json'].schema;
+  /** What the document says of the value, read as JSON Schema reads a pattern (ECMA-262). */
+  const published = (field: Schema | undefined) => new RegExp(field?.pattern ?? 'no pattern published');
+  const sent = (body: Record<string, unknown>) => referralBody.safeParse({ laCode: '938', referrer: { kind: 'public' }, child: { givenName: 'A', familyName: 'B' }, ...body }).success;
+
+  it.each([
+    ['laCode', published(referral.properties?.laCode), '938', [' 938', '938\t', '938\n'], (laCode: string) => sent({ laCode })],
+    ['upn', published(referral.properties?.upn), 'B801200005001', [' B801200005001', 'B801200005001 ', 'b801200005001'], (upn: string) => sent({ upn })],
+    ['child.newSchoolUrn', published(referral.properties?.child?.properties?.newSchoolUrn), '100001', [' 100001', '100001 ', '100001\n'], (newSchoolUrn: string) => sent({ child: { givenName: 'A', familyName: 'B', newSchoolUrn } })],
+  ] as const)('%s: padding or lower case is refused by the code and by the published pattern alike', (_field, pattern, good, bad, accepted) => {
+    expect({ code: accepted(good), document: pattern.test(good) }).toEqual({ code: true, document: true });
+    for (const value of bad) expect({ value, code: accepted(value), document: pattern.test(value) }).toEqual({ value, code: false, document: false });
   });
 });

@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process';
 import type { AddressInfo } from 'node:net';
 import fs from 'node:fs';
 import path from 'node:path';
+import pino from 'pino';
 import { repoRoot } from '../../config/paths';
 import { ensureSchemathesis } from '../../scripts/devstack/schemathesis';
 import { bearer, users, type TestUser } from '../helpers/users';
@@ -29,6 +30,8 @@ const MAX_EXAMPLES = 3;
 const STATEFUL_SECONDS = 30;
 const CAP_SECONDS = { generated: 240, stateful: 90 } as const;
 const artifacts = path.join(repoRoot, 'test-artifacts', 'schemathesis');
+/** What the API logs of an error it answers 500 (its class and message, nothing of the request), for a failure to name its cause. */
+const apiErrors = path.join(artifacts, 'api-errors.log');
 
 interface Run {
   code: number;
@@ -67,7 +70,9 @@ describe('schemathesis against the started API, each role (dev server, real data
   beforeAll(async () => {
     st = ensureSchemathesis();
     // Roles run one after another; the limit is raised because a fuzzer sends more than a person.
-    stack = await startStack('schemathesis-it', { rateLimitPerMinute: 1_000_000 });
+    fs.mkdirSync(artifacts, { recursive: true });
+    fs.rmSync(apiErrors, { force: true });
+    stack = await startStack('schemathesis-it', { rateLimitPerMinute: 1_000_000, logger: pino({ level: 'error' }, pino.destination({ dest: apiErrors, sync: true })) });
     const admin = await stack.as('admin');
     await admin.put(`/v1/schools/${OAK}`).send({ name: 'Oak Primary', laCode: LA }).expect(200);
     await admin.put('/v1/schools/100002').send({ name: 'Elm Primary', laCode: LA }).expect(200);
@@ -111,7 +116,7 @@ describe('schemathesis against the started API, each role (dev server, real data
       fs.writeFileSync(path.join(artifacts, log), run.output);
       const links = Number(/API Links:\s+(\d+) covered/.exec(run.output)?.[1] ?? 0);
       const summary = fs.existsSync(report) ? (JSON.parse(fs.readFileSync(report, 'utf8')) as RunReport) : undefined;
-      console.log(`schemathesis as ${role} (${bounds[1]}): exit ${run.code} in ${seconds} s, ${summary?.test_cases.generated ?? '?'} test cases${name === 'stateful' ? `, ${links} links covered` : ''} (full output: test-artifacts/schemathesis/${log})\n${run.output.slice(-2500)}`);
+      console.log(`schemathesis as ${role} (${bounds[1]}): exit ${run.code} in ${seconds} s, ${summary?.test_cases.generated ?? '?'} test cases${name === 'stateful' ? `, ${links} links covered` : ''} (full output: test-artifacts/schemathesis/${log}; the API's errors: test-artifacts/schemathesis/api-errors.log)\n${run.output.slice(-2500)}`);
       expect({ role, phases: bounds[1], timedOut: run.timedOut && `killed at its cap of ${cap} s`, code: run.code }).toEqual({ role, phases: bounds[1], timedOut: false, code: 0 });
       expect({ role, phases: bounds[1], failures: summary?.failures, errors: summary?.errors }).toEqual({ role, phases: bounds[1], failures: [], errors: [] });
       expect(summary?.test_cases.generated).toBeGreaterThan(0);
