@@ -129,6 +129,8 @@ function validateAgree(run: CaseRun, input: AgreeTimetableInput): void {
   if (active) reject('timetableId', `timetable ${active.timetableId} is in place: review it (extend or end) first`);
   refuseFailing([
     !isIsoDate(input.startDate) && 'startDate: a date, YYYY-MM-DD',
+    // A start far ahead would put its clocks past the calendar a case can hold.
+    input.startDate > addCalendarDays(today(), timetableMaxDays) && `startDate: more than ${timetableMaxDays} days ahead`,
     missingText('reason', input.reason),
     input.reason.length > timetableTextMax.reason && `reason: at most ${timetableTextMax.reason} characters`,
     ...(isIsoDate(input.startDate) ? termsFailures(run, input.startDate, input) : []),

@@ -95,6 +95,8 @@ describe('a part-time timetable under the LA\'s settings (time-skipping server)'
         const today = new Date(await env().currentTimeMs()).toISOString().slice(0, 10);
         const agree = (terms: object) => handle.executeUpdate(agreePartTimeTimetable, { args: [{ actor: actors.school, timetableId: 't-1', startDate: today, endDate: addCalendarDays(today, 30), reviewDate: addCalendarDays(today, 14), hoursPerWeek: 10, parentAgreed: true, reason: 'Medical advice', ...terms }] });
         await expect(agree({ actor: actors.otherSchool })).rejects.toMatchObject(rejection(/^actor.schoolUrn/));
+        const farAhead = addCalendarDays(today, 400);
+        await expect(agree({ startDate: farAhead, endDate: farAhead, reviewDate: farAhead })).rejects.toMatchObject(refusal(/^startDate: more than 365 days ahead/));
         await expect(agree({ reviewDate: addCalendarDays(today, 15) })).rejects.toMatchObject(refusal(/^reviewDate: more than 14 days after the start \(PART-TIME-REVIEW\)/));
         await expect(agree({ endDate: addCalendarDays(today, -1), reviewDate: today, hoursPerWeek: 32.5, parentAgreed: false })).rejects.toMatchObject(
           refusal(/^parentAgreed:/, /^hoursPerWeek: from 1 to fewer than 32.5/, /^endDate: before the start/, /^endDate: already passed/, /^reviewDate: after the end date/),
