@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { actionOutcomes, planOwners, planTextMax, reviewNextSteps, supportActionRule } from '../domain/support/plan';
 import { textSchema } from '../domain/field-schemas';
+import { partTimeTimetable } from './part-time-schemas';
 
 /** The caller's idempotency key, as every decision's; it becomes the Update id and the barrier's, action's or review's id. */
 const optionalId = z.uuid().optional();
@@ -66,6 +67,7 @@ export const supportPlanBody = z
         note: z.string(),
       }),
     ),
+    timetables: z.array(partTimeTimetable).optional().meta({ description: 'Part-time timetables (T7), at most one in place; absent until the first' }),
   })
   .meta({ id: 'SupportPlan', description: 'Barriers, actions with owners and due dates, and reviews of a support-first case' });
 

@@ -531,6 +531,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/cases/{caseId}/part-time-timetables": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The school records a part-time timetable agreed with the parent (T7, WTISA): start, end and review dates and hours; the LA is told where PART-TIME-NOTIFY asks */
+        post: operations["partTimeTimetables"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/cases/{caseId}/part-time-timetable-reviews": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The school reviews the part-time timetable: extends it with new dates and hours agreed with the parent, or ends it (back to full time) */
+        post: operations["partTimeTimetableReviews"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/schools": {
         parameters: {
             query?: never;
@@ -1029,6 +1063,35 @@ export interface components {
                 /** @enum {string} */
                 nextStep: "continue" | "change" | "formalise" | "enforce";
                 note: string;
+            }[];
+            /** @description Part-time timetables (T7), at most one in place; absent until the first */
+            timetables?: {
+                timetableId: string;
+                startDate: string;
+                endDate: string;
+                reviewDate: string;
+                hoursPerWeek: number;
+                reason: string;
+                agreedBy: string;
+                /** Format: date-time */
+                agreedAt: string;
+                /** @enum {string} */
+                status: "active" | "ended";
+                /** @description Its review or end date passed with it still in place */
+                raised: {
+                    /** @enum {string} */
+                    lapse: "review" | "end";
+                    /** Format: date-time */
+                    at: string;
+                }[];
+                reviews: {
+                    reviewedBy: string;
+                    /** Format: date-time */
+                    reviewedAt: string;
+                    /** @enum {string} */
+                    outcome: "extend" | "end";
+                    note: string;
+                }[];
             }[];
         };
         /** @description Who the child is: personal data, for those who may see the case */
@@ -5167,6 +5230,274 @@ export interface operations {
                     }[];
                     /** @enum {string} */
                     nextStep: "continue" | "change" | "formalise" | "enforce";
+                    /** @description Text, not blank, without NUL or lone surrogates; stored trimmed */
+                    note: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Decided */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DecisionAnswer"];
+                };
+            };
+            /** @description Malformed request: the failing field is named */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, expired or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not permitted for this role or scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or outside the caller's scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed in the case's current stage, or already decided */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Request body too large (`too_large`): 100 kB for JSON, the upload limit for a register or marks file */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Refused: by the rules (`refused`, with every failing condition in `reasons`), or by the register (`unknown_school`, naming `schoolUrn`, for a school not on it; `rows_refused` for an upload whose every row was refused) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description More requests a minute than the API allows this client (`rate_limited`) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The case engine or its database did not answer in time; nothing was lost, try again */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    partTimeTimetables: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                caseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    timetableId?: string;
+                    /**
+                     * Format: date
+                     * @example 2026-11-30
+                     */
+                    startDate: string;
+                    /**
+                     * Format: date
+                     * @description The last day on the timetable, by when the pupil is back full time
+                     * @example 2026-11-30
+                     */
+                    endDate: string;
+                    /**
+                     * Format: date
+                     * @description No later than the end date, nor than the LA's PART-TIME-REVIEW days after the start
+                     * @example 2026-11-30
+                     */
+                    reviewDate: string;
+                    /** @description Hours a week in school: at least 1, fewer than a full-time week of 32.5 */
+                    hoursPerWeek: number;
+                    /** @description The parent agreed to the timetable; false is refused, naming `parentAgreed` */
+                    parentAgreed: boolean;
+                    /** @description Why the timetable is needed, as the school records it */
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Decided */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DecisionAnswer"];
+                };
+            };
+            /** @description Malformed request: the failing field is named */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, expired or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not permitted for this role or scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or outside the caller's scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed in the case's current stage, or already decided */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Request body too large (`too_large`): 100 kB for JSON, the upload limit for a register or marks file */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Refused: by the rules (`refused`, with every failing condition in `reasons`), or by the register (`unknown_school`, naming `schoolUrn`, for a school not on it; `rows_refused` for an upload whose every row was refused) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description More requests a minute than the API allows this client (`rate_limited`) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The case engine or its database did not answer in time; nothing was lost, try again */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    partTimeTimetableReviews: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                caseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    decisionId?: string;
+                    /**
+                     * Format: uuid
+                     * @description The id the timetable was agreed with
+                     */
+                    timetableId: string;
+                    /** @enum {string} */
+                    outcome: "extend" | "end";
+                    /**
+                     * Format: date
+                     * @description The last day on the timetable, by when the pupil is back full time
+                     * @example 2026-11-30
+                     */
+                    endDate?: string;
+                    /**
+                     * Format: date
+                     * @description No later than the end date, nor than the LA's PART-TIME-REVIEW days after the start
+                     * @example 2026-11-30
+                     */
+                    reviewDate?: string;
+                    /** @description Hours a week in school: at least 1, fewer than a full-time week of 32.5 */
+                    hoursPerWeek?: number;
+                    /** @description The parent agreed to the timetable; false is refused, naming `parentAgreed` */
+                    parentAgreed?: boolean;
                     /** @description Text, not blank, without NUL or lone surrogates; stored trimmed */
                     note: string;
                 };

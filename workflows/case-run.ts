@@ -139,10 +139,25 @@ export class CaseRun {
       ? await this.calendar.deadline({ laCode, schoolUrn }, count, unit)
       : await activities.computeDeadline({ from: new Date().toISOString(), count, unit, laCode, schoolUrn });
     const unitName = unit === 'school_days' ? 'school days' : 'days';
-    const deadline: ScheduledDeadline = { id, kind, ruleId: rule.id, title: `${rule.title} (${count} ${unitName}; ${rule.source})`, at, unit };
-    this.state.deadlines = [...this.state.deadlines.filter((d) => d.id !== id), deadline];
+    return this.startClock({ id, kind, ruleId: rule.id, title: `${rule.title} (${count} ${unitName}; ${rule.source})`, at, unit });
+  }
+
+  /** Starts a clock that runs out at the end of a date the parties agreed (England), counted in the held calendar. */
+  async scheduleEndOf(kind: ScheduledDeadline['kind'], rule: Rule, date: string, id: string = kind): Promise<ScheduledDeadline> {
+    const { laCode, schoolUrn } = this.state;
+    const { at } = await this.calendar.endOf({ laCode, schoolUrn }, date);
+    return this.startClock({ id, kind, ruleId: rule.id, title: `${rule.title} (end of ${date}; ${rule.source})`, at, unit: 'days' });
+  }
+
+  private startClock(deadline: ScheduledDeadline): ScheduledDeadline {
+    this.state.deadlines = [...this.state.deadlines.filter((d) => d.id !== deadline.id), deadline];
     this.deadlinesChanged();
     return deadline;
+  }
+
+  /** A step done clears its overdue entry (a timetable reviewed or ended), where leaving the stage would not. */
+  clearOverdue(...kinds: ScheduledDeadline['kind'][]): void {
+    if (this.state.overdue) this.state.overdue = this.state.overdue.filter((step) => !kinds.includes(step.kind));
   }
 
   /**

@@ -16,6 +16,7 @@ import { registerEnquiryHandlers } from './enquiry-handlers';
 import { patches } from './patches';
 import { registerSafeguardingHandlers } from './safeguarding-handlers';
 import { beginSupport, onSupportReviewDue, registerSupportHandlers } from './support-handlers';
+import { onTimetableDue, registerPartTimeHandlers } from './part-time-handlers';
 import { onSupportActionDue, registerSupportPlanHandlers, tellOwnersOfReview } from './support-plan-handlers';
 
 /** One child at risk: opened by the first concern, then driven by statutory clocks and decisions until closed. */
@@ -27,6 +28,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<void> {
   registerSafeguardingHandlers(run);
   registerSupportHandlers(run);
   registerSupportPlanHandlers(run);
+  registerPartTimeHandlers(run);
   registerCmeHandlers(run);
   registerContactHandlers(run);
   registerAbsenceHandlers(run);
@@ -119,6 +121,10 @@ async function onDeadline(run: CaseRun, deadline: ScheduledDeadline): Promise<vo
       return;
     case 'support_action':
       await onSupportActionDue(run, deadline);
+      return;
+    case 'part_time_review':
+    case 'part_time_end':
+      await onTimetableDue(run, deadline);
       return;
     case 's437_response':
       await onS437Expired(run);

@@ -30,4 +30,6 @@ export const patches = {
    * review's notifications are keyed by its own instant, so a review that recurs in one stage is told again.
    */
   supportPlan: 'support-plan',
+  /** Part-time timetables (T7) recorded, reviewed, and raised when their review or end date passes (part-time-handlers.ts). */
+  partTimeTimetable: 'part-time-timetable',
 } as const;

@@ -117,7 +117,7 @@ export async function tellOwnersOfReview(run: CaseRun): Promise<void> {
   }
 }
 
-function planOf(run: CaseRun): SupportPlan {
+export function planOf(run: CaseRun): SupportPlan {
   run.state.supportPlan ??= emptySupportPlan();
   return run.state.supportPlan;
 }
@@ -143,12 +143,12 @@ async function tellOwner(run: CaseRun, actionId: string, event: 'assigned' | 'la
 
 /** The read model's copy (inbox, export), versioned so that a slower write of an older plan never wins. */
 /** A change to the plan takes its next version before the step's record, so the case's projection carries it. */
-function nextPlanVersion(run: CaseRun): void {
+export function nextPlanVersion(run: CaseRun): void {
   planOf(run).version += 1;
 }
 
 /** The plan's copy for the inbox and the export; the projection too when the step changed the case after its record (a review's next clock). */
-async function savePlan(run: CaseRun): Promise<SupportPlan> {
+export async function savePlan(run: CaseRun): Promise<SupportPlan> {
   const plan = planOf(run);
   await activities.recordSupportPlan({ caseId: run.state.caseId, plan });
   await run.projectIfChanged();

@@ -49,6 +49,10 @@ const titles: Record<string, string> = {
   support_review_due: 'A support-first review is due',
   support_action_assigned: 'An action on a support plan is assigned to you',
   support_action_lapsed: 'An action on a support plan is past its due date and still open',
+  part_time_timetable_agreed: 'A part-time timetable is agreed',
+  part_time_timetable_extended: 'A part-time timetable is extended',
+  part_time_timetable_ended: 'A part-time timetable has ended: back to full time',
+  part_time_timetable_raised: 'A part-time timetable is past its review or end date and still in place',
   safeguarding: 'Safeguarding referral',
 };
 

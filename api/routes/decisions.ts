@@ -21,6 +21,7 @@ import {
   signJointEnquiries,
   type DeletionReceipt,
 } from '../../workflows/case-messages';
+import { agreePartTimeTimetable, reviewPartTimeTimetable } from '../../workflows/part-time-messages';
 import { addPlanAction, recordBarrier, recordSupportReview, setPlanActionStatus } from '../../workflows/support-plan-messages';
 import { principalOf } from '../auth/authenticate';
 import { actorOf } from '../../domain/principal';
@@ -114,6 +115,8 @@ export function decisionsRouter(deps: CaseDeps): Router {
   decision('support-actions', ({ actionId = randomUUID(), ...action }, actor) => decide(addPlanAction, actionId, { actor, actionId, ...action }));
   decision('support-action-status', ({ decisionId, actionId, status }, actor) => decide(setPlanActionStatus, decisionId, { actor, actionId, status }));
   decision('support-reviews', ({ reviewId = randomUUID(), ...review }, actor) => decide(recordSupportReview, reviewId, { actor, reviewId, ...review }));
+  decision('part-time-timetables', ({ timetableId = randomUUID(), ...terms }, actor) => decide(agreePartTimeTimetable, timetableId, { actor, timetableId, ...terms }));
+  decision('part-time-timetable-reviews', ({ decisionId, ...review }, actor) => decide(reviewPartTimeTimetable, decisionId, { actor, ...review }));
 
   return router;
 }

@@ -45,16 +45,27 @@ function offsetMsAt(held: HeldCalendar, epochMs: number): number | undefined {
  * school days), or undefined when the count starts or ends outside the held days: the caller loads them again.
  */
 export function deadlineWithin(held: HeldCalendar, fromMs: number, count: number, unit: 'school_days' | 'days'): HeldDeadline | undefined {
-  const fromOffset = offsetMsAt(held, fromMs);
-  if (fromOffset === undefined) return undefined;
-  const startDay = toIsoDate(fromMs + fromOffset);
-  if (startDay < held.from) return undefined;
+  const startDay = dayWithin(held, fromMs);
+  if (startDay === undefined) return undefined;
   const { date: lastDay, provisional } = unit === 'days' ? { date: addCalendarDays(startDay, count), provisional: false } : schoolCalendarOf(held).addSchoolDays(startDay, count);
   if (lastDay > held.to) return undefined;
   const nextMidnightAsUtc = Date.parse(`${lastDay}T00:00:00Z`) + DAY_MS;
   const endOffset = offsetMsAt(held, nextMidnightAsUtc);
   if (endOffset === undefined) return undefined;
   return { at: new Date(nextMidnightAsUtc - endOffset).toISOString(), lastDay, provisional };
+}
+
+/** The day in England an instant falls on, or undefined outside the held days. */
+export function dayWithin(held: HeldCalendar, epochMs: number): IsoDate | undefined {
+  const offset = offsetMsAt(held, epochMs);
+  if (offset === undefined) return undefined;
+  const day = toIsoDate(epochMs + offset);
+  return day < held.from ? undefined : day;
+}
+
+/** Whole days from one date to another (negative when `to` is earlier). */
+export function daysBetween(from: IsoDate, to: IsoDate): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
 }
 
 function schoolCalendarOf(held: HeldCalendar): SchoolCalendar {

@@ -3,6 +3,7 @@ import { deletionGrounds, type DeletionGround } from '../deletion/grounds-list';
 import { absenceRateMinimumRule, sicknessEarlyAlertRule } from '../attendance/thresholds';
 import { configurableCollectionRules } from '../collection/rules';
 import { supportBarriersRule } from '../support/barriers';
+import { partTimeReviewRule } from '../support/part-time';
 import type { ConfigurableRule, Rule } from './rule';
 
 const schoolDays = z.number().int().min(1).max(190);
@@ -286,6 +287,7 @@ export const configurableRules: ConfigurableRule<unknown>[] = [
   exclusionReconsiderationRule,
   s19ProvisionRule,
   partTimeNotificationRule,
+  partTimeReviewRule as ConfigurableRule<unknown>,
   supportReviewRule,
   specialSchoolConsentRule,
   consentReminderRule,

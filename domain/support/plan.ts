@@ -5,6 +5,7 @@
  */
 import type { Role } from '../actor';
 import type { Rule } from '../rules/rule';
+import type { PartTimeTimetable } from './part-time';
 
 /** Who may own an action on the plan (issue 16). */
 export const planOwners = ['school', 'senco', 'la_send_team', 'health', 'early_help', 'educational_psychology', 'transport', 'social_care'] as const;
@@ -59,6 +60,8 @@ export interface SupportPlan {
   barriers: Barrier[];
   actions: PlanAction[];
   reviews: PlanReview[];
+  /** Part-time timetables agreed (T7), at most one in place; absent until the first. */
+  timetables?: PartTimeTimetable[];
 }
 
 export const emptySupportPlan = (): SupportPlan => ({ version: 0, barriers: [], actions: [], reviews: [] });

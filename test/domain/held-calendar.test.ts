@@ -1,5 +1,6 @@
 import { createComputeDeadline, type DeadlineRequest } from '../../activities/deadlines';
-import { deadlineWithin } from '../../domain/calendar/held-calendar';
+import { dayWithin, daysBetween, deadlineWithin } from '../../domain/calendar/held-calendar';
+import { endOfEnglandDay, englandDateOf } from '../../domain/calendar/england-time';
 import { addCalendarDays } from '../../domain/calendar/iso-date';
 import type { Term } from '../../domain/calendar/school-calendar';
 import { fixtureCalendar, heldFixtureCalendar, insetDays, laTerms } from '../fixtures/calendar';
@@ -52,5 +53,27 @@ describe('a clock counted in the workflow from the held calendar ends where comp
     expect(deadlineWithin(held, Date.parse('2026-11-29T10:00:00Z'), 5, 'school_days')).toBeUndefined();
     expect(deadlineWithin(held, Date.parse(`${held.to}T10:00:00Z`), 1, 'days')).toBeUndefined();
     expect(deadlineWithin(held, Date.parse(`${addCalendarDays(held.to, -1)}T10:00:00Z`), 1, 'days')).toMatchObject({ lastDay: held.to });
+  });
+});
+
+// A part-time timetable's review and end dates are clocks to the end of an agreed date (CaseRun.scheduleEndOf).
+describe('the end of an agreed date counted from the held calendar', () => {
+  it("is England's day of each instant, and a plain-day clock to a date ends where England's day ends, across both clock changes", () => {
+    const held = heldFixtureCalendar(new Date('2026-09-01T00:30:00Z'));
+    for (let day = '2026-09-01'; day <= '2027-08-31'; day = addCalendarDays(day, 1)) {
+      for (const time of ['00:30', '23:30']) {
+        const from = Date.parse(`${day}T${time}:00.000Z`);
+        const today = dayWithin(held, from);
+        expect({ from: `${day}T${time}`, today }).toEqual({ from: `${day}T${time}`, today: englandDateOf(new Date(from)) });
+        const agreed = addCalendarDays(day, 30);
+        expect(deadlineWithin(held, from, daysBetween(today ?? '', agreed), 'days')?.at).toBe(endOfEnglandDay(agreed).toISOString());
+      }
+    }
+  });
+
+  it('answers no day before the held days', () => {
+    const held = heldFixtureCalendar(new Date('2026-11-30T10:00:00Z'));
+    expect(dayWithin(held, Date.parse('2026-11-29T10:00:00Z'))).toBeUndefined();
+    expect(daysBetween('2026-11-30', '2026-11-29')).toBe(-1);
   });
 });

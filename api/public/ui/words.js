@@ -136,6 +136,10 @@ const actions = {
   support_action_status_changed: 'Support plan action updated',
   support_action_lapsed: 'Support plan action past its due date',
   support_review_recorded: 'Support review recorded',
+  part_time_timetable_agreed: 'Part-time timetable agreed with the parent',
+  part_time_timetable_extended: 'Part-time timetable extended',
+  part_time_timetable_ended: 'Part-time timetable ended: back to full time',
+  part_time_timetable_raised: 'Part-time timetable past its review or end date',
   case_closed: 'Case closed',
 };
 export const actionWords = (what) => actions[what] ?? label(what).replace(/^./, (c) => c.toUpperCase());

@@ -34,4 +34,18 @@ export const decisionFields = {
   what: ['what', 'Enter what the owner will do: at most 500 characters'],
   dueInSchoolDays: ['dueInSchoolDays', 'Enter the school days until it is due: a whole number from 1 to 190'],
   note: ['note', 'Enter a note of the review, for the record'],
+  startDate: ['startDate', 'Enter the first day on the timetable: day, month and year'],
+  endDate: ['endDate', 'Enter the last day on the timetable: day, month and year', [
+    [/before the start/, 'Enter a last day on or after the first day'],
+    [/already passed/, 'Enter a last day today or later'],
+    [/time-limited/, 'Enter a last day within a year of the first: a part-time timetable is time-limited'],
+  ]],
+  reviewDate: ['reviewDate', 'Enter the day it is reviewed by: day, month and year', [
+    [/after the end date/, 'Enter a review day on or before the last day on the timetable'],
+    [/before the start/, 'Enter a review day on or after the first day'],
+    [/already passed/, 'Enter a review day today or later'],
+    [/more than (\d+) days after the start/, (days) => `Enter a review day within ${days} days of the start: the LA's limit`],
+  ]],
+  hoursPerWeek: ['hoursPerWeek', 'Enter the hours a week: at least 1 and fewer than a full-time week of 32.5'],
+  parentAgreed: ['parentAgreed', 'Agree the timetable with the parent first: none is recorded without their agreement'],
 };

@@ -3,6 +3,7 @@ import { Input, Select, Textarea } from '../fields.js';
 import { deadline, isOverdue, when } from '../format.js';
 import { BARRIERS, NEXT_STEPS, OUTCOMES, OWNERS, actorWords, barrierWords, ownerWords } from '../words.js';
 import { DecisionForm } from './decisions.js';
+import { PartTimeTimetables } from './part-time.js';
 
 /** Who works on the plan: the school (its SENCo among its staff) and the LA's CME and SEND officers (domain/support/plan.ts). */
 const PLAN_ROLES = ['school', 'la_cme_officer', 'la_send_officer'];
@@ -69,5 +70,6 @@ export function SupportPlan({ caseId, state, user, schools, onDone }) {
   return html`<section aria-labelledby="support-plan"><h2 class="govuk-heading-m" id="support-plan">Support plan</h2>
     <${PlanTables} plan=${plan} schools=${schools} />
     ${works && html`<${PlanForms} caseId=${caseId} plan=${plan} user=${user} onDone=${onDone} />`}
+    <${PartTimeTimetables} caseId=${caseId} state=${state} user=${user} schools=${schools} onDone=${onDone} />
   </section>`;
 }
