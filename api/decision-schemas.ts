@@ -4,6 +4,7 @@ import { codeSchema } from '../domain/collection/rules';
 import { caseOutcomes, contactMethods, contactOutcomes, safeguardingConcerns, supportStages, traceSteps } from '../domain/case';
 import type { DeletionRequestDetails, GroundEvidence } from '../domain/deletion/evidence';
 import { isoDateSchema, laCodeSchema, textSchema } from '../domain/field-schemas';
+import { sendLinkRoutes } from './send-link-schemas';
 import { supportPlanRoutes } from './support-plan-schemas';
 
 /** Every decision may carry the caller's idempotency key; it becomes the Temporal update id. */
@@ -94,5 +95,6 @@ export const decisionRoutes = {
   'cme-reason': { body: cmeReasonBody, summary: 'The CME officer records why the child is missing education, the risk circumstances and whether social care knows the child' },
   close: { body: closeCaseBody, summary: 'Closes the case with an outcome; the primary reason where the outcome asks for one (422 naming primaryReason when missing, off the list or contradicting the inferred one)' },
   ...supportPlanRoutes,
+  ...sendLinkRoutes,
 } as const;
 export type DecisionPath = keyof typeof decisionRoutes;

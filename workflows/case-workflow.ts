@@ -15,6 +15,7 @@ import { registerDeletionHandlers } from './deletion-handlers';
 import { registerEnquiryHandlers } from './enquiry-handlers';
 import { patches } from './patches';
 import { registerSafeguardingHandlers } from './safeguarding-handlers';
+import { onSendRequestDue, registerSendLinkHandlers } from './send-link-handlers';
 import { beginSupport, onSupportReviewDue, registerSupportHandlers } from './support-handlers';
 import { onSupportActionDue, registerSupportPlanHandlers, tellOwnersOfReview } from './support-plan-handlers';
 
@@ -27,6 +28,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<void> {
   registerSafeguardingHandlers(run);
   registerSupportHandlers(run);
   registerSupportPlanHandlers(run);
+  registerSendLinkHandlers(run);
   registerCmeHandlers(run);
   registerContactHandlers(run);
   registerAbsenceHandlers(run);
@@ -119,6 +121,9 @@ async function onDeadline(run: CaseRun, deadline: ScheduledDeadline): Promise<vo
       return;
     case 'support_action':
       await onSupportActionDue(run, deadline);
+      return;
+    case 'send_request':
+      await onSendRequestDue(run, deadline);
       return;
     case 's437_response':
       await onS437Expired(run);

@@ -30,4 +30,6 @@ export const patches = {
    * review's notifications are keyed by its own instant, so a review that recurs in one stage is told again.
    */
   supportPlan: 'support-plan',
+  /** Requests to the SEND team for an early EHC plan review or an EHC needs assessment, with their clocks (send-link-handlers.ts). */
+  sendLink: 'send-link',
 } as const;

@@ -1,5 +1,5 @@
 import { patched, setHandler } from '@temporalio/workflow';
-import { describeActor, type Actor } from '../domain/actor';
+import { describeActor, type Actor, type Role } from '../domain/actor';
 import type { ScheduledDeadline } from '../domain/case';
 import { supportReviewRule } from '../domain/rules/catalogue';
 import { supportBarriersRule } from '../domain/support/barriers';
@@ -117,7 +117,7 @@ export async function tellOwnersOfReview(run: CaseRun): Promise<void> {
   }
 }
 
-function planOf(run: CaseRun): SupportPlan {
+export function planOf(run: CaseRun): SupportPlan {
   run.state.supportPlan ??= emptySupportPlan();
   return run.state.supportPlan;
 }
@@ -143,20 +143,21 @@ async function tellOwner(run: CaseRun, actionId: string, event: 'assigned' | 'la
 
 /** The read model's copy (inbox, export), versioned so that a slower write of an older plan never wins. */
 /** A change to the plan takes its next version before the step's record, so the case's projection carries it. */
-function nextPlanVersion(run: CaseRun): void {
+export function nextPlanVersion(run: CaseRun): void {
   planOf(run).version += 1;
 }
 
 /** The plan's copy for the inbox and the export; the projection too when the step changed the case after its record (a review's next clock). */
-async function savePlan(run: CaseRun): Promise<SupportPlan> {
+export async function savePlan(run: CaseRun): Promise<SupportPlan> {
   const plan = planOf(run);
   await activities.recordSupportPlan({ caseId: run.state.caseId, plan });
   await run.projectIfChanged();
   return plan;
 }
 
-function requirePlanParty(run: CaseRun, actor: Actor): void {
-  requireRole(actor, planRoles);
+/** The caller is a role among `roles` (the plan's by default), of the case's school if a school, and the case is in support first. */
+export function requirePlanParty(run: CaseRun, actor: Actor, roles: readonly Role[] = planRoles): void {
+  requireRole(actor, roles);
   requireCaseSchool(actor, run.state.schoolUrn);
   requireStage(run.state.stage, ['support_first']);
 }

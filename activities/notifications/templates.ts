@@ -49,6 +49,8 @@ const titles: Record<string, string> = {
   support_review_due: 'A support-first review is due',
   support_action_assigned: 'An action on a support plan is assigned to you',
   support_action_lapsed: 'An action on a support plan is past its due date and still open',
+  send_request: 'The SEND team is asked to act on an unmet special educational need',
+  send_request_lapsed: 'A request to the SEND team is past its response date and unanswered',
   safeguarding: 'Safeguarding referral',
 };
 

@@ -21,6 +21,7 @@ import {
   signJointEnquiries,
   type DeletionReceipt,
 } from '../../workflows/case-messages';
+import { answerSendRequest, requestSendReview } from '../../workflows/send-link-messages';
 import { addPlanAction, recordBarrier, recordSupportReview, setPlanActionStatus } from '../../workflows/support-plan-messages';
 import { principalOf } from '../auth/authenticate';
 import { actorOf } from '../../domain/principal';
@@ -114,6 +115,8 @@ export function decisionsRouter(deps: CaseDeps): Router {
   decision('support-actions', ({ actionId = randomUUID(), ...action }, actor) => decide(addPlanAction, actionId, { actor, actionId, ...action }));
   decision('support-action-status', ({ decisionId, actionId, status }, actor) => decide(setPlanActionStatus, decisionId, { actor, actionId, status }));
   decision('support-reviews', ({ reviewId = randomUUID(), ...review }, actor) => decide(recordSupportReview, reviewId, { actor, reviewId, ...review }));
+  decision('send-requests', ({ requestId = randomUUID(), ...request }, actor) => decide(requestSendReview, requestId, { actor, requestId, ...request }));
+  decision('send-request-answers', ({ decisionId, ...answer }, actor) => decide(answerSendRequest, decisionId, { actor, ...answer }));
 
   return router;
 }

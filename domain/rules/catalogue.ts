@@ -3,6 +3,7 @@ import { deletionGrounds, type DeletionGround } from '../deletion/grounds-list';
 import { absenceRateMinimumRule, sicknessEarlyAlertRule } from '../attendance/thresholds';
 import { configurableCollectionRules } from '../collection/rules';
 import { supportBarriersRule } from '../support/barriers';
+import { earlyReviewResponseRule } from '../support/send-link';
 import type { ConfigurableRule, Rule } from './rule';
 
 const schoolDays = z.number().int().min(1).max(190);
@@ -296,4 +297,5 @@ export const configurableRules: ConfigurableRule<unknown>[] = [
   recordRetentionRule,
   ...configurableCollectionRules,
   supportBarriersRule as ConfigurableRule<unknown>,
+  earlyReviewResponseRule as ConfigurableRule<unknown>,
 ];

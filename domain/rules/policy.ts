@@ -2,6 +2,7 @@ import { cmeReasonsRule, eheReasonsRule, riskCircumstancesRule } from '../collec
 import { absenceRateMinimumRule, sicknessEarlyAlertRule } from '../attendance/thresholds';
 import type { DeletionGround } from '../deletion/grounds-list';
 import { supportBarriersRule } from '../support/barriers';
+import { earlyReviewResponseRule } from '../support/send-link';
 import {
   configurableRules,
   consentManagerEscalationRule,
@@ -41,6 +42,8 @@ export interface LaPolicy {
   'CME-RISK-CIRCUMSTANCES': string[];
   /** Absent from the policy a case opened with before barriers were recorded: the default applies. */
   'SUPPORT-BARRIERS': string[];
+  /** Absent from the policy a case opened with before the SEND link: the default applies. */
+  'SEND-EARLY-REVIEW-RESPONSE': number;
 }
 
 export const defaultPolicy: LaPolicy = {
@@ -62,6 +65,7 @@ export const defaultPolicy: LaPolicy = {
   'EHE-REASONS': eheReasonsRule.setting.defaultValue,
   'CME-RISK-CIRCUMSTANCES': riskCircumstancesRule.setting.defaultValue,
   'SUPPORT-BARRIERS': supportBarriersRule.setting.defaultValue,
+  'SEND-EARLY-REVIEW-RESPONSE': earlyReviewResponseRule.setting.defaultValue,
 };
 
 export class RuleSettingError extends Error {

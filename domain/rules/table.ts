@@ -36,6 +36,7 @@ import {
 import { collectionRules } from '../collection/rules';
 import { supportBarriersRule } from '../support/barriers';
 import { supportActionRule } from '../support/plan';
+import { earlyReviewResponseRule, needsAssessmentDecisionRule } from '../support/send-link';
 import type { Rule } from './rule';
 
 /** Every rule the engine encodes, with its source: the table each test is named after. */
@@ -62,6 +63,8 @@ export const ruleTable: Rule[] = [
   supportReviewRule,
   supportBarriersRule,
   supportActionRule,
+  earlyReviewResponseRule,
+  needsAssessmentDecisionRule,
   cmeOpenRule,
   s437NoticeRule,
   newPupilReturnRule,

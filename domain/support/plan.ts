@@ -5,6 +5,7 @@
  */
 import type { Role } from '../actor';
 import type { Rule } from '../rules/rule';
+import type { SendRequest } from './send-link';
 
 /** Who may own an action on the plan (issue 16). */
 export const planOwners = ['school', 'senco', 'la_send_team', 'health', 'early_help', 'educational_psychology', 'transport', 'social_care'] as const;
@@ -59,6 +60,8 @@ export interface SupportPlan {
   barriers: Barrier[];
   actions: PlanAction[];
   reviews: PlanReview[];
+  /** Requests to the SEND team (send-link.ts); absent on plans from before the SEND link. */
+  sendRequests?: SendRequest[];
 }
 
 export const emptySupportPlan = (): SupportPlan => ({ version: 0, barriers: [], actions: [], reviews: [] });

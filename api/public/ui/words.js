@@ -102,6 +102,11 @@ export const OWNERS = [
 ];
 const owners = new Map(OWNERS);
 export const ownerWords = (owner) => owners.get(owner) ?? label(owner);
+/** What the SEND team may be asked (domain/support/send-link.ts), and how it answers. */
+export const SEND_REQUESTS = [['early_ehcp_review', 'Consider an early review of the EHC plan'], ['ehc_needs_assessment', 'An EHC needs assessment (request to the LA)']];
+const sendRequests = new Map(SEND_REQUESTS);
+export const sendRequestWords = (kind) => sendRequests.get(kind) ?? label(kind);
+export const SEND_ANSWERS = [['agreed', 'Agreed'], ['declined', 'Declined']];
 export const OUTCOMES = [['progressing', 'Progressing'], ['done', 'Done'], ['not_started', 'Not started'], ['dropped', 'Dropped']];
 export const NEXT_STEPS = [['continue', 'Continue the plan'], ['change', 'Change the plan'], ['formalise', 'Formalise support'], ['enforce', 'Enforce (LA only)']];
 
@@ -136,6 +141,9 @@ const actions = {
   support_action_status_changed: 'Support plan action updated',
   support_action_lapsed: 'Support plan action past its due date',
   support_review_recorded: 'Support review recorded',
+  send_request_made: 'SEND team asked to act on an unmet need',
+  send_request_lapsed: 'Request to the SEND team past its answer date',
+  send_request_answered: 'SEND team answered a request',
   case_closed: 'Case closed',
 };
 export const actionWords = (what) => actions[what] ?? label(what).replace(/^./, (c) => c.toUpperCase());

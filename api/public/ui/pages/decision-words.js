@@ -33,5 +33,11 @@ export const decisionFields = {
   code: ['code', "Choose a barrier on the LA's list"],
   what: ['what', 'Enter what the owner will do: at most 500 characters'],
   dueInSchoolDays: ['dueInSchoolDays', 'Enter the school days until it is due: a whole number from 1 to 190'],
-  note: ['note', 'Enter a note of the review, for the record'],
+  note: ['note', 'Enter a note, for the record'],
+  kind: ['kind', 'Choose what the SEND team is asked', [
+    [/no EHC plan/, 'Choose an EHC needs assessment: the register shows no EHC plan for the pupil'],
+    [/not on SEN support/, 'Choose an early EHC plan review: the register shows the pupil not on SEN support'],
+  ]],
+  barrierId: ['barrierId', 'Choose the unmet-need barrier the request rests on', [[/not an unmet/, 'Choose an unmet special educational need: a request to the SEND team rests on one']]],
+  requestId: ['requestId', 'Choose the request to answer'],
 };
