@@ -61,10 +61,12 @@ ${record.supportPlan ? supportPlanHtml(record.supportPlan, rows) : ''}
 </body></html>`;
 }
 
-/** The plan's barriers, actions and reviews as tables of the printable record. */
+/** The plan's barriers, actions, reviews and requests to the SEND team as tables of the printable record. */
 function supportPlanHtml(plan: SupportPlan, rows: (items: Record<string, unknown>[], columns: string[]) => string): string {
   const reviews = plan.reviews.map((r) => ({ ...r, outcomes: r.outcomes.map((o) => `${o.actionId}: ${o.outcome}`).join('; ') }));
+  const requests = (plan.sendRequests ?? []).map(({ answer, ...r }) => ({ ...r, answer: answer ? `${answer.decision}: ${answer.note} (${answer.answeredBy}, ${answer.answeredAt})` : '' }));
   return `<h2>Support plan</h2><h3>Barriers</h3>${rows(plan.barriers as unknown as Record<string, unknown>[], ['code', 'identifiedBy', 'identifiedAt'])}
 <h3>Actions</h3>${rows(plan.actions as unknown as Record<string, unknown>[], ['owner', 'what', 'dueAt', 'status', 'assignedBy', 'assignedAt', 'lapsedAt'])}
-<h3>Reviews</h3>${rows(reviews, ['reviewedAt', 'reviewedBy', 'outcomes', 'nextStep', 'note'])}`;
+<h3>Reviews</h3>${rows(reviews, ['reviewedAt', 'reviewedBy', 'outcomes', 'nextStep', 'note'])}
+<h3>Requests to the SEND team</h3>${rows(requests, ['kind', 'reason', 'requestedBy', 'requestedAt', 'respondBy', 'lapsedAt', 'answer'])}`;
 }

@@ -60,7 +60,7 @@ describe('the SEND link in a browser (Chromium, real servers)', () => {
     const inbox = page.getByRole('region', { name: /Requests to the SEND team/ });
     const row = inbox.getByRole('row', { name: /Robin Linkchild/ });
     await row.waitFor();
-    expect(await row.textContent()).toMatch(/Birch Special School.*Consider an early review of the EHC plan: answer due by end of/);
+    expect(await row.textContent()).toMatch(/Birch Special School.*Consider an early review of the EHC plan: answer by end of/);
     await check('03-send-officer-inbox');
     await inbox.getByRole('link', { name: 'Robin Linkchild' }).click();
     const answer = page.getByRole('form', { name: 'Answer a request' });

@@ -56,6 +56,9 @@ describe('the SEND link through the API (dev server, real database)', () => {
     expect((await sendOfficer.get('/v1/inbox').expect(200)).body.sendRequests).toEqual([]);
     const exported = expectDocumented('get', '/v1/cases/{caseId}/export', await cmeOfficer.get(`/v1/cases/${caseId}/export`).expect(200));
     expect(exported.body.supportPlan.sendRequests).toEqual(answered.body.result.sendRequests);
+    const printable = await cmeOfficer.get(`/v1/cases/${caseId}/export?format=html`).expect(200);
+    expect(printable.text).toContain('Speech and language provision not in place');
+    expect(printable.text).toContain('agreed: Early review on the 14th');
 
     const told = await stack.database.db.notification.findMany({ where: { caseId, template: { startsWith: 'send_request' } } });
     expect(told.map((n) => [n.recipient, n.template])).toEqual([[`la_send_team:${LA}`, 'send_request:early_ehcp_review']]);

@@ -32,7 +32,7 @@ export function SendLink({ caseId, state, user, schools, onDone }) {
   return html`<section aria-labelledby="send-link"><h2 class="govuk-heading-m" id="send-link">Requests to the SEND team</h2>
     ${requests.length === 0 ? html`<p class="govuk-body">No request made yet.</p>` : html`<ul class="govuk-list" data-testid="send-requests">
       ${requests.map((r) => html`<li><strong>${sendRequestWords(r.kind)}</strong> <${Status} request=${r} /><br />
-        <span class="govuk-body-s">${r.reason} (${actorWords(r.requestedBy, schools)}, ${when(r.requestedAt)}); answer due ${deadline(r.respondBy)}</span>
+        <span class="govuk-body-s">${r.reason} (${actorWords(r.requestedBy, schools)}, ${when(r.requestedAt)}); answer by ${deadline(r.respondBy)}</span>
         ${r.answer && html`<br /><span class="govuk-body-s">${r.answer.note} (${actorWords(r.answer.answeredBy, schools)}, ${when(r.answer.answeredAt)})</span>`}</li>`)}</ul>`}
     <div class="app-decisions">
     ${asks && html`<${DecisionForm} caseId=${caseId} prefix="send" path="send-requests" title="Ask the SEND team"
