@@ -5,6 +5,7 @@ import { caseOutcomes, contactMethods, contactOutcomes, safeguardingConcerns, su
 import type { DeletionRequestDetails, GroundEvidence } from '../domain/deletion/evidence';
 import { isoDateSchema, laCodeSchema, textSchema } from '../domain/field-schemas';
 import { partTimeRoutes } from './part-time-schemas';
+import { sendLinkRoutes } from './send-link-schemas';
 import { supportPlanRoutes } from './support-plan-schemas';
 
 /** Every decision may carry the caller's idempotency key; it becomes the Temporal update id. */
@@ -96,5 +97,6 @@ export const decisionRoutes = {
   close: { body: closeCaseBody, summary: 'Closes the case with an outcome; the primary reason where the outcome asks for one (422 naming primaryReason when missing, off the list or contradicting the inferred one)' },
   ...supportPlanRoutes,
   ...partTimeRoutes,
+  ...sendLinkRoutes,
 } as const;
 export type DecisionPath = keyof typeof decisionRoutes;

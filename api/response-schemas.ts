@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { openSendRequest } from './send-link-schemas';
 import { lapsedAction, supportPlanBody } from './support-plan-schemas';
 
 // What the routes integrators call most answer with. The routes type their bodies with these (z.infer) and the
@@ -77,6 +78,7 @@ export const inboxBody = z
     overdue: inboxRows,
     dueSoon: inboxRows,
     supportActionsLapsed: z.array(caseRow.extend({ lapsedActions: z.array(lapsedAction) })).optional().meta({ description: 'Support plan actions past their due date and still open: the owner\'s (school and SENCo, LA SEND team) and, for the LA CME officer, every one; absent for the roles that neither own nor oversee actions' }),
+    sendRequests: z.array(caseRow.extend({ sendRequests: z.array(openSendRequest) })).optional().meta({ description: 'Requests to the SEND team awaiting its answer, overdue once their clock has run out; the SEND officer\'s only' }),
     unresolvedNMarks: z.array(z.unknown()).optional().meta({ description: 'Code N marks past their 5 school days (roles that send the marks)' }),
   })
   .meta({ id: 'Inbox', description: 'A section per decision the caller\'s role takes; the clocks escalated, overdue and due within 5 days' });

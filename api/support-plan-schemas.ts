@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { actionOutcomes, planOwners, planTextMax, reviewNextSteps, supportActionRule } from '../domain/support/plan';
 import { textSchema } from '../domain/field-schemas';
 import { partTimeTimetable } from './part-time-schemas';
+import { sendRequestRecord } from './send-link-schemas';
 
 /** The caller's idempotency key, as every decision's; it becomes the Update id and the barrier's, action's or review's id. */
 const optionalId = z.uuid().optional();
@@ -68,8 +69,9 @@ export const supportPlanBody = z
       }),
     ),
     timetables: z.array(partTimeTimetable).optional().meta({ description: 'Part-time timetables (T7), at most one in place; absent until the first' }),
+    sendRequests: z.array(sendRequestRecord).optional().meta({ description: 'Requests to the SEND team; absent on plans from before the SEND link' }),
   })
-  .meta({ id: 'SupportPlan', description: 'Barriers, actions with owners and due dates, and reviews of a support-first case' });
+  .meta({ id: 'SupportPlan', description: 'Barriers, actions with owners and due dates, reviews and requests to the SEND team of a support-first case' });
 
 /** A support plan action past its due date and still open, as the inbox lists it on its case's row. */
 export const lapsedAction = z.object({ actionId: z.string(), owner: z.enum(planOwners), what: z.string(), dueAt: dateTime });

@@ -565,6 +565,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/cases/{caseId}/send-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The school or LA asks the SEND team to consider an early EHC plan review (SEND-EARLY-REVIEW-RESPONSE), or records a request for an EHC needs assessment (EHC-ASSESSMENT-DECISION); the SEND team is told and its clock runs */
+        post: operations["sendRequests"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/cases/{caseId}/send-request-answers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The SEND officer answers a request: agreed or declined, with why; its clock stops */
+        post: operations["sendRequestAnswers"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/schools": {
         parameters: {
             query?: never;
@@ -1023,7 +1057,7 @@ export interface components {
             safeguarding: unknown[];
             supportPlan?: components["schemas"]["SupportPlan"];
         };
-        /** @description Barriers, actions with owners and due dates, and reviews of a support-first case */
+        /** @description Barriers, actions with owners and due dates, reviews and requests to the SEND team of a support-first case */
         SupportPlan: {
             version: number;
             barriers: {
@@ -1092,6 +1126,29 @@ export interface components {
                     outcome: "extend" | "end";
                     note: string;
                 }[];
+            }[];
+            /** @description Requests to the SEND team; absent on plans from before the SEND link */
+            sendRequests?: {
+                requestId: string;
+                /** @enum {string} */
+                kind: "early_ehcp_review" | "ehc_needs_assessment";
+                barrierId: string;
+                reason: string;
+                requestedBy: string;
+                /** Format: date-time */
+                requestedAt: string;
+                /** Format: date-time */
+                respondBy: string;
+                /** Format: date-time */
+                lapsedAt?: string;
+                answer?: {
+                    /** @enum {string} */
+                    decision: "agreed" | "declined";
+                    note: string;
+                    answeredBy: string;
+                    /** Format: date-time */
+                    answeredAt: string;
+                };
             }[];
         };
         /** @description Who the child is: personal data, for those who may see the case */
@@ -1554,6 +1611,55 @@ export interface components {
                     what: string;
                     /** Format: date-time */
                     dueAt: string;
+                }[];
+            }[];
+            /** @description Requests to the SEND team awaiting its answer, overdue once their clock has run out; the SEND officer's only */
+            sendRequests?: {
+                /** Format: uuid */
+                caseId: string;
+                laCode: string;
+                schoolUrn: string | null;
+                schoolName: string | null;
+                /**
+                 * @description The case stage, e.g. whereabouts_check, awaiting_la_consent, closed
+                 * @example whereabouts_check
+                 */
+                stage: string;
+                sendFlag: boolean;
+                /** Format: date-time */
+                openedAt: string;
+                /** Format: date-time */
+                nextDeadlineAt: string | null;
+                /** Format: date-time */
+                closedAt: string | null;
+                outcome: string | null;
+                /** @description The child, named for the caller who may read the case (names null when the register holds none) */
+                child: {
+                    givenName: string | null;
+                    familyName: string | null;
+                    /** Format: date */
+                    dateOfBirth: string | null;
+                    /**
+                     * @description Today's year group (R, 1-11): from the date of birth, else as the school last reported it; null when neither tells
+                     * @example 4
+                     */
+                    yearGroup: string | null;
+                    /**
+                     * @description none, sen_support or ehc_plan
+                     * @example ehc_plan
+                     */
+                    senStatus: string;
+                };
+                sendRequests: {
+                    requestId: string;
+                    /** @enum {string} */
+                    kind: "early_ehcp_review" | "ehc_needs_assessment";
+                    /** Format: date-time */
+                    requestedAt: string;
+                    /** Format: date-time */
+                    respondBy: string;
+                    /** @description Its clock has run out unanswered */
+                    overdue: boolean;
                 }[];
             }[];
             /** @description Code N marks past their 5 school days (roles that send the marks) */
@@ -5498,6 +5604,244 @@ export interface operations {
                     hoursPerWeek?: number;
                     /** @description The parent agreed to the timetable; false is refused, naming `parentAgreed` */
                     parentAgreed?: boolean;
+                    /** @description Text, not blank, without NUL or lone surrogates; stored trimmed */
+                    note: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Decided */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DecisionAnswer"];
+                };
+            };
+            /** @description Malformed request: the failing field is named */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, expired or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not permitted for this role or scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or outside the caller's scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed in the case's current stage, or already decided */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Request body too large (`too_large`): 100 kB for JSON, the upload limit for a register or marks file */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Refused: by the rules (`refused`, with every failing condition in `reasons`), or by the register (`unknown_school`, naming `schoolUrn`, for a school not on it; `rows_refused` for an upload whose every row was refused) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description More requests a minute than the API allows this client (`rate_limited`) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The case engine or its database did not answer in time; nothing was lost, try again */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    sendRequests: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                caseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: uuid
+                     * @description The caller's idempotency key; it becomes the request's id
+                     */
+                    requestId?: string;
+                    /**
+                     * @description early_ehcp_review for a pupil with an EHC plan; ehc_needs_assessment for a pupil on SEN support (refused naming `kind` when the register shows otherwise)
+                     * @enum {string}
+                     */
+                    kind: "early_ehcp_review" | "ehc_needs_assessment";
+                    /** @description The unmet_send_need barrier on the plan the request rests on (refused naming `barrierId` for another barrier) */
+                    barrierId: string;
+                    /** @description Why the party asks */
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Decided */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DecisionAnswer"];
+                };
+            };
+            /** @description Malformed request: the failing field is named */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, expired or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not permitted for this role or scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or outside the caller's scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed in the case's current stage, or already decided */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Request body too large (`too_large`): 100 kB for JSON, the upload limit for a register or marks file */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Refused: by the rules (`refused`, with every failing condition in `reasons`), or by the register (`unknown_school`, naming `schoolUrn`, for a school not on it; `rows_refused` for an upload whose every row was refused) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description More requests a minute than the API allows this client (`rate_limited`) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The case engine or its database did not answer in time; nothing was lost, try again */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    sendRequestAnswers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                caseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    decisionId?: string;
+                    /** @description The id of the request answered */
+                    requestId: string;
+                    /** @enum {string} */
+                    decision: "agreed" | "declined";
                     /** @description Text, not blank, without NUL or lone surrogates; stored trimmed */
                     note: string;
                 };

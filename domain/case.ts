@@ -74,7 +74,7 @@ export interface Concern {
 /** A clock the case is waiting on: the absolute instant it runs out, and the rule that set it. */
 export interface ScheduledDeadline {
   id: string;
-  kind: 'opening_clock' | 'consent_reminder' | 'consent_escalation' | 'support_review' | 's437_response' | 'support_action' | 'part_time_review' | 'part_time_end';
+  kind: 'opening_clock' | 'consent_reminder' | 'consent_escalation' | 'support_review' | 's437_response' | 'support_action' | 'part_time_review' | 'part_time_end' | 'send_request';
   ruleId: string;
   title: string;
   at: string;

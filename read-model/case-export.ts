@@ -61,7 +61,7 @@ ${record.supportPlan ? supportPlanHtml(record.supportPlan, rows) : ''}
 </body></html>`;
 }
 
-/** The plan's barriers, actions, reviews and part-time timetables as tables of the printable record. */
+/** The plan's barriers, actions, reviews, part-time timetables and requests to the SEND team as tables of the printable record. */
 function supportPlanHtml(plan: SupportPlan, rows: (items: Record<string, unknown>[], columns: string[]) => string): string {
   const reviews = plan.reviews.map((r) => ({ ...r, outcomes: r.outcomes.map((o) => `${o.actionId}: ${o.outcome}`).join('; ') }));
   const timetables = (plan.timetables ?? []).map((t) => ({
@@ -69,8 +69,10 @@ function supportPlanHtml(plan: SupportPlan, rows: (items: Record<string, unknown
     raised: t.raised.map((r) => `${r.lapse} date passed, raised ${r.at}`).join('; '),
     reviews: t.reviews.map((r) => `${r.reviewedAt} ${r.reviewedBy}: ${r.outcome}, ${r.note}`).join('; '),
   }));
+  const requests = (plan.sendRequests ?? []).map(({ answer, ...r }) => ({ ...r, answer: answer ? `${answer.decision}: ${answer.note} (${answer.answeredBy}, ${answer.answeredAt})` : '' }));
   return `<h2>Support plan</h2><h3>Barriers</h3>${rows(plan.barriers as unknown as Record<string, unknown>[], ['code', 'identifiedBy', 'identifiedAt'])}
 <h3>Actions</h3>${rows(plan.actions as unknown as Record<string, unknown>[], ['owner', 'what', 'dueAt', 'status', 'assignedBy', 'assignedAt', 'lapsedAt'])}
 <h3>Reviews</h3>${rows(reviews, ['reviewedAt', 'reviewedBy', 'outcomes', 'nextStep', 'note'])}
-<h3>Part-time timetables</h3>${rows(timetables, ['startDate', 'endDate', 'reviewDate', 'hoursPerWeek', 'reason', 'agreedBy', 'agreedAt', 'status', 'raised', 'reviews'])}`;
+<h3>Part-time timetables</h3>${rows(timetables, ['startDate', 'endDate', 'reviewDate', 'hoursPerWeek', 'reason', 'agreedBy', 'agreedAt', 'status', 'raised', 'reviews'])}
+<h3>Requests to the SEND team</h3>${rows(requests, ['kind', 'reason', 'requestedBy', 'requestedAt', 'respondBy', 'lapsedAt', 'answer'])}`;
 }

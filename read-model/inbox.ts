@@ -7,6 +7,7 @@ import { caseRow, caseRowSelect } from './case-row';
 import { dueSoonWhere } from './due-soon';
 import { caseScope } from './list-cases';
 import { hasOverdueStep, overdueStepSelect, overdueStepView } from './overdue-steps';
+import { openSendRequestsOf, seesSendRequests } from './send-requests';
 import { lapsedActionsOf, seesLapsedActions } from './support-plans';
 import { unresolvedNMarksOf } from './unresolved-n-marks';
 
@@ -28,7 +29,7 @@ type DecisionSection = keyof typeof decisionSections;
 /**
  * What awaits this user: the decisions their role takes, the steps whose clock ran out and was escalated to their
  * role (how long overdue, and since when), every clock in scope that has run out or soon will, and the support plan
- * actions past their due date that they own or, as the case officer, oversee.
+ * actions past their due date that they own or, as the case officer, oversee; for the SEND officer, the requests awaiting its answer.
  */
 export async function inboxOf(db: Db, principal: Principal, now = new Date()) {
   const scope = caseScope(principal);
@@ -46,7 +47,8 @@ export async function inboxOf(db: Db, principal: Principal, now = new Date()) {
     dueSoonWhere(db, { AND: [scope, open] }, now).then(find),
   ]);
   const lapsedActions = seesLapsedActions(principal) ? { supportActionsLapsed: await lapsedActionsOf(db, principal, now) } : {};
+  const sendRequests = seesSendRequests(principal) ? { sendRequests: await openSendRequestsOf(db, principal, now) } : {};
   // The school's register, not a case stage: code N past its 5 school days (T1), for those who send the marks.
   const codeN = mayDecide(principal.role, 'replaceCodeN') ? { unresolvedNMarks: await unresolvedNMarksOf(db, principal, now) } : {};
-  return { ...(Object.fromEntries(decisions) as Partial<Record<DecisionSection, typeof escalated>>), escalated, overdue, dueSoon, ...lapsedActions, ...codeN };
+  return { ...(Object.fromEntries(decisions) as Partial<Record<DecisionSection, typeof escalated>>), escalated, overdue, dueSoon, ...lapsedActions, ...sendRequests, ...codeN };
 }

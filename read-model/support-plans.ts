@@ -29,18 +29,22 @@ export async function lapsedActionsOf(db: Db, principal: Principal, now = new Da
   const candidates = await db.$queryRaw<{ caseId: string }[]>(Prisma.sql`
     SELECT DISTINCT sp.case_id AS "caseId" FROM support_plan sp, jsonb_array_elements(sp.plan->'actions') action
     WHERE action->>'status' = 'open' AND (action->>'dueAt')::timestamptz <= ${now} AND action->>'owner' = ANY(${owners})`);
-  if (candidates.length === 0) return [];
+  return (await openCasesWithPlans(db, principal, candidates)).map(({ row, plan }) => {
+    const actions = (plan?.actions ?? []).filter((action) => lapsed(action, owners, now));
+    return { ...row, lapsedActions: actions.map(({ actionId, owner, what, dueAt }) => ({ actionId, owner, what, dueAt })) };
+  });
+}
+
+/** Of the cases a plan query found, the open ones in scope, oldest first and at most 50 as every inbox section, each with its plan's copy. */
+export async function openCasesWithPlans(db: Db, principal: Principal, found: { caseId: string }[]) {
+  if (found.length === 0) return [];
   const rows = await db.case.findMany({
-    where: { AND: [caseScope(principal), { closedAt: null, id: { in: candidates.map((c) => c.caseId) } }] },
+    where: { AND: [caseScope(principal), { closedAt: null, id: { in: found.map((c) => c.caseId) } }] },
     select: { ...caseRowSelect, supportPlan: { select: { plan: true } } },
     orderBy: { openedAt: 'asc' },
     take: 50,
   });
-  return rows.map(({ supportPlan, ...row }) => {
-    const plan = supportPlan?.plan as unknown as SupportPlan | undefined;
-    const actions = (plan?.actions ?? []).filter((action) => lapsed(action, owners, now));
-    return { ...caseRow(row), lapsedActions: actions.map(({ actionId, owner, what, dueAt }) => ({ actionId, owner, what, dueAt })) };
-  });
+  return rows.map(({ supportPlan, ...row }) => ({ row: caseRow(row), plan: supportPlan?.plan as unknown as SupportPlan | undefined }));
 }
 
 /** The plan as the case last wrote it, for the export; null for a case that never had one. */

@@ -15,6 +15,7 @@ import { registerDeletionHandlers } from './deletion-handlers';
 import { registerEnquiryHandlers } from './enquiry-handlers';
 import { patches } from './patches';
 import { registerSafeguardingHandlers } from './safeguarding-handlers';
+import { onSendRequestDue, registerSendLinkHandlers } from './send-link-handlers';
 import { beginSupport, onSupportReviewDue, registerSupportHandlers } from './support-handlers';
 import { onTimetableDue, registerPartTimeHandlers } from './part-time-handlers';
 import { onSupportActionDue, registerSupportPlanHandlers, tellOwnersOfReview } from './support-plan-handlers';
@@ -29,6 +30,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<void> {
   registerSupportHandlers(run);
   registerSupportPlanHandlers(run);
   registerPartTimeHandlers(run);
+  registerSendLinkHandlers(run);
   registerCmeHandlers(run);
   registerContactHandlers(run);
   registerAbsenceHandlers(run);
@@ -125,6 +127,9 @@ async function onDeadline(run: CaseRun, deadline: ScheduledDeadline): Promise<vo
     case 'part_time_review':
     case 'part_time_end':
       await onTimetableDue(run, deadline);
+      return;
+    case 'send_request':
+      await onSendRequestDue(run, deadline);
       return;
     case 's437_response':
       await onS437Expired(run);

@@ -32,4 +32,6 @@ export const patches = {
   supportPlan: 'support-plan',
   /** Part-time timetables (T7) recorded, reviewed, and raised when their review or end date passes (part-time-handlers.ts). */
   partTimeTimetable: 'part-time-timetable',
+  /** Requests to the SEND team for an early EHC plan review or an EHC needs assessment, with their clocks (send-link-handlers.ts). */
+  sendLink: 'send-link',
 } as const;

@@ -1,5 +1,5 @@
 import { patched, setHandler } from '@temporalio/workflow';
-import { describeActor, type Actor } from '../domain/actor';
+import { describeActor, type Actor, type Role } from '../domain/actor';
 import type { ScheduledDeadline } from '../domain/case';
 import { supportReviewRule } from '../domain/rules/catalogue';
 import { supportBarriersRule } from '../domain/support/barriers';
@@ -155,8 +155,9 @@ export async function savePlan(run: CaseRun): Promise<SupportPlan> {
   return plan;
 }
 
-function requirePlanParty(run: CaseRun, actor: Actor): void {
-  requireRole(actor, planRoles);
+/** The caller is a role among `roles` (the plan's by default), of the case's school if a school, and the case is in support first. */
+export function requirePlanParty(run: CaseRun, actor: Actor, roles: readonly Role[] = planRoles): void {
+  requireRole(actor, roles);
   requireCaseSchool(actor, run.state.schoolUrn);
   requireStage(run.state.stage, ['support_first']);
 }

@@ -53,6 +53,8 @@ const titles: Record<string, string> = {
   part_time_timetable_extended: 'A part-time timetable is extended',
   part_time_timetable_ended: 'A part-time timetable has ended: back to full time',
   part_time_timetable_raised: 'A part-time timetable is past its review or end date and still in place',
+  send_request: 'The SEND team is asked to act on an unmet special educational need',
+  send_request_lapsed: 'A request to the SEND team is past its response date and unanswered',
   safeguarding: 'Safeguarding referral',
 };
 

@@ -22,6 +22,7 @@ import {
   type DeletionReceipt,
 } from '../../workflows/case-messages';
 import { agreePartTimeTimetable, reviewPartTimeTimetable } from '../../workflows/part-time-messages';
+import { answerSendRequest, requestSendReview } from '../../workflows/send-link-messages';
 import { addPlanAction, recordBarrier, recordSupportReview, setPlanActionStatus } from '../../workflows/support-plan-messages';
 import { principalOf } from '../auth/authenticate';
 import { actorOf } from '../../domain/principal';
@@ -117,6 +118,8 @@ export function decisionsRouter(deps: CaseDeps): Router {
   decision('support-reviews', ({ reviewId = randomUUID(), ...review }, actor) => decide(recordSupportReview, reviewId, { actor, reviewId, ...review }));
   decision('part-time-timetables', ({ timetableId = randomUUID(), ...terms }, actor) => decide(agreePartTimeTimetable, timetableId, { actor, timetableId, ...terms }));
   decision('part-time-timetable-reviews', ({ decisionId, ...review }, actor) => decide(reviewPartTimeTimetable, decisionId, { actor, ...review }));
+  decision('send-requests', ({ requestId = randomUUID(), ...request }, actor) => decide(requestSendReview, requestId, { actor, requestId, ...request }));
+  decision('send-request-answers', ({ decisionId, ...answer }, actor) => decide(answerSendRequest, decisionId, { actor, ...answer }));
 
   return router;
 }

@@ -4,6 +4,7 @@ import { absenceRateMinimumRule, sicknessEarlyAlertRule } from '../attendance/th
 import { configurableCollectionRules } from '../collection/rules';
 import { supportBarriersRule } from '../support/barriers';
 import { partTimeReviewRule } from '../support/part-time';
+import { earlyReviewResponseRule } from '../support/send-link';
 import type { ConfigurableRule, Rule } from './rule';
 
 const schoolDays = z.number().int().min(1).max(190);
@@ -298,4 +299,5 @@ export const configurableRules: ConfigurableRule<unknown>[] = [
   recordRetentionRule,
   ...configurableCollectionRules,
   supportBarriersRule as ConfigurableRule<unknown>,
+  earlyReviewResponseRule as ConfigurableRule<unknown>,
 ];

@@ -3,6 +3,7 @@ import { absenceRateMinimumRule, sicknessEarlyAlertRule } from '../attendance/th
 import type { DeletionGround } from '../deletion/grounds-list';
 import { supportBarriersRule } from '../support/barriers';
 import { partTimeReviewRule } from '../support/part-time';
+import { earlyReviewResponseRule } from '../support/send-link';
 import {
   configurableRules,
   consentManagerEscalationRule,
@@ -44,6 +45,8 @@ export interface LaPolicy {
   'SUPPORT-BARRIERS': string[];
   /** Absent from the policy a case opened with before part-time timetables were recorded: the default applies. */
   'PART-TIME-REVIEW'?: number;
+  /** Absent from the policy a case opened with before the SEND link: the default applies. */
+  'SEND-EARLY-REVIEW-RESPONSE': number;
 }
 
 export const defaultPolicy: LaPolicy = {
@@ -66,6 +69,7 @@ export const defaultPolicy: LaPolicy = {
   'CME-RISK-CIRCUMSTANCES': riskCircumstancesRule.setting.defaultValue,
   'SUPPORT-BARRIERS': supportBarriersRule.setting.defaultValue,
   'PART-TIME-REVIEW': partTimeReviewRule.setting.defaultValue,
+  'SEND-EARLY-REVIEW-RESPONSE': earlyReviewResponseRule.setting.defaultValue,
 };
 
 export class RuleSettingError extends Error {

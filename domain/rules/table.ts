@@ -37,6 +37,7 @@ import { collectionRules } from '../collection/rules';
 import { supportBarriersRule } from '../support/barriers';
 import { supportActionRule } from '../support/plan';
 import { partTimeReviewRule, partTimeTimetableRule } from '../support/part-time';
+import { earlyReviewResponseRule, needsAssessmentDecisionRule } from '../support/send-link';
 import type { Rule } from './rule';
 
 /** Every rule the engine encodes, with its source: the table each test is named after. */
@@ -65,6 +66,8 @@ export const ruleTable: Rule[] = [
   supportActionRule,
   partTimeTimetableRule,
   partTimeReviewRule,
+  earlyReviewResponseRule,
+  needsAssessmentDecisionRule,
   cmeOpenRule,
   s437NoticeRule,
   newPupilReturnRule,

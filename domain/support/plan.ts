@@ -6,6 +6,7 @@
 import type { Role } from '../actor';
 import type { Rule } from '../rules/rule';
 import type { PartTimeTimetable } from './part-time';
+import type { SendRequest } from './send-link';
 
 /** Who may own an action on the plan (issue 16). */
 export const planOwners = ['school', 'senco', 'la_send_team', 'health', 'early_help', 'educational_psychology', 'transport', 'social_care'] as const;
@@ -62,6 +63,8 @@ export interface SupportPlan {
   reviews: PlanReview[];
   /** Part-time timetables agreed (T7), at most one in place; absent until the first. */
   timetables?: PartTimeTimetable[];
+  /** Requests to the SEND team (send-link.ts); absent on plans from before the SEND link. */
+  sendRequests?: SendRequest[];
 }
 
 export const emptySupportPlan = (): SupportPlan => ({ version: 0, barriers: [], actions: [], reviews: [] });

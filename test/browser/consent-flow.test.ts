@@ -1,14 +1,9 @@
-import fs from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { englandDateOf } from '../../domain/calendar/england-time';
 import { yearGroupOn } from '../../domain/collection/year-group';
-import { seedDemo } from '../../scripts/seed';
-import { startStack } from '../helpers/stack';
-import { axeViolations } from './axe';
+import { artifacts, checkPage, fillDate, signInAs as signIn, startUiSession } from './ui-session';
 
-const artifacts = path.join(__dirname, '..', '..', 'test-artifacts', 'browser');
 /** A deadline as people read it: the end of a day in England, with what is left in school days. */
 const DEADLINE = /by end of (Mon|Tue|Wed|Thu|Fri|Sat|Sun) \d{1,2} [A-Z][a-z]{2} \d{4} \((\d+ school days? left|last day today)\)/;
 /**
@@ -30,46 +25,27 @@ const RAW = /[a-z]+_[a-z]+|demo-|school:\d|decision received|grantLaConsent/;
  * sets a rule. Each page passes axe-core, and no page logs a console error.
  */
 describe('the web UI in a browser (Chromium, real servers)', () => {
-  let stack: Awaited<ReturnType<typeof startStack>>;
-  let server: ReturnType<Awaited<ReturnType<typeof startStack>>['app']['listen']>;
+  let session: Awaited<ReturnType<typeof startUiSession>>;
   let baseUrl: string;
-  let browser: Browser;
   let page: Page;
   let caseId: string;
   let oakCaseId: string;
   let noahCaseId: string;
-  const consoleErrors: string[] = [];
+  let consoleErrors: string[];
 
   beforeAll(async () => {
-    stack = await startStack('browser-it');
-    server = stack.app.listen(0, '127.0.0.1');
-    await new Promise((resolve) => server.once('listening', resolve));
-    baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    const seeded: string[] = [];
-    await seedDemo(baseUrl, (line) => seeded.push(line));
+    session = await startUiSession('browser-it');
+    ({ baseUrl, page, consoleErrors } = session);
     // The demo's attendance feed: 11 days without reason (T2) and one day in four missed with SEN support (PA-10).
-    expect(seeded.join('\n')).toContain('2 more opened by the attendance feed');
-    fs.mkdirSync(artifacts, { recursive: true });
-    browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH, args: ['--no-sandbox'] });
-    page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
-    page.on('console', (message) => {
-      if (message.type() === 'error') consoleErrors.push(`${page.url()}: ${message.text()}`);
-    });
-    page.on('pageerror', (error) => consoleErrors.push(`${page.url()}: ${error.message}`));
+    expect(session.seeded.join('\n')).toContain('2 more opened by the attendance feed');
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await new Promise((resolve) => server?.close(resolve));
-    await stack?.stop();
+    await session?.stop();
   });
 
   const shot = (name: string) => page.screenshot({ path: path.join(artifacts, `${name}.png`), fullPage: true });
-  /** Screenshot kept as an artifact, and axe-core finds nothing on the page. */
-  async function check(name: string) {
-    await shot(name);
-    expect(await axeViolations(page)).toEqual([]);
-  }
+  const check = (name: string) => checkPage(page, name);
 
   /** Runs a step the API answers with this status on purpose: the browser logs that failed request, nothing else. */
   async function expectingStatus(status: number, step: () => Promise<void>) {
@@ -85,26 +61,7 @@ describe('the web UI in a browser (Chromium, real servers)', () => {
     expect(rows.filter((text) => RAW.test(text.replace(/[A-Z0-9]+-[A-Z0-9-]+/g, '')))).toEqual([]);
   }
 
-  /** A GOV.UK date input, as people fill it: day, month and year in their own boxes under the question. */
-  async function fillDate(scope: Page | Locator, question: string, iso: string) {
-    const [year, month, day] = iso.split('-');
-    const group = scope.getByRole('group', { name: question });
-    await group.getByLabel('Day').fill(String(Number(day)));
-    await group.getByLabel('Month').fill(String(Number(month)));
-    await group.getByLabel('Year').fill(year!);
-  }
-
-  /** As people do: open /ui/, sign out whoever is signed in, and choose the demo user on the sign-in page. */
-  async function signInAs(name: RegExp) {
-    await page.goto(`${baseUrl}/ui/`);
-    const signOut = page.getByRole('button', { name: 'Sign out' });
-    const signInPage = page.getByRole('heading', { name: 'Sign in' });
-    await signInPage.or(signOut).first().waitFor();
-    if (await signOut.isVisible()) await signOut.click();
-    await signInPage.waitFor();
-    await page.getByRole('button', { name }).click();
-    await signOut.waitFor();
-  }
+  const signInAs = (name: RegExp) => signIn(page, baseUrl, name);
 
   it('signs a newcomer in from /ui/ even when the address already is the inbox', async () => {
     // A newcomer's address may already be the inbox: signing in must still leave the sign-in page.

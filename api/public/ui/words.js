@@ -102,6 +102,11 @@ export const OWNERS = [
 ];
 const owners = new Map(OWNERS);
 export const ownerWords = (owner) => owners.get(owner) ?? label(owner);
+/** What the SEND team may be asked (domain/support/send-link.ts), and how it answers. */
+export const SEND_REQUESTS = [['early_ehcp_review', 'Consider an early review of the EHC plan'], ['ehc_needs_assessment', 'An EHC needs assessment (request to the LA)']];
+const sendRequests = new Map(SEND_REQUESTS);
+export const sendRequestWords = (kind) => sendRequests.get(kind) ?? label(kind);
+export const SEND_ANSWERS = [['agreed', 'Agreed'], ['declined', 'Declined']];
 export const OUTCOMES = [['progressing', 'Progressing'], ['done', 'Done'], ['not_started', 'Not started'], ['dropped', 'Dropped']];
 export const NEXT_STEPS = [['continue', 'Continue the plan'], ['change', 'Change the plan'], ['formalise', 'Formalise support'], ['enforce', 'Enforce (LA only)']];
 
@@ -140,6 +145,9 @@ const actions = {
   part_time_timetable_extended: 'Part-time timetable extended',
   part_time_timetable_ended: 'Part-time timetable ended: back to full time',
   part_time_timetable_raised: 'Part-time timetable past its review or end date',
+  send_request_made: 'SEND team asked to act on an unmet need',
+  send_request_lapsed: 'Request to the SEND team past its answer date',
+  send_request_answered: 'SEND team answered a request',
   case_closed: 'Case closed',
 };
 export const actionWords = (what) => actions[what] ?? label(what).replace(/^./, (c) => c.toUpperCase());

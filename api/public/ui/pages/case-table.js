@@ -1,7 +1,7 @@
 import { childName, day, deadline, isOverdue, yearGroupName } from '../format.js';
 import { html } from '../html.js';
 import { SenTag, StageTag, Tag } from '../components.js';
-import { ownerWords } from '../words.js';
+import { ownerWords, sendRequestWords } from '../words.js';
 
 /** A lapsed clock's time overdue: school days where the clock counts them, else days. */
 const overdueFor = ({ count, unit }) => `${count} ${unit === 'school_days' ? 'school ' : ''}day${count === 1 ? '' : 's'}`;
@@ -23,6 +23,7 @@ export function CaseTable({ cases, caption, empty = 'Nothing here.' }) {
         <td class="govuk-table__cell"><${StageTag} stage=${c.stage} /></td>
         <td class="govuk-table__cell">
           ${(c.lapsedActions ?? []).map((action) => html`<p class="govuk-body-s">${ownerWords(action.owner)}: ${action.what}, due ${deadline(action.dueAt)} <${Tag} colour="govuk-tag--red">Past due<//></p>`)}
+          ${(c.sendRequests ?? []).map((request) => html`<p class="govuk-body-s">${sendRequestWords(request.kind)}: answer by ${deadline(request.respondBy)} ${request.overdue ? html`<${Tag} colour="govuk-tag--red">Overdue<//>` : ''}</p>`)}
           ${(c.overdueSteps ?? []).map((step) => html`<p class="govuk-body-s">Was due ${deadline(step.dueAt)} <${Tag} colour="govuk-tag--red">Overdue ${overdueFor(step.overdueBy)}<//> escalated to ${roles[step.escalatedTo] ?? 'no one'} (${step.ruleId})</p>`)}
           ${c.nextDeadlineAt ? html`${deadline(c.nextDeadlineAt)} ${isOverdue(c.nextDeadlineAt) ? html`<${Tag} colour="govuk-tag--red">Overdue<//>` : ''}` : c.overdueSteps?.length ? '' : 'None running'}
         </td>

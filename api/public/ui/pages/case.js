@@ -6,6 +6,7 @@ import { html } from '../html.js';
 import { schoolNames } from '../schools.js';
 import { actionWords, actorWords, concernWords, detailWords, nextStepOf, partyOf, schoolWords } from '../words.js';
 import { Decisions } from './decisions.js';
+import { SendLink } from './send-link.js';
 import { SupportPlan } from './support-plan.js';
 
 /** The printable record needs the bearer token, so it is fetched and opened as a local page. */
@@ -89,6 +90,7 @@ export function CasePage({ caseId, user }) {
       </tbody></table>`}
     </section>
     <${SupportPlan} caseId=${caseId} state=${state} user=${user} schools=${schools} onDone=${() => setVersion(version + 1)} />
+    <${SendLink} caseId=${caseId} state=${state} user=${user} schools=${schools} onDone=${() => setVersion(version + 1)} />
     <section aria-labelledby="decide"><h2 class="govuk-heading-m" id="decide">Decisions</h2>
       <${Decisions} caseId=${caseId} state=${state} user=${user} onDone=${() => setVersion(version + 1)} />
     </section>

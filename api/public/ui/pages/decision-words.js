@@ -33,7 +33,7 @@ export const decisionFields = {
   code: ['code', "Choose a barrier on the LA's list"],
   what: ['what', 'Enter what the owner will do: at most 500 characters'],
   dueInSchoolDays: ['dueInSchoolDays', 'Enter the school days until it is due: a whole number from 1 to 190'],
-  note: ['note', 'Enter a note of the review, for the record'],
+  note: ['note', 'Enter a note, for the record'],
   startDate: ['startDate', 'Enter the first day on the timetable: day, month and year'],
   endDate: ['endDate', 'Enter the last day on the timetable: day, month and year', [
     [/before the start/, 'Enter a last day on or after the first day'],
@@ -48,4 +48,10 @@ export const decisionFields = {
   ]],
   hoursPerWeek: ['hoursPerWeek', 'Enter the hours a week: at least 1 and fewer than a full-time week of 32.5'],
   parentAgreed: ['parentAgreed', 'Agree the timetable with the parent first: none is recorded without their agreement'],
+  kind: ['kind', 'Choose what the SEND team is asked', [
+    [/no EHC plan/, 'Choose an EHC needs assessment: the register shows no EHC plan for the pupil'],
+    [/not on SEN support/, 'Choose an early EHC plan review: the register shows the pupil not on SEN support'],
+  ]],
+  barrierId: ['barrierId', 'Choose the unmet-need barrier the request rests on', [[/not an unmet/, 'Choose an unmet special educational need: a request to the SEND team rests on one']]],
+  requestId: ['requestId', 'Choose the request to answer'],
 };

@@ -24,6 +24,7 @@ export function InboxPage() {
     ['overdue', 'Overdue', inbox.overdue, 'A clock has run out and its step is not done.'],
     ['due', 'Due in the next 5 school days', inbox.dueSoon, 'Clocks whose last day is within the next 5 school days on the case\'s calendar.'],
     ['actions', 'Support plan actions past their due date', inbox.supportActionsLapsed, 'Actions you own, or oversee as the case officer, still open after their due date.'],
+    ['send', 'Requests to the SEND team', inbox.sendRequests, 'An early EHC plan review or an EHC needs assessment asked for where unmet need keeps the pupil from school, awaiting your answer.'],
   ].filter(([, , cases]) => cases !== undefined);
   return html`<h1 class="govuk-heading-l">Inbox</h1>
     ${sections.map(([id, title, cases, caption]) => html`<section aria-labelledby="inbox-${id}">
