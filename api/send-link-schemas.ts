@@ -7,13 +7,13 @@ const dateTime = z.iso.datetime({ offset: true });
 export const sendRequestBody = z.strictObject({
   requestId: z.uuid().optional().meta({ description: 'The caller\'s idempotency key; it becomes the request\'s id' }),
   kind: z.enum(sendRequestKinds).meta({ description: 'early_ehcp_review for a pupil with an EHC plan; ehc_needs_assessment for a pupil on SEN support (refused naming `kind` when the register shows otherwise)' }),
-  barrierId: z.string().min(1).max(100).meta({ description: 'The unmet_send_need barrier on the plan the request rests on (refused naming `barrierId` for another barrier)' }),
+  barrierId: z.uuid().meta({ description: 'The unmet_send_need barrier on the plan the request rests on (refused naming `barrierId` for another barrier)' }),
   reason: textSchema(sendTextMax).meta({ description: 'Why the party asks' }),
 });
 
 export const sendAnswerBody = z.strictObject({
   decisionId: z.uuid().optional(),
-  requestId: z.string().min(1).max(100).meta({ description: 'The id of the request answered' }),
+  requestId: z.uuid().meta({ description: 'The id of the request answered' }),
   decision: z.enum(sendAnswers),
   note: textSchema(sendTextMax),
 });

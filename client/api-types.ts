@@ -5724,7 +5724,10 @@ export interface operations {
                      * @enum {string}
                      */
                     kind: "early_ehcp_review" | "ehc_needs_assessment";
-                    /** @description The unmet_send_need barrier on the plan the request rests on (refused naming `barrierId` for another barrier) */
+                    /**
+                     * Format: uuid
+                     * @description The unmet_send_need barrier on the plan the request rests on (refused naming `barrierId` for another barrier)
+                     */
                     barrierId: string;
                     /** @description Why the party asks */
                     reason: string;
@@ -5838,7 +5841,10 @@ export interface operations {
                 "application/json": {
                     /** Format: uuid */
                     decisionId?: string;
-                    /** @description The id of the request answered */
+                    /**
+                     * Format: uuid
+                     * @description The id of the request answered
+                     */
                     requestId: string;
                     /** @enum {string} */
                     decision: "agreed" | "declined";

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { testUpn } from '../fixtures/register-data';
 import { expectDocumented } from '../helpers/contract';
 import { startStack, type ApiAgent } from '../helpers/stack';
@@ -85,7 +86,7 @@ describe('the SEND link through the API (dev server, real database)', () => {
     const wrongRole = await post(sendOfficer, caseId, 'send-requests', { kind: 'ehc_needs_assessment', barrierId: barriers.unmet_send_need, reason: 'Needs not met' }).expect(403);
     expect(wrongRole.body.error.field).toBe('actor.role');
     expect((await post(school, caseId, 'send-requests', { kind: 'tribunal', barrierId: barriers.unmet_send_need, reason: 'x' }).expect(400)).body.error.field).toBe('kind');
-    expect((await post(school, caseId, 'send-request-answers', { requestId: 'none', decision: 'agreed', note: 'x' }).expect(403)).body.error.field).toBe('actor.role');
+    expect((await post(school, caseId, 'send-request-answers', { requestId: randomUUID(), decision: 'agreed', note: 'x' }).expect(403)).body.error.field).toBe('actor.role');
     expect(await auditOf(caseId)).toEqual(before);
     expect(await stack.database.db.notification.count({ where: { caseId, template: { startsWith: 'send_request' } } })).toBe(0);
   });
