@@ -36,6 +36,7 @@ import {
 import { collectionRules } from '../collection/rules';
 import { supportBarriersRule } from '../support/barriers';
 import { supportActionRule } from '../support/plan';
+import { targetedSupportMeetingRule } from '../support/targeted-support';
 import type { Rule } from './rule';
 
 /** Every rule the engine encodes, with its source: the table each test is named after. */
@@ -62,6 +63,7 @@ export const ruleTable: Rule[] = [
   supportReviewRule,
   supportBarriersRule,
   supportActionRule,
+  targetedSupportMeetingRule,
   cmeOpenRule,
   s437NoticeRule,
   newPupilReturnRule,

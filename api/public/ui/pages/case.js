@@ -7,6 +7,7 @@ import { schoolNames } from '../schools.js';
 import { actionWords, actorWords, concernWords, detailWords, nextStepOf, partyOf, schoolWords } from '../words.js';
 import { Decisions } from './decisions.js';
 import { SupportPlan } from './support-plan.js';
+import { Attendance } from './attendance.js';
 
 /** The printable record needs the bearer token, so it is fetched and opened as a local page. */
 async function openExport(caseId) {
@@ -88,6 +89,7 @@ export function CasePage({ caseId, user }) {
         ${state.deadlines.map((dl) => html`<tr class="govuk-table__row"><td class="govuk-table__cell">${dl.title}</td><td class="govuk-table__cell">${deadline(dl.at)}</td><td class="govuk-table__cell">${isOverdue(dl.at) ? html`<strong class="govuk-tag govuk-tag--red">Overdue</strong>` : daysLeft(dl.daysLeft)}</td></tr>`)}
       </tbody></table>`}
     </section>
+    <${Attendance} caseId=${caseId} version=${version} />
     <${SupportPlan} caseId=${caseId} state=${state} user=${user} schools=${schools} onDone=${() => setVersion(version + 1)} />
     <section aria-labelledby="decide"><h2 class="govuk-heading-m" id="decide">Decisions</h2>
       <${Decisions} caseId=${caseId} state=${state} user=${user} onDone=${() => setVersion(version + 1)} />
