@@ -68,7 +68,9 @@ function PupilRow({ urn, pupil, user, onDone }) {
 
 /** The termly targeted support meeting (TSM-TERMLY): a school's pupils to discuss, and each outcome as plan actions. */
 export function SupportMeetingPage({ query, user, schools }) {
-  const urn = query.get('urn') ?? '';
+  // A school user with one school sees its list at once.
+  const only = schools?.size === 1 ? [...schools.keys()][0] : '';
+  const urn = query.get('urn') ?? only;
   const term = query.get('term') ?? termOptions()[0][0];
   const [list, setList] = useState(null);
   const [error, setError] = useState(null);
@@ -87,7 +89,7 @@ export function SupportMeetingPage({ query, user, schools }) {
   return html`<h1 class="govuk-heading-l">Targeted support meeting</h1>
     <p class="govuk-body">Each term the school and the LA go through the pupils persistently or severely absent this school year, those with an open support case and those with a support action past its due date, and agree what happens next.</p>
     <form onSubmit=${choose} aria-label="Choose the school and term">
-      <${Select} id="tsm-urn" name="urn" label="School" options=${schoolOptions} value=${urn} />
+      <${Select} id="tsm-urn" name="urn" label="School" options=${schoolOptions} value=${urn || schoolOptions[0]?.[0]} />
       <${Select} id="tsm-term" name="term" label="Term" options=${termOptions()} value=${term} />
       <button type="submit" class="govuk-button govuk-button--secondary">Show the list</button>
     </form>
