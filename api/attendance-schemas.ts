@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { planOwners } from '../domain/support/plan';
-import { termSeasons } from '../domain/support/targeted-support';
+import { inclusionReasons, termSeasons } from '../domain/support/targeted-support';
 import { supportChanges } from '../read-model/attendance-series';
 
 const isoDate = z.iso.date();
@@ -49,7 +49,7 @@ export const targetedSupportBody = z
         name: z.union([z.string(), z.null()]),
         senStatus: z.string(),
         yearGroup: z.union([z.string(), z.null()]),
-        reasons: z.array(z.enum(['severe_absence', 'persistent_absence', 'open_support_case', 'lapsed_actions'])).min(1),
+        reasons: z.array(z.enum(inclusionReasons)).min(1),
         possibleSessions: z.int(),
         absentSessions: z.int(),
         attendancePercent: percent,

@@ -6,11 +6,9 @@ import { persistentAbsenceRule, severeAbsenceRule } from '../domain/attendance/t
 import { percentOf } from '../domain/attendance/weekly-attendance';
 import { Refused } from '../domain/errors';
 import { resolvePolicy } from '../domain/rules/policy';
-import type { PlanAction, SupportPlan } from '../domain/support/plan';
-import { termDates, type SchoolTerm } from '../domain/support/targeted-support';
+import { hasLapsed, type SupportPlan } from '../domain/support/plan';
+import { termDates, type InclusionReason, type SchoolTerm } from '../domain/support/targeted-support';
 import { createCalendarStore } from '../db/calendar-store';
-
-export type InclusionReason = 'severe_absence' | 'persistent_absence' | 'open_support_case' | 'lapsed_actions';
 
 interface Rate {
   pupilId: string;
@@ -18,7 +16,7 @@ interface Rate {
   absent: number;
 }
 
-/** Why a pupil's rate lists them: severe absence is persistent too, so it is named alone. */
+/** Whether a pupil's rate lists them, and as what. */
 function absenceReason(rate: Rate | undefined, minimum: number): InclusionReason | undefined {
   if (!rate || rate.possible < minimum) return undefined;
   // A quotient of whole numbers, not rate times sessions: 0.1 * 110 is 11.000000000000002 in floating point.
@@ -27,8 +25,6 @@ function absenceReason(rate: Rate | undefined, minimum: number): InclusionReason
   if (missed >= persistentAbsenceRule.rate) return 'persistent_absence';
   return undefined;
 }
-
-const lapsed = (action: PlanAction, now: Date) => action.status === 'open' && Date.parse(action.dueAt) <= now.getTime();
 
 /**
  * The pupils on a school's roll its termly targeted support meeting discusses (TSM-TERMLY): absence rates over the
@@ -60,7 +56,7 @@ export async function targetedSupportList(db: Db, school: { urn: string; laCode:
     const rate = rateOf.get(pupil.id);
     const kase = caseOf.get(pupil.id);
     const plan = kase?.supportPlan?.plan as unknown as SupportPlan | undefined;
-    const lapsedActions = (plan?.actions ?? []).filter((action) => lapsed(action, now)).map(({ actionId, owner, what, dueAt }) => ({ actionId, owner, what, dueAt }));
+    const lapsedActions = (plan?.actions ?? []).filter((action) => hasLapsed(action, now)).map(({ actionId, owner, what, dueAt }) => ({ actionId, owner, what, dueAt }));
     const reasons = [
       absenceReason(rate, policy['ABSENCE-RATE-MIN-SESSIONS']),
       kase?.stage === 'support_first' ? 'open_support_case' : undefined,

@@ -15,6 +15,10 @@ export const targetedSupportMeetingRule = {
   confidence: 'inferred',
 } as const satisfies Rule;
 
+/** Why a pupil is on the list: severe absence is persistent too, so it is named alone. */
+export const inclusionReasons = ['severe_absence', 'persistent_absence', 'open_support_case', 'lapsed_actions'] as const;
+export type InclusionReason = (typeof inclusionReasons)[number];
+
 export const termSeasons = ['autumn', 'spring', 'summer'] as const;
 export type TermSeason = (typeof termSeasons)[number];
 
