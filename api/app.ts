@@ -19,6 +19,8 @@ import { referenceRouter } from './routes/reference';
 import { registersRouter } from './routes/registers';
 import { rulesRouter } from './routes/rules';
 import { schoolsRouter } from './routes/schools';
+import { attendanceRouter } from './routes/attendance';
+import { targetedSupportRouter } from './routes/targeted-support';
 import { uploadPaths, uploadProgressRouter, uploadsRouter } from './routes/uploads';
 import { webUiRouter, type UiConfig } from './routes/web-ui';
 
@@ -47,7 +49,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(healthRouter(deps), referenceRouter(document), webUiRouter(deps.ui));
   if (deps.auth.devIssuer) app.use('/v1', devLoginRouter(deps.auth.devIssuer));
   app.use(codecRouter(deps.payloadKeys, deps.auth.verify, deps.ui.temporalUiUrl && new URL(deps.ui.temporalUiUrl).origin));
-  app.use('/v1', authenticate(deps.auth.verify), casesRouter(deps), decisionsRouter(deps), schoolsRouter(deps.db), calendarsRouter(deps.db), rulesRouter(deps.db), registersRouter(deps.db), notificationChannelsRouter(deps.db), uploadProgressRouter(deps));
+  app.use('/v1', authenticate(deps.auth.verify), casesRouter(deps), attendanceRouter(deps.db), decisionsRouter(deps), schoolsRouter(deps.db), targetedSupportRouter(deps.db), calendarsRouter(deps.db), rulesRouter(deps.db), registersRouter(deps.db), notificationChannelsRouter(deps.db), uploadProgressRouter(deps));
   app.use(methodNotAllowed(document.paths ?? {}));
   app.use((_req, _res, next) => next(new ApiError(404, 'not_found', 'no such route')));
   app.use(errorHandler(deps.logger));

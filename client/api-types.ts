@@ -242,6 +242,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/cases/{caseId}/attendance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The pupil's attendance this school year from the feed, week by week with the codes behind it, and where the case's support changed */
+        get: operations["getCaseAttendance"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/cases/{caseId}/deletion-requests": {
         parameters: {
             query?: never;
@@ -608,6 +625,23 @@ export interface paths {
         };
         /** The caller's schools by name: a school user's own, its LA's for LA staff, every school for an administrator */
         get: operations["listSchools"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/schools/{urn}/targeted-support": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The termly targeted support meeting's list (TSM-TERMLY): pupils on the roll persistently or severely absent this school year, with an open support case or a lapsed action, each with why (the school's staff, LA staff of its LA); 422 for a term the LA has no dates for */
+        get: operations["getTargetedSupport"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1787,6 +1821,57 @@ export interface components {
                 actor?: string;
             }[];
         };
+        /** @description The case's pupil's attendance this school year, week by week from the attendance feed, with the support changes to mark on it */
+        AttendanceSeries: {
+            caseId: string;
+            /** @example 2026/27 */
+            schoolYear: string;
+            /** Format: date */
+            from: string;
+            weeks: components["schemas"]["AttendanceWeek"][];
+            total: {
+                /** @description Sessions coded present, authorised or unauthorised absent (EES): exceptional and not-counted codes are none */
+                possibleSessions: number;
+                present: number;
+                authorisedAbsence: number;
+                unauthorisedAbsence: number;
+                /** @description Present sessions over possible ones, in percent to one decimal place; null with no possible session */
+                attendancePercent: number | null;
+            };
+            supportChanges: {
+                /** Format: date-time */
+                at: string;
+                /** Format: date */
+                weekOf: string;
+                /** @enum {string} */
+                action: "support_stage_changed" | "support_barrier_recorded" | "support_action_added" | "support_action_status_changed" | "support_review_recorded";
+                actor: string;
+                /** @description The coded fields of the change: to (stage), code (barrier), owner and what (action), status, nextStep (review) */
+                changed: {
+                    [key: string]: string;
+                };
+            }[];
+        };
+        AttendanceWeek: {
+            /**
+             * Format: date
+             * @description The Monday of the week
+             */
+            weekOf: string;
+            /** @description Sessions coded present, authorised or unauthorised absent (EES): exceptional and not-counted codes are none */
+            possibleSessions: number;
+            present: number;
+            authorisedAbsence: number;
+            unauthorisedAbsence: number;
+            /** @description Present sessions over possible ones, in percent to one decimal place; null with no possible session */
+            attendancePercent: number | null;
+            codes: {
+                code: string;
+                /** @enum {string} */
+                category: "present" | "authorised_absence" | "unauthorised_absence" | "exceptional" | "not_counted";
+                sessions: number;
+            }[];
+        };
         DecisionAnswer: {
             /** Format: uuid */
             caseId: string;
@@ -1804,6 +1889,45 @@ export interface components {
             name: string;
             laCode: string;
             isSpecial: boolean;
+        };
+        /** @description The pupils on the school's roll its termly targeted support meeting discusses (TSM-TERMLY), each with why */
+        TargetedSupportList: {
+            urn: string;
+            term: string;
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+            /**
+             * Format: date
+             * @description Absence rates are over the school year from this day to the term's end
+             */
+            ratesFrom: string;
+            pupils: components["schemas"]["TargetedSupportPupil"][];
+        };
+        TargetedSupportPupil: {
+            /** Format: uuid */
+            pupilId: string;
+            upn: string | null;
+            name: string | null;
+            senStatus: string;
+            yearGroup: string | null;
+            reasons: ("severe_absence" | "persistent_absence" | "open_support_case" | "lapsed_actions")[];
+            possibleSessions: number;
+            absentSessions: number;
+            /** @description Present sessions over possible ones, in percent to one decimal place; null with no possible session */
+            attendancePercent: number | null;
+            /** @description The open case the outcome is recorded on (POST /v1/cases/{caseId}/support-actions); null: the outcome opens one through POST /v1/concerns */
+            caseId: string | null;
+            caseStage: string | null;
+            lapsedActions: {
+                actionId: string;
+                /** @enum {string} */
+                owner: "school" | "senco" | "la_send_team" | "health" | "early_help" | "educational_psychology" | "transport" | "social_care";
+                what: string;
+                /** Format: date-time */
+                dueAt: string;
+            }[];
         };
         /** @description Rows received, and of those kept: inserted, changed, unchanged; the refused rows by line and field beside them */
         UploadReport: {
@@ -3182,6 +3306,82 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Timeline"];
+                };
+            };
+            /** @description Malformed request: the failing field is named */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, expired or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not permitted for this role or scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or outside the caller's scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description More requests a minute than the API allows this client (`rate_limited`) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The case engine or its database did not answer in time; nothing was lost, try again */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getCaseAttendance: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                caseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The weeks and the support changes */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttendanceSeries"];
                 };
             };
             /** @description Malformed request: the failing field is named */
@@ -5975,6 +6175,94 @@ export interface operations {
             };
             /** @description Not permitted for this role or scope */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description More requests a minute than the API allows this client (`rate_limited`) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The case engine or its database did not answer in time; nothing was lost, try again */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getTargetedSupport: {
+        parameters: {
+            query: {
+                term: string;
+            };
+            header?: never;
+            path: {
+                /** @description GIAS unique reference number of a school */
+                urn: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The pupils to discuss */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TargetedSupportList"];
+                };
+            };
+            /** @description Malformed request: the failing field is named */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, expired or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not permitted for this role or scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or outside the caller's scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Refused: by the rules (`refused`, with every failing condition in `reasons`), or by the register (`unknown_school`, naming `schoolUrn`, for a school not on it; `rows_refused` for an upload whose every row was refused) */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,7 +1,7 @@
 import { Prisma } from '@prisma/client';
 import type { Db } from '../db/prisma';
 import type { Principal } from '../domain/principal';
-import { inboxRoleOfOwner, planOwners, type PlanAction, type PlanOwner, type SupportPlan } from '../domain/support/plan';
+import { hasLapsed, inboxRoleOfOwner, planOwners, type PlanAction, type PlanOwner, type SupportPlan } from '../domain/support/plan';
 import { caseRow, caseRowSelect } from './case-row';
 import { caseScope } from './list-cases';
 
@@ -17,7 +17,7 @@ function ownersSeenBy(principal: Principal): PlanOwner[] {
 /** Whether this role's inbox has the section at all: only the roles that own or oversee actions. */
 export const seesLapsedActions = (principal: Principal) => ownersSeenBy(principal).length > 0;
 
-const lapsed = (action: PlanAction, owners: PlanOwner[], now: Date) => action.status === 'open' && Date.parse(action.dueAt) <= now.getTime() && owners.includes(action.owner);
+const lapsed = (action: PlanAction, owners: PlanOwner[], now: Date) => hasLapsed(action, now) && owners.includes(action.owner);
 
 /**
  * Open cases in scope with a support plan action past its due date and still open, for its owner's and the case

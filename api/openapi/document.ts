@@ -7,6 +7,7 @@ import { caseListQuery } from '../../read-model/list-cases';
 import { registerQuery } from '../../read-model/registers';
 import { cmeRegisterBody, eheRegisterBody, returnItemBody, returnItemParams, returnParams, returnQuery, termlyReturnBody } from '../register-schemas';
 import { decisionRoutes } from '../decision-schemas';
+import { attendanceSeriesBody, targetedSupportBody, targetedSupportQuery } from '../attendance-schemas';
 import {
   caseExportBody,
   caseListBody,
@@ -166,6 +167,7 @@ const routes: Route[] = [
   { operationId: 'getDashboard', method: 'get', path: '/v1/dashboard', summary: 'Open cases by stage, school and SEND flag; overdue and breached clocks; weekly flow (LA roles)', tags: ['cases'], ok: { 200: json(dashboardBody, 'The figures') } },
   { operationId: 'getUiConfig', method: 'get', path: '/v1/ui-config', summary: 'What the web UI needs to know: sign-in mode, Temporal UI link', public: true, tags: ['operations'], ok: { 200: json(uiConfigBody, 'The settings') } },
   { operationId: 'getCaseTimeline', method: 'get', path: '/v1/cases/{caseId}/timeline', summary: 'Audit log merged with the case\'s Temporal history', tags: ['cases'], ok: { 200: json(timelineBody, 'The timeline') }, request: { params: caseIdParams } },
+  { operationId: 'getCaseAttendance', method: 'get', path: '/v1/cases/{caseId}/attendance', summary: "The pupil's attendance this school year from the feed, week by week with the codes behind it, and where the case's support changed", tags: ['cases'], ok: { 200: json(attendanceSeriesBody, 'The weeks and the support changes') }, request: { params: caseIdParams } },
   ...Object.entries(decisionRoutes).map(([path, { body: decision, summary }]): Route => ({
     operationId: camel(path),
     method: 'post',
@@ -178,6 +180,7 @@ const routes: Route[] = [
     request: { params: caseIdParams, body: body(decision) },
   })),
   { operationId: 'listSchools', method: 'get', path: '/v1/schools', summary: "The caller's schools by name: a school user's own, its LA's for LA staff, every school for an administrator", tags: ['register'], ok: { 200: json(schoolListBody, 'The schools') } },
+  { operationId: 'getTargetedSupport', method: 'get', path: '/v1/schools/{urn}/targeted-support', summary: "The termly targeted support meeting's list (TSM-TERMLY): pupils on the roll persistently or severely absent this school year, with an open support case or a lapsed action, each with why (the school's staff, LA staff of its LA); 422 for a term the LA has no dates for", tags: ['support'], refusable: true, ok: { 200: json(targetedSupportBody, 'The pupils to discuss') }, request: { params: schoolUrnParams, query: targetedSupportQuery } },
   { operationId: 'putSchool', method: 'put', path: '/v1/schools/{urn}', summary: 'Registers or updates a school (admin)', tags: ['register'], ok: { 200: json(schoolSavedBody, 'The school as saved') }, request: { params: schoolUrnParams, body: body(schoolBody) } },
   upload('uploadSchoolRegister', '/v1/register/schools', 'The school register (admin)', { columns: 'urn,name,la_code[,is_special]', required: 'urn,name,la_code', example: 'urn,name,la_code\n100001,Oak Primary,938\n' }, schoolRow),
   upload('uploadPupilRegister', '/v1/register/pupils', 'The pupil register: roll, SEN flags, leaving dates; a leaver with no deletion return opens a case', { columns: 'school_urn,upn[,sen_status,placed_by_la,leaving_date,standard_transition,given_name,family_name,date_of_birth,address,sex,year_group]', required: 'school_urn,upn', example: 'school_urn,upn\n100001,B801200005001\n' }, pupilRow),

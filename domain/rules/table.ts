@@ -38,6 +38,7 @@ import { supportBarriersRule } from '../support/barriers';
 import { supportActionRule } from '../support/plan';
 import { partTimeReviewRule, partTimeTimetableRule } from '../support/part-time';
 import { earlyReviewResponseRule, needsAssessmentDecisionRule } from '../support/send-link';
+import { targetedSupportMeetingRule } from '../support/targeted-support';
 import type { Rule } from './rule';
 
 /** Every rule the engine encodes, with its source: the table each test is named after. */
@@ -68,6 +69,7 @@ export const ruleTable: Rule[] = [
   partTimeReviewRule,
   earlyReviewResponseRule,
   needsAssessmentDecisionRule,
+  targetedSupportMeetingRule,
   cmeOpenRule,
   s437NoticeRule,
   newPupilReturnRule,

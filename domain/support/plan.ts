@@ -69,6 +69,9 @@ export interface SupportPlan {
 
 export const emptySupportPlan = (): SupportPlan => ({ version: 0, barriers: [], actions: [], reviews: [] });
 
+/** An action still open once its due instant has passed has lapsed (SUPPORT-ACTION-DUE). */
+export const hasLapsed = (action: PlanAction, now: Date): boolean => action.status === 'open' && Date.parse(action.dueAt) <= now.getTime();
+
 /** The roles that act on a support plan: the school (its SENCo among its users) and the LA's CME and SEND officers. */
 export const planRoles = ['school', 'la_cme_officer', 'la_send_officer'] as const satisfies readonly Role[];
 

@@ -11,6 +11,7 @@ import { DashboardPage } from './pages/dashboard.js';
 import { InboxPage } from './pages/inbox.js';
 import { LoginPage } from './pages/login.js';
 import { ReportPage } from './pages/report.js';
+import { SupportMeetingPage } from './pages/support-meeting.js';
 
 // GOV.UK Frontend styles some components differently once its JavaScript could run.
 document.body.classList.add('js-enabled', 'govuk-frontend-supported');
@@ -39,6 +40,7 @@ const pagesOf = (role) => [
   ['inbox', 'Inbox', role !== 'admin'],
   ['cases', 'Cases', role !== 'admin'],
   ['report', role === 'school' ? 'Report a concern' : 'Refer a child', ['school', 'la_cme_officer', 'la_send_officer'].includes(role)],
+  ['support-meeting', 'Support meeting', ['school', 'la_cme_officer', 'la_send_officer', 'manager'].includes(role)],
   ['dashboard', 'Dashboard', ['la_cme_officer', 'la_send_officer', 'manager'].includes(role)],
   ['admin', 'Administration', role === 'admin'],
 ].filter(([, , shown]) => shown);
@@ -86,6 +88,8 @@ function App() {
         return html`<${ReportPage} user=${user} schools=${schools} />`;
       case 'dashboard':
         return html`<${DashboardPage} />`;
+      case 'support-meeting':
+        return html`<${SupportMeetingPage} query=${query} user=${user} schools=${schools} />`;
       case 'admin':
         return html`<${AdminPage} />`;
       case 'inbox':

@@ -8,6 +8,7 @@ import { actionWords, actorWords, concernWords, detailWords, nextStepOf, partyOf
 import { Decisions } from './decisions.js';
 import { SendLink } from './send-link.js';
 import { SupportPlan } from './support-plan.js';
+import { Attendance } from './attendance.js';
 
 /** The printable record needs the bearer token, so it is fetched and opened as a local page. */
 async function openExport(caseId) {
@@ -89,6 +90,7 @@ export function CasePage({ caseId, user }) {
         ${state.deadlines.map((dl) => html`<tr class="govuk-table__row"><td class="govuk-table__cell">${dl.title}</td><td class="govuk-table__cell">${deadline(dl.at)}</td><td class="govuk-table__cell">${isOverdue(dl.at) ? html`<strong class="govuk-tag govuk-tag--red">Overdue</strong>` : daysLeft(dl.daysLeft)}</td></tr>`)}
       </tbody></table>`}
     </section>
+    <${Attendance} caseId=${caseId} version=${version} />
     <${SupportPlan} caseId=${caseId} state=${state} user=${user} schools=${schools} onDone=${() => setVersion(version + 1)} />
     <${SendLink} caseId=${caseId} state=${state} user=${user} schools=${schools} onDone=${() => setVersion(version + 1)} />
     <section aria-labelledby="decide"><h2 class="govuk-heading-m" id="decide">Decisions</h2>
