@@ -262,7 +262,7 @@ describe('authentication, roles and decisions through the API (dev server, real 
     it("inbox: each role's sections are the decisions its validators let it take", async () => {
       const sections = async (agent: ApiAgent) => Object.keys((await agent.get('/v1/inbox').expect(200)).body).sort();
       const always = ['dueSoon', 'escalated', 'overdue'];
-      expect(await sections(sendOfficer)).toEqual([...always, 'consentsToDecide', 'directionsToRecord', 'supportActionsLapsed'].sort());
+      expect(await sections(sendOfficer)).toEqual([...always, 'consentsToDecide', 'directionsToRecord', 'sendRequests', 'supportActionsLapsed'].sort());
       expect(await sections(manager)).toEqual([...always, 'directionsToRecord'].sort());
       expect(await sections(officer)).toEqual([...always, 'childrenToTrace', 'directionsToRecord', 'enquiriesToSign', 'supportActionsLapsed', 'unresolvedNMarks'].sort());
       expect(await sections(oak)).toEqual([...always, 'enquiriesToSign', 'supportActionsLapsed', 'unresolvedNMarks'].sort());
