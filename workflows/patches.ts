@@ -30,4 +30,6 @@ export const patches = {
    * review's notifications are keyed by its own instant, so a review that recurs in one stage is told again.
    */
   supportPlan: 'support-plan',
+  /** Notifications are written to the outbox by a local activity and sent by the worker's dispatcher, not by an activity each. */
+  notificationOutbox: 'notification-outbox',
 } as const;
