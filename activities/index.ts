@@ -6,6 +6,7 @@ import { createMarkStore } from '../db/attendance-marks';
 import { createDeletionChecks } from './assess-deletion';
 import { createLoadCalendar, createLoadCaseContext, createLoadPlacement } from './case-context';
 import { createComputeDeadline } from './deadlines';
+import { createEnqueueNotifications } from './notifications/enqueue';
 import type { Notifier } from './notifications/notifier';
 import { createNotify, type NotifyOptions } from './notify';
 import { createRecordSupportPlan } from './support-plan';
@@ -28,6 +29,7 @@ export function createActivities({ db, notifier, notify }: ActivityDeps) {
     recordCaseEvent: createRecordCaseEvent(db),
     projectCase: createProjectCase(db),
     notify: createNotify(db, notifier, notify),
+    enqueueNotifications: createEnqueueNotifications(db),
     recordSupportPlan: createRecordSupportPlan(db),
   };
 }

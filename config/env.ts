@@ -15,6 +15,9 @@ const optionalString = z
 /** The worker's cache of case workflows by default: see WORKER_MAX_CACHED_WORKFLOWS. */
 export const DEFAULT_MAX_CACHED_WORKFLOWS = 500;
 
+/** The worker's notification dispatcher by default: see NOTIFY_DISPATCH_CONCURRENCY and NOTIFY_DISPATCH_POLL_MS. */
+export const DEFAULT_NOTIFY_DISPATCH = { concurrency: 4, pollMs: 1000 } as const;
+
 export const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -49,6 +52,15 @@ export const envSchema = z.object({
   ALERT_DELIVERY_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(16),
   /** How long an alert claimed by an API process stays its own; a process that dies gives its claims back after this. */
   ALERT_DELIVERY_LEASE_MS: z.coerce.number().int().min(1000).max(3_600_000).default(60_000),
+  /**
+   * Notifications the worker's dispatcher sends at once. Each send waits on a mail relay or a webhook, not the CPU.
+   */
+  NOTIFY_DISPATCH_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(DEFAULT_NOTIFY_DISPATCH.concurrency),
+  /**
+   * How often an idle dispatcher looks for notifications to send. New ones wake it at once (Postgres LISTEN/NOTIFY);
+   * the poll finds those whose backoff or a dead worker's lease ran out, and covers a lost LISTEN connection.
+   */
+  NOTIFY_DISPATCH_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(DEFAULT_NOTIFY_DISPATCH.pollMs),
   /** Payload encryption keys, `id:base64key,…`, current first (see temporal/payload-keys.ts); required in production. */
   PAYLOAD_KEYS: optionalString,
   /** `dev`: the API signs demo users' tokens itself; `jwks`: tokens from a real identity provider. */

@@ -49,10 +49,12 @@ export async function caseTimeline(deps: CaseDeps, caseId: string): Promise<Time
     detail: entry.detail as Record<string, unknown>,
   }));
   // The outbox body (a deletion return's personal data) stays out of the timeline: the export carries it.
+  // Since the outbox (patched: notification-outbox) the row is where a notification is scheduled, with its rule.
   const fromOutbox: TimelineEntry[] = notifications.map((n) => ({
     at: n.createdAt.toISOString(),
     source: 'outbox',
     what: `notification_${n.status}`,
+    ...(n.ruleId ? { ruleId: n.ruleId } : {}),
     detail: {
       recipient: n.recipient,
       template: n.template,

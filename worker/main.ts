@@ -34,6 +34,8 @@ async function main(): Promise<void> {
     notify: { publicUrl: env.PUBLIC_URL },
     dataConverter: caseDataConverter(loadPayloadKeys(env)),
     maxCachedWorkflows: env.WORKER_MAX_CACHED_WORKFLOWS,
+    dispatch: { concurrency: env.NOTIFY_DISPATCH_CONCURRENCY, pollMs: env.NOTIFY_DISPATCH_POLL_MS, databaseUrl: env.DATABASE_URL },
+    log: (message) => logger.warn(message),
   });
   logger.info({ taskQueue: env.TEMPORAL_TASK_QUEUE, maxCachedWorkflows: env.WORKER_MAX_CACHED_WORKFLOWS }, 'worker running');
   try {

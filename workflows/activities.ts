@@ -17,7 +17,7 @@ export const activities = proxyActivities<CaseActivities>({
  * completes runs the step's local activities again, finished ones included: each is idempotent (reads; a
  * record keyed by its eventId, which replays to the same value). test/workflows/local-steps.test.ts.
  */
-export const localActivities = proxyLocalActivities<Pick<CaseActivities, 'loadCaseContext' | 'loadCalendar' | 'recordCaseEvent' | 'projectCase'>>({
+export const localActivities = proxyLocalActivities<Pick<CaseActivities, 'loadCaseContext' | 'loadCalendar' | 'recordCaseEvent' | 'projectCase' | 'enqueueNotifications'>>({
   startToCloseTimeout: '30 seconds',
   retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
   localRetryThreshold: '10 seconds',

@@ -6,6 +6,7 @@ import type { Rule } from '../domain/rules/rule';
 import { defaultPolicy, type LaPolicy } from '../domain/rules/policy';
 import { caseStageKey, nextDeadlineKey, sendFlagKey } from '../temporal/search-attributes';
 import type { CaseSnapshot } from '../activities/case-projection';
+import type { NotifyInput } from '../activities/notify';
 import { activities, localActivities } from './activities';
 import { CaseCalendar } from './case-calendar';
 import type { CarriedCase, CaseWorkflowInput } from './case-messages';
@@ -126,7 +127,21 @@ export class CaseRun {
   }
 
   async notify(step: string, recipient: string, template: string, ruleId?: string, facts?: Detail): Promise<void> {
-    await this.notifications.send({ caseId: this.state.caseId, step, recipient, template, ruleId, ...(facts ? { facts } : {}) });
+    await this.notifyAll([{ step, recipient, template, ruleId, ...(facts ? { facts } : {}) }]);
+  }
+
+  /**
+   * Tells the parties of one step. Enqueued in one local activity, inside the step's workflow task, for the
+   * worker's dispatcher to send (patched: notification-outbox): the case neither waits for a transport nor holds
+   * anything to send. Cases begun before it send each notification through the lanes, one after the other.
+   */
+  async notifyAll(messages: Omit<NotifyInput, 'caseId'>[]): Promise<void> {
+    const notifications = messages.map((message) => ({ caseId: this.state.caseId, ...message }));
+    if (patched(patches.notificationOutbox)) {
+      if (notifications.length > 0) await localActivities.enqueueNotifications({ notifications });
+      return;
+    }
+    for (const input of notifications) await this.notifications.send(input);
   }
 
   /**

@@ -74,9 +74,7 @@ async function openCase(run: CaseRun): Promise<void> {
   if (trigger.stage === 'cme_tracing') run.state.trace = [];
   run.setStage(trigger.stage);
   await run.record('case_opened', first.reportedBy, { reason: first.reason }, trigger.id);
-  for (const party of partiesToTell(trigger, run.policy)) {
-    await run.notify(`case_opened:${party}`, run.address(party), `case_opened:${first.reason}`, trigger.id);
-  }
+  await run.notifyAll(partiesToTell(trigger, run.policy).map((party) => ({ step: `case_opened:${party}`, recipient: run.address(party), template: `case_opened:${first.reason}`, ruleId: trigger.id })));
   run.opened = true;
 }
 

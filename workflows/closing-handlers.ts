@@ -21,9 +21,8 @@ export function registerClosingHandlers(run: CaseRun): void {
     recordNewPupilReturn,
     async ({ actor, newSchoolUrn, registeredOn }) => {
       await close(run, actor, 'on_roll_elsewhere', { newSchoolUrn, registeredOn }, newPupilReturnRule.id);
-      for (const party of run.reachable(['laCmeOfficer', 'school'] as const)) {
-        await run.notify(`new_pupil_return:${party}`, run.address(party), 'child_on_roll_elsewhere', newPupilReturnRule.id);
-      }
+      const parties = run.reachable(['laCmeOfficer', 'school'] as const);
+      await run.notifyAll(parties.map((party) => ({ step: `new_pupil_return:${party}`, recipient: run.address(party), template: 'child_on_roll_elsewhere', ruleId: newPupilReturnRule.id })));
       return run.state.stage;
     },
     {

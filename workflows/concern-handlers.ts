@@ -32,9 +32,8 @@ async function attachConcern(run: CaseRun, concern: ReportConcernInput): Promise
   await run.record('concern_attached', concern.reportedBy, { reason: concern.reason }, trigger.id);
   const newKind = run.state.concerns.filter((c) => c.reason === concern.reason).length === 1;
   if (!newKind) return;
-  for (const party of partiesToTell(trigger, run.policy)) {
-    await run.notify(`concern_attached:${concern.reportId}:${party}`, run.address(party), `concern_attached:${concern.reason}`, trigger.id);
-  }
+  const parties = partiesToTell(trigger, run.policy);
+  await run.notifyAll(parties.map((party) => ({ step: `concern_attached:${concern.reportId}:${party}`, recipient: run.address(party), template: `concern_attached:${concern.reason}`, ruleId: trigger.id })));
 }
 
 function validateConcern(run: CaseRun, concern: ReportConcernInput): void {

@@ -34,4 +34,6 @@ export const patches = {
   partTimeTimetable: 'part-time-timetable',
   /** Requests to the SEND team for an early EHC plan review or an EHC needs assessment, with their clocks (send-link-handlers.ts). */
   sendLink: 'send-link',
+  /** Notifications are written to the outbox by a local activity and sent by the worker's dispatcher, not by an activity each. */
+  notificationOutbox: 'notification-outbox',
 } as const;

@@ -22,9 +22,7 @@ export function registerSafeguardingHandlers(run: CaseRun): void {
       run.state.safeguarding.push({ referralId, concern, raisedBy: actor.userId, raisedAt: new Date().toISOString() });
       const { parties, ruleId } = referrals[concern];
       await run.record('safeguarding_referral', actor, { concern, told: parties.join(', ') }, ruleId);
-      for (const party of parties) {
-        await run.notify(`safeguarding:${referralId}:${party}`, run.address(party), `safeguarding_${concern}`, ruleId);
-      }
+      await run.notifyAll(parties.map((party) => ({ step: `safeguarding:${referralId}:${party}`, recipient: run.address(party), template: `safeguarding_${concern}`, ruleId })));
       return run.state.safeguarding;
     },
     {

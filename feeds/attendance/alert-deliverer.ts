@@ -1,6 +1,7 @@
 import type { Pool } from 'pg';
 import type { Logger } from 'pino';
 import { safeErrorMessage } from '../../db/error-summary';
+import { idlePauses } from '../../db/idle-pauses';
 import type { CaseDeps } from '../../temporal/case-deps';
 import { deliverAlert, type ClaimedAlert } from './deliver-alerts';
 
@@ -65,16 +66,7 @@ async function settle(pool: Pool, id: string, outcome: { caseId: string; attache
  */
 export function startAlertDeliverer(deps: CaseDeps & { pool: Pool; logger: Logger }, options: DelivererOptions) {
   let stopping = false;
-  const sleepers = new Set<() => void>();
-  const pause = (ms: number) => new Promise<void>((resolve) => {
-    const wake = () => {
-      clearTimeout(timer);
-      sleepers.delete(wake);
-      resolve();
-    };
-    const timer = setTimeout(wake, ms);
-    sleepers.add(wake);
-  });
+  const { pause, wakeAll } = idlePauses();
 
   async function lane(): Promise<void> {
     while (!stopping) {
@@ -102,7 +94,7 @@ export function startAlertDeliverer(deps: CaseDeps & { pool: Pool; logger: Logge
     /** Lets the deliveries in flight finish, then stops. */
     async stop(): Promise<void> {
       stopping = true;
-      for (const wake of [...sleepers]) wake();
+      wakeAll();
       await Promise.all(lanes);
     },
   };

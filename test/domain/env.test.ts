@@ -35,6 +35,13 @@ describe('configuration', () => {
     for (const bad of ['-1', '1.5', 'lots']) expect(() => loadEnv({ WORKER_MAX_CACHED_WORKFLOWS: bad })).toThrow(/WORKER_MAX_CACHED_WORKFLOWS/);
   });
 
+  it("runs the worker's notification dispatcher 4 at a time, polling every second, unless NOTIFY_DISPATCH_* say otherwise", () => {
+    expect(loadEnv({})).toMatchObject({ NOTIFY_DISPATCH_CONCURRENCY: 4, NOTIFY_DISPATCH_POLL_MS: 1000 });
+    expect(loadEnv({ NOTIFY_DISPATCH_CONCURRENCY: '16', NOTIFY_DISPATCH_POLL_MS: '250' })).toMatchObject({ NOTIFY_DISPATCH_CONCURRENCY: 16, NOTIFY_DISPATCH_POLL_MS: 250 });
+    for (const bad of ['0', '1.5', 'lots']) expect(() => loadEnv({ NOTIFY_DISPATCH_CONCURRENCY: bad })).toThrow(/NOTIFY_DISPATCH_CONCURRENCY/);
+    expect(() => loadEnv({ NOTIFY_DISPATCH_POLL_MS: '10' })).toThrow(/NOTIFY_DISPATCH_POLL_MS/);
+  });
+
   it('treats an empty DATABASE_URL as unset', () => {
     expect(loadEnv({ DATABASE_URL: '' }).DATABASE_URL).toBeUndefined();
   });

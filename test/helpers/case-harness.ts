@@ -7,6 +7,7 @@ import type { ConcernReason } from '../../domain/case';
 import { caseWorkflowId } from '../../temporal/workflow-ids';
 import { caseWorkflow } from '../../workflows';
 import { reportConcern, type CaseWorkflowInput } from '../../workflows/case-messages';
+import { withDispatcher, type DispatchDeps } from '../../worker/case-worker';
 import type { fakeActivities } from './fake-activities';
 
 export const actors = {
@@ -25,10 +26,13 @@ export function workflowBundle(): Promise<WorkflowBundleWithSourceMap> {
   return bundle;
 }
 
-/** Opens a case on the time-skipping server and runs `body` while a worker with the fakes (or real activities) serves it. */
+/**
+ * Opens a case on the time-skipping server and runs `body` while a worker with the fakes (or real activities) serves
+ * it; with `dispatch`, the notification dispatcher runs beside it as in production.
+ */
 export async function withOpenCase(
   env: TestWorkflowEnvironment,
-  fakes: Pick<ReturnType<typeof fakeActivities>, 'activities'>,
+  fakes: Pick<ReturnType<typeof fakeActivities>, 'activities'> & { dispatch?: DispatchDeps },
   body: (handle: WorkflowHandle<typeof caseWorkflow>) => Promise<void>,
   reason: ConcernReason = 'unexplained_absence',
   /** `schoolUrn: undefined` opens the case of a child on no roll (T15); `pupilId`: a pupil on a real register. */
@@ -36,7 +40,7 @@ export async function withOpenCase(
 ): Promise<void> {
   const taskQueue = `case-${randomUUID()}`;
   const worker = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowBundle: await workflowBundle(), activities: fakes.activities });
-  await worker.runUntil(async () => {
+  await withDispatcher(worker, fakes.dispatch).runUntil(async () => {
     const caseId = randomUUID();
     const handle = await env.client.workflow.start(caseWorkflow, {
       workflowId: caseWorkflowId(caseId),

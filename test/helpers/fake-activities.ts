@@ -44,6 +44,10 @@ export function fakeActivities(options: { placement?: Placement; placementLater?
     notify: async (input) => {
       notifications.push(input);
     },
+    // Cases since the outbox: what a step enqueued, in order (the dispatcher's own tests send real rows).
+    enqueueNotifications: async ({ notifications: enqueued }) => {
+      notifications.push(...enqueued);
+    },
     recordSupportPlan: async ({ plan }) => {
       plans.push(plan);
     },

@@ -1,5 +1,8 @@
 import type { WorkflowHandle } from '@temporalio/client';
 import { createActivities } from '../../activities';
+import { DEFAULT_NOTIFY_DISPATCH } from '../../config/env';
+import type { Db } from '../../db/prisma';
+import type { Notifier } from '../../activities/notifications/notifier';
 import type { Actor } from '../../domain/actor';
 import type { ConcernReason } from '../../domain/case';
 import type { caseWorkflow } from '../../workflows';
@@ -10,10 +13,11 @@ import { recordingNotifier } from './stack';
 import { useTimeSkippingEnv } from './temporal';
 
 /**
- * The time-skipping server with the real activities over a fresh database: clocks of weeks fire in moments,
+ * The time-skipping server with the real activities over a fresh database (and the worker's dispatcher sending to
+ * `notifier`, a recorder by default): clocks of weeks fire in moments,
  * and what the case writes lands in the real read model that the inbox and the dashboard query.
  */
-export function useRecordedCases() {
+export function useRecordedCases(notifier: Notifier = recordingNotifier()) {
   const env = useTimeSkippingEnv();
   let database: TestDatabase | undefined;
   beforeAll(async () => {
@@ -39,7 +43,7 @@ export function useRecordedCases() {
   ) =>
     withOpenCase(
       env(),
-      { activities: createActivities({ db: db(), notifier: recordingNotifier() }) },
+      casesWorker(db(), notifier, database?.url),
       async (handle) => body(handle, (await handle.query(getCaseState)).caseId),
       reason,
       { pupilId: pupil.id, schoolUrn: pupil.schoolUrn, ...options },
@@ -49,6 +53,11 @@ export function useRecordedCases() {
   const now = async () => new Date(await env().currentTimeMs());
 
   return { env, db, now, withRecordedCase };
+}
+
+/** The real activities and, as in production, the dispatcher sending what they enqueue. */
+function casesWorker(db: Db, notifier: Notifier, databaseUrl: string | undefined) {
+  return { activities: createActivities({ db, notifier }), dispatch: { db, notifier, options: { ...DEFAULT_NOTIFY_DISPATCH, databaseUrl } } };
 }
 
 /** A school user acting for `schoolUrn`. */

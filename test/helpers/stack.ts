@@ -1,5 +1,4 @@
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import type { Worker } from '@temporalio/worker';
 import pino, { type Logger } from 'pino';
 import { createConsoleTransport } from '../../activities/notifications/console-notifier';
 import request from 'supertest';
@@ -9,6 +8,7 @@ import { createApp } from '../../api/app';
 import { createApiServer } from '../../api/http-server';
 import { createBulkPool } from '../../db/bulk-pool';
 import { startAlertDeliverer } from '../../feeds/attendance/alert-deliverer';
+import type { CaseWorker } from '../../worker/case-worker';
 import { createCaseWorker } from '../../worker/create-worker';
 import { freePort } from '../../scripts/devstack/free-port';
 import { startTemporalUiProxy } from '../../scripts/devstack/temporal-ui-proxy';
@@ -61,7 +61,7 @@ export async function startStack(
   const notifier = recordingNotifier();
   const logged = options.logger ? createConsoleTransport(options.logger) : undefined;
   const recordAndLog: Notifier = logged ? { send: async (m, channel) => { await logged.send(m); await notifier.send(m, channel); } } : notifier;
-  const worker: Worker | undefined = options.inProcessWorker === false ? undefined : await createCaseWorker({
+  const worker: CaseWorker | undefined = options.inProcessWorker === false ? undefined : await createCaseWorker({
     connection: env.nativeConnection,
     namespace: env.namespace ?? 'default',
     taskQueue,
@@ -69,6 +69,7 @@ export async function startStack(
     notifier: options.notifier ?? recordAndLog,
     ...(options.notify ? { notify: options.notify } : {}),
     dataConverter: testDataConverter,
+    dispatch: { databaseUrl: database.url },
   });
   const workerRun = worker?.run();
   const auth = await testAuth();

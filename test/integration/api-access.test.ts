@@ -146,7 +146,7 @@ describe('authentication, roles and decisions through the API (dev server, real 
       const entries: { source: string; what: string; actor?: string; ruleId?: string; at: string }[] = timeline.body.entries;
       expect(entries.find((e) => e.source === 'audit' && e.what === 'la_consent_granted')).toMatchObject({ actor: 'la_send_officer:u-send', ruleId: 'GATE-SPECIAL-SCHOOL' });
       expect(entries.find((e) => e.what === 'decision_received:grantLaConsent')).toMatchObject({ source: 'temporal', actor: 'la_send_officer:u-send' });
-      expect(entries.find((e) => e.what === 'notification_scheduled' && e.ruleId === 'DELETION-RETURN')).toBeDefined();
+      expect(entries.find((e) => e.source === 'outbox' && e.ruleId === 'DELETION-RETURN')).toBeDefined();
       expect(entries.map((e) => e.at)).toEqual([...entries.map((e) => e.at)].sort());
       expect(JSON.stringify(timeline.body)).not.toContain('H801200001001');
       await (await stack.as('oakSchool')).get(`/v1/cases/${caseId}/timeline`).expect(404);

@@ -3,6 +3,7 @@ import { dailyMarks, marksCsv, schoolDaysBetween, testUpn, type Mark } from '../
 import type { UploadProgressBody } from '../../api/response-schemas';
 import { deliveredUpload } from '../helpers/upload-progress';
 import { startStack, type ApiAgent } from '../helpers/stack';
+import { settledOutbox } from '../helpers/outbox';
 
 const LA = '938';
 const OAK = '100001';
@@ -159,9 +160,9 @@ describe('attendance feed: thresholds open cases (dev server, real database)', (
     expect(firstDelivered).toMatchObject({ uploadId: first.body.uploadId, kind: 'attendance_marks', alerts: 9, pending: 0, failed: 0, passedToLa: 0 });
     expect(firstDelivered.delivered).toHaveLength(9);
     expect(await stack.database.db.case.count()).toBe(7);
+    const outbox = await settledOutbox(stack.database.db, {});
     const sent = stack.notifier.sent.map((m) => `${m.caseId}|${m.template}|${m.recipient}`);
     expect(new Set(sent).size).toBe(sent.length);
-    const outbox = await stack.database.db.notification.findMany();
     expect(outbox.length).toBe(sent.length);
     expect(outbox.every((n) => n.status === 'sent')).toBe(true);
     expect(sent.filter((s) => s.includes('la_send_team:938')).length).toBeGreaterThanOrEqual(2);

@@ -7,6 +7,7 @@ import { marksCsv, testUpn, type Mark } from '../fixtures/register-data';
 import type { UploadProgressBody } from '../../api/response-schemas';
 import { deliveredUpload } from '../helpers/upload-progress';
 import { startStack, type ApiAgent } from '../helpers/stack';
+import { settledOutbox } from '../helpers/outbox';
 
 const LA = '938';
 const OAK = '100001';
@@ -111,6 +112,7 @@ describe('T1: code N left past 5 school days prompts the school (attendance feed
 
   it('tells the school through the outbox, and the case timeline shows the rule', async () => {
     const [caseId] = firstDelivered.delivered.map((d) => d.caseId);
+    await settledOutbox(stack.database.db, { caseId });
     expect(prompts().map((m) => [m.caseId, m.recipient, m.ruleId])).toEqual([[caseId, `school:${OAK}`, 'T1']]);
     expect(prompts()[0]!.subject).not.toContain(pupil.late);
     const timeline = (await oak.get(`/v1/cases/${caseId}/timeline`).expect(200)).body as { entries: { what: string; ruleId?: string; source?: string }[] };

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Client } from '@temporalio/client';
-import { NativeConnection, type Worker } from '@temporalio/worker';
+import { NativeConnection } from '@temporalio/worker';
 import type { Pool } from 'pg';
 import { createBulkPool } from '../../db/bulk-pool';
 import pino from 'pino';
@@ -11,11 +11,13 @@ import { createApp } from '../../api/app';
 import { freePort } from '../../scripts/devstack/free-port';
 import { startTemporalDevServer, type RunningDevServer } from '../../scripts/devstack/temporal-dev-server';
 import { connectClient } from '../../temporal/client';
+import type { CaseWorker } from '../../worker/case-worker';
 import { createCaseWorker } from '../../worker/create-worker';
 import { createTestDatabase, type TestDatabase } from '../helpers/database';
 import { testDataConverter, testPayloadKeys } from '../helpers/payload-keys';
 import { recordingNotifier } from '../helpers/stack';
 import { bearer, testAuth, users } from '../helpers/users';
+import { settledOutbox } from '../helpers/outbox';
 
 const taskQueue = 'durability';
 
@@ -27,14 +29,14 @@ describe('durability: Temporal dev server and worker stopped mid-case, restarted
   let pool: Pool;
   let server: RunningDevServer | undefined;
   let client: Client;
-  let worker: { connection: NativeConnection; worker: Worker; run: Promise<void> } | undefined;
+  let worker: { connection: NativeConnection; worker: CaseWorker; run: Promise<void> } | undefined;
 
   const startServer = () =>
     startTemporalDevServer({ cliPath: process.env.TEMPORAL_CLI_PATH!, dataDir, port, namespace: 'default' });
 
   async function startWorker() {
     const connection = await NativeConnection.connect({ address: `127.0.0.1:${port}` });
-    const started = await createCaseWorker({ connection, namespace: 'default', taskQueue, db: database.db, notifier, dataConverter: testDataConverter });
+    const started = await createCaseWorker({ connection, namespace: 'default', taskQueue, db: database.db, notifier, dataConverter: testDataConverter, dispatch: { databaseUrl: database.url } });
     return { connection, worker: started, run: started.run() };
   }
 
@@ -91,7 +93,7 @@ describe('durability: Temporal dev server and worker stopped mid-case, restarted
     const actions = (await database.db.auditEntry.findMany({ orderBy: { id: 'asc' } })).map((entry) => entry.action);
     expect(actions).toEqual(['case_opened', 'concern_attached']);
     // One to open the case, one because a new kind of concern joined it: each sent exactly once.
-    const outbox = await database.db.notification.findMany({ orderBy: { id: 'asc' } });
+    const outbox = await settledOutbox(database.db, {});
     expect(outbox.map((n) => [n.template, n.status])).toEqual([
       ['case_opened:unexplained_absence', 'sent'],
       ['concern_attached:continuous_unauthorised_absence', 'sent'],

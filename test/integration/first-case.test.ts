@@ -6,6 +6,7 @@ import { createApp } from '../../api/app';
 import { createDb } from '../../db/prisma';
 import { testPayloadKeys } from '../helpers/payload-keys';
 import { startStack, type ApiAgent } from '../helpers/stack';
+import { settledOutbox } from '../helpers/outbox';
 
 const URN = '100001';
 const LA = '938';
@@ -40,7 +41,7 @@ describe('a first case end to end: API -> workflow -> Postgres (dev server, real
     expect(row.nextDeadlineAt?.toISOString()).toBe(response.body.nextDeadline.at);
     const audit = await stack.database.db.auditEntry.findMany({ where: { caseId } });
     expect(audit.map((entry) => [entry.action, entry.ruleId, entry.actor])).toEqual([['case_opened', 'TRIGGER-T1', `school:${URN}:u-oak`]]);
-    const outbox = await stack.database.db.notification.findMany({ where: { caseId } });
+    const outbox = await settledOutbox(stack.database.db, { caseId });
     expect(outbox.map((n) => [n.recipient, n.template, n.status])).toEqual([[`la_cme_officer:${LA}`, 'case_opened:unexplained_absence', 'sent']]);
     expect(stack.notifier.sent.filter((m) => m.caseId === caseId)).toHaveLength(1);
   });

@@ -7,6 +7,7 @@ import { englandDateOf } from '../../domain/calendar/england-time';
 import { zephyrine, zephyrineIdentifying } from '../helpers/children';
 import { startSmtpReceiver } from '../helpers/smtp-receiver';
 import { startStack, type ApiAgent } from '../helpers/stack';
+import { settledOutbox } from '../helpers/outbox';
 
 const LA = '938';
 const URN = '100001';
@@ -92,7 +93,7 @@ describe('notifications by e-mail (smtp-server, dev server, real database)', () 
     const caseId: string = opened.body.caseId;
     await (await stack.as('cmeOfficer')).post(`/v1/cases/${caseId}/safeguarding-concerns`).send({ concern: 'missing_child' }).expect(200);
 
-    const rows = await stack.database.db.notification.findMany({ where: { caseId }, orderBy: { id: 'asc' } });
+    const rows = await settledOutbox(stack.database.db, { caseId });
     expect(rows.map((r) => [r.recipient, r.status, r.transport, r.attempts])).toEqual([
       [`la_send_team:${LA}`, 'sent', 'smtp', 1],
       [`la_cme_officer:${LA}`, 'sent', 'smtp', 1],
@@ -131,7 +132,7 @@ describe('notifications by e-mail (smtp-server, dev server, real database)', () 
       .send({ ground: 'F', deleteOn: today, evidence: { writtenNoticeReceived: true, educationOtherwiseFrom: today, saoInForce: false } })
       .expect(200);
 
-    const keys = (await stack.database.db.notification.findMany({ where: { caseId } })).map((row) => messageIdFor(row.idempotencyKey, FROM));
+    const keys = (await settledOutbox(stack.database.db, { caseId })).map((row) => messageIdFor(row.idempotencyKey, FROM));
     const mails = receiver.received.filter((mail) => keys.includes(mail.messageId));
     expect(mails.map((m) => [m.to, m.subject.replace(`, case ${caseId}`, '')]).sort()).toEqual([
       [[channels[`la_cme_officer:${LA}`]], '[CME] Deletion return (SAR24 reg 13(4)) (DELETION-RETURN)'],

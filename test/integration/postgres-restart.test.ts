@@ -8,6 +8,7 @@ import { upnCheckLetter } from '../../domain/identifiers';
 import { startPrivatePostgres, type PrivatePostgres } from '../../scripts/devstack/postgres-cluster';
 import { retryUntilAnswered } from '../helpers/retry';
 import { startStack, type ApiAgent } from '../helpers/stack';
+import { settledOutbox } from '../helpers/outbox';
 
 const TASK_QUEUE = 'postgres-restart';
 const upn = (serial: number) => {
@@ -112,7 +113,7 @@ describe('PostgreSQL crashed mid-burst and restarted (own cluster, dev server, w
     expect(await perCase('safeguarding_referral')).toEqual([...decided].sort().map((id) => [id, 1]));
 
     // Each case told the LA once; each referral told social care and the police once: in the outbox and on the wire.
-    const outbox = await db.notification.findMany({ where: { caseId: { in: allCases } } });
+    const outbox = await settledOutbox(db, { caseId: { in: allCases } });
     expect(outbox).toHaveLength(allCases.length + decided.length * 2);
     expect(outbox.every((n) => n.status === 'sent')).toBe(true);
     const wire = stack.notifier.sent.map((m) => `${m.caseId}:${m.template}:${m.recipient}`);

@@ -3,6 +3,7 @@ import { englandDateOf } from '../../domain/calendar/england-time';
 import { caseWorkflowId } from '../../temporal/workflow-ids';
 import { zephyrine, zephyrineIdentifying } from '../helpers/children';
 import { startStack, type ApiAgent } from '../helpers/stack';
+import { settledOutbox } from '../helpers/outbox';
 
 const LA = '938';
 const URN = '100001';
@@ -87,6 +88,7 @@ describe('T15 referrals and the reg 13(4) deletion return (dev server, real data
     const confirmed = await stack.database.db.notification.findFirstOrThrow({ where: { caseId, template: 'deletion_confirmed' } });
     expect(returnRow.id < confirmed.id).toBe(true);
 
+    await settledOutbox(stack.database.db, { caseId });
     const history = await rawHistory(caseId);
     for (const value of [...identifying, 'Alder Row']) expect(history).not.toContain(value);
     // The return reaches the LA's CME officer; no other message carries the child's name.

@@ -6,6 +6,7 @@ import { serialUpn } from '../helpers/children';
 import { startStack, type ApiAgent } from '../helpers/stack';
 import { retryUntilAnswered } from '../helpers/retry';
 import { spawnWorker } from '../helpers/worker-process';
+import { settledOutbox } from '../helpers/outbox';
 
 const TASK_QUEUE = 'worker-faults';
 const upn = (serial: number) => serialUpn('93844442', serial);
@@ -65,7 +66,7 @@ describe('a worker killed mid-activity (separate processes, dev server, real dat
     expect(await db.case.count({ where: { id: { in: caseIds }, stage: 'awaiting_reason' } })).toBe(reports.length);
     const opened = await db.auditEntry.groupBy({ by: ['caseId'], where: { action: 'case_opened' }, _count: { _all: true } });
     expect(opened.map((row) => row._count._all)).toEqual(reports.map(() => 1));
-    const notifications = await db.notification.findMany({ where: { caseId: { in: caseIds } } });
+    const notifications = await settledOutbox(db, { caseId: { in: caseIds } });
     expect(notifications).toHaveLength(reports.length);
     expect(notifications.every((n) => n.status === 'sent')).toBe(true);
     expect((await stack.env.client.workflow.count(`TaskQueue = "${TASK_QUEUE}"`)).count).toBe(reports.length);

@@ -68,7 +68,7 @@ describe('the open path: context read and record as local activities, clocks cou
     await calendars.replaceClosures(OAK, insetDays.map((date) => ({ date, reason: 'INSET' })));
   });
 
-  it('retries a context read that failed and a record whose commit was lost, writing the record once; the server schedules only the notification', async () => {
+  it('retries a context read that failed and a record whose commit was lost, writing the record once; the server schedules no activity', async () => {
     const real = createActivities({ db: losingFirstCommit(db()), notifier: recordingNotifier() });
     const fakes = fakeActivities();
     const attempts = { loadCaseContext: 0, recordCaseEvent: 0, loadCalendar: 0 };
@@ -111,8 +111,8 @@ describe('the open path: context read and record as local activities, clocks cou
         expect(review.at).toBe((await computeDeadline({ from: opened, count, unit: 'school_days', laCode: LA, schoolUrn: OAK })).at);
 
         const shape = await openingShape(handle);
-        // The context read, the clock and the record ride on the task that took the concern; the notification's result is the second.
-        expect(shape).toEqual({ activities: ['notify'], workflowTasksToAnswer: 2 });
+        // The context read, the clock, the record and the notification's enqueue all ride on the task that took the concern.
+        expect(shape).toEqual({ activities: [], workflowTasksToAnswer: 1 });
 
         // A review weeks later: a later step reads the calendar again (local) and counts its clock the same way.
         await env().sleep(60 * DAY);
@@ -124,7 +124,7 @@ describe('the open path: context read and record as local activities, clocks cou
         const actions = (await db().auditEntry.findMany({ where: { caseId: state.caseId }, orderBy: { id: 'asc' }, select: { action: true } })).map((e) => e.action);
         expect(actions.filter((a) => a === 'case_opened')).toHaveLength(1);
         expect(actions.at(-1)).toBe('support_stage_changed');
-        expect(new Set(await scheduledActivities(handle))).toEqual(new Set(['notify']));
+        expect(await scheduledActivities(handle)).toEqual([]);
         await recordHistory('support-review-local-steps', handle);
       },
       'persistent_absence_send',
