@@ -36,4 +36,6 @@ export const patches = {
   sendLink: 'send-link',
   /** Notifications are written to the outbox by a local activity and sent by the worker's dispatcher, not by an activity each. */
   notificationOutbox: 'notification-outbox',
+  /** The SEND team's answer to a request is told to the school and the LA CME officer, who act on it (send-link-handlers.ts). */
+  sendAnswerTold: 'send-answer-told',
 } as const;

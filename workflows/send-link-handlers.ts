@@ -58,7 +58,13 @@ export function registerSendLinkHandlers(run: CaseRun): void {
       request.answer = { decision, note: note.trim(), answeredBy: describeActor(actor), answeredAt: new Date().toISOString() };
       run.cancelId(requestClock(requestId));
       nextPlanVersion(run);
-      await run.record('send_request_answered', actor, { requestId, kind: request.kind, decision, note: request.answer.note }, sendRequestRule(request.kind).id);
+      const ruleId = sendRequestRule(request.kind).id;
+      await run.record('send_request_answered', actor, { requestId, kind: request.kind, decision, note: request.answer.note }, ruleId);
+      // Whoever asked acts on the answer (an early review booked, an assessment refused): the school and the case's officer.
+      if (patched(patches.sendAnswerTold)) {
+        const tell = run.reachable(['school', 'laCmeOfficer'] as const);
+        await run.notifyAll(tell.map((party) => ({ step: `send_request_answered:${requestId}`, recipient: run.address(party), template: `send_request_answered:${decision}`, ruleId })));
+      }
       return savePlan(run);
     },
     { validator: (input) => validateAnswer(run, input) },

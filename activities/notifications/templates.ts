@@ -55,6 +55,7 @@ const titles: Record<string, string> = {
   part_time_timetable_raised: 'A part-time timetable is past its review or end date and still in place',
   send_request: 'The SEND team is asked to act on an unmet special educational need',
   send_request_lapsed: 'A request to the SEND team is past its response date and unanswered',
+  send_request_answered: 'The SEND team has answered a request about an unmet special educational need',
   safeguarding: 'Safeguarding referral',
 };
 

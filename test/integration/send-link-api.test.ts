@@ -61,8 +61,13 @@ describe('the SEND link through the API (dev server, real database)', () => {
     expect(printable.text).toContain('Speech and language provision not in place');
     expect(printable.text).toContain('agreed: Early review on the 14th');
 
-    const told = await stack.database.db.notification.findMany({ where: { caseId, template: { startsWith: 'send_request' } } });
-    expect(told.map((n) => [n.recipient, n.template])).toEqual([[`la_send_team:${LA}`, 'send_request:early_ehcp_review']]);
+    // The SEND team was asked; the school and the LA CME officer are told its answer.
+    const told = await stack.database.db.notification.findMany({ where: { caseId, template: { startsWith: 'send_request' } }, orderBy: { id: 'asc' } });
+    expect(told.map((n) => [n.recipient, n.template])).toEqual([
+      [`la_send_team:${LA}`, 'send_request:early_ehcp_review'],
+      [`school:${OAK}`, 'send_request_answered:agreed'],
+      [`la_cme_officer:${LA}`, 'send_request_answered:agreed'],
+    ]);
     const timeline = await school.get(`/v1/cases/${caseId}/timeline`).expect(200);
     expect(timeline.body.entries.map((e: { what: string }) => e.what)).toEqual(expect.arrayContaining(['send_request_made', 'send_request_answered']));
   });

@@ -57,6 +57,9 @@ describe('the SEND link (time-skipping, real read model)', () => {
       await expect(handle.executeUpdate(answerSendRequest, { args: [{ actor: senco, requestId: 'r-1', decision: 'agreed', note: 'x' }] })).rejects.toMatchObject(rejection(/^actor.role/));
       await handle.executeUpdate(answerSendRequest, { args: [{ actor: actors.sendOfficer, requestId: 'r-1', decision: 'agreed', note: 'Early review booked' }] });
       expect(await eventually(() => requestsFor(sendOfficer), (rows) => rows?.length === 0)).toEqual([]);
+      // The school that asked and the case's officer are told the answer (patched: send-answer-told).
+      const told = async () => (await db().notification.findMany({ where: { caseId, template: 'send_request_answered:agreed' }, orderBy: { recipient: 'asc' } })).map((n) => n.recipient);
+      expect(await eventually(told, (rows) => rows.length > 1)).toEqual([`la_cme_officer:938`, `school:${BIRCH}`]);
       await recordHistory('send-link-early-review-lapsed', handle);
     });
   });
