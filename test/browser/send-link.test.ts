@@ -54,6 +54,8 @@ describe('the SEND link in a browser (Chromium, real servers)', () => {
     await requests.getByText('Awaiting the SEND team').waitFor();
     expect(await requests.textContent()).toContain('Consider an early review of the EHC plan');
     await page.getByRole('region', { name: 'Timeline' }).getByRole('row', { name: /SEND team asked to act on an unmet need/ }).waitFor();
+    // What happens next names the SEND team's answer beside the stage's own step, each with its own date.
+    expect(await page.getByTestId('next-step-send').textContent()).toMatch(/^Also waiting for the LA SEND team to answer a request — by end of \w{3} \d{1,2} \w{3} \d{4} \(\d+ school days? left\)/);
     await check('02-senco-request-made');
 
     await signInAs(page, session.baseUrl, /LA SEND officer/);

@@ -21,13 +21,18 @@ function NextStep({ state }) {
   const step = nextStepOf(state.stage);
   if (!step) return html`<div class="govuk-inset-text">This case is closed${state.outcome ? `: ${label(state.outcome)}` : ''}.</div>`;
   const [who, what] = step;
-  const next = [...state.deadlines].sort((a, b) => a.at.localeCompare(b.at))[0];
-  const by = next ? ` — by ${deadline(next.at)} (${isOverdue(next.at) ? 'overdue' : daysLeft(next.daysLeft)})` : '';
+  const byWhen = (clock) => ` — by ${deadline(clock.at)} (${isOverdue(clock.at) ? 'overdue' : daysLeft(clock.daysLeft)})`;
+  const soonest = (clocks) => [...clocks].sort((a, b) => a.at.localeCompare(b.at));
+  // A request to the SEND team runs on its own clock, beside the stage's: it is the SEND team's to answer, not the stage's party's.
+  const next = soonest(state.deadlines.filter((d) => d.kind !== 'send_request'))[0];
+  const requests = soonest(state.deadlines.filter((d) => d.kind === 'send_request'));
+  const by = next ? byWhen(next) : '';
   return html`<div class="govuk-notification-banner" role="region" aria-labelledby="next-step-title">
     <div class="govuk-notification-banner__header"><h2 class="govuk-notification-banner__title" id="next-step-title">What happens next</h2></div>
     <div class="govuk-notification-banner__content">
       <p class="govuk-notification-banner__heading" data-testid="next-step">Waiting for ${who} to ${what}${by}</p>
       ${next && html`<p class="govuk-body">${next.title} (rule ${next.ruleId})</p>`}
+      ${requests.map((r) => html`<p class="govuk-body" data-testid="next-step-send">Also waiting for the LA SEND team to answer a request${byWhen(r)}: ${r.title}</p>`)}
     </div></div>`;
 }
 
